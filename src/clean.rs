@@ -1,0 +1,575 @@
+//! Cleaning scraped article text: which lines are the article's own, and what the page says
+//! about it (title, outlet, publication time, authors).
+//!
+//! Decisions combine a language pack's phrases with structure that holds in any language:
+//! headline-like lines without sentence punctuation, runs of short tag lines, a caption before a
+//! photo credit, a teaser that repeats a body sentence, the tail after an end marker. Every line
+//! taken out is kept in the audit with its reason, so nothing is lost.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::dates::DateReader;
+use crate::lang::{fold, Pack};
+use crate::record::Removed;
+use crate::source::SourceMeta;
+
+/// What cleaning found in one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaned {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub body: Vec<String>,
+    pub removed: Vec<Removed>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Verdict {
+    Keep,
+    Title,
+    Remove(String),
+}
+
+#[derive(Debug, Clone)]
+struct Para {
+    line: usize,
+    text: String,
+    verdict: Verdict,
+}
+
+impl Para {
+    fn kept(&self) -> bool {
+        self.verdict == Verdict::Keep
+    }
+
+    fn remove(&mut self, reason: &str) {
+        self.verdict = Verdict::Remove(reason.to_string());
+    }
+
+    fn removed_as(&self, reason: &str) -> bool {
+        matches!(&self.verdict, Verdict::Remove(r) if r == reason)
+    }
+}
+
+/// Cleans one article's text with the given language pack.
+pub fn clean_text(text: &str, pack: &Pack, meta: &SourceMeta) -> Cleaned {
+    let mut paras = paragraphs(text);
+    for para in &mut paras {
+        if let Some(reason) = line_reason(&para.text, pack) {
+            para.remove(&reason);
+        }
+    }
+    mark_captions(&mut paras, pack);
+    let title = mark_title(&mut paras, meta);
+    let body_start = first_body_paragraph(&paras);
+    let header_end = body_start.unwrap_or(paras.len());
+    let header = Header::read(&mut paras, header_end, pack);
+    mark_headlines(&mut paras);
+    mark_duplicates(&mut paras, body_start);
+    mark_tail(&mut paras, pack);
+    mark_teaser_islands(&mut paras);
+    let outlet = meta
+        .outlet
+        .clone()
+        .or(header.outlet)
+        .or_else(|| body_outlet(&paras, body_start));
+    Cleaned {
+        title,
+        outlet,
+        published: meta.published.clone().or(header.published),
+        authors: header.authors,
+        body: paras
+            .iter()
+            .filter(|p| p.kept())
+            .map(|p| p.text.clone())
+            .collect(),
+        removed: paras
+            .into_iter()
+            .filter_map(|p| match p.verdict {
+                Verdict::Remove(reason) => Some(Removed {
+                    line: p.line,
+                    reason,
+                    text: p.text,
+                }),
+                _ => None,
+            })
+            .collect(),
+    }
+}
+
+/// Splits text into paragraphs: one per line, except that a hard-wrapped line running on in
+/// lower case is joined to the line before it.
+fn paragraphs(text: &str) -> Vec<Para> {
+    let mut paras: Vec<Para> = Vec::new();
+    let mut previous_blank = true;
+    for (index, raw) in text.lines().enumerate() {
+        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            previous_blank = true;
+            continue;
+        }
+        let continues = !previous_blank
+            && paras
+                .last()
+                .is_some_and(|p| !ends_sentence(&p.text) && p.text.len() > 60)
+            && line.chars().next().is_some_and(char::is_lowercase);
+        match paras.last_mut() {
+            Some(last) if continues => {
+                last.text.push(' ');
+                last.text.push_str(&line);
+            }
+            _ => paras.push(Para {
+                line: index + 1,
+                text: line,
+                verdict: Verdict::Keep,
+            }),
+        }
+        previous_blank = false;
+    }
+    paras
+}
+
+fn regexes() -> &'static [(Regex, &'static str)] {
+    static RULES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        [
+            // image and table debris from HTML-to-markdown scrapers: "![]() |", "---|"
+            (r"^[\s!\[\]()|:\-_=*#>•·]*$", "markup-debris"),
+            (r"^!\[[^\]]*\]\([^)]*\)", "markup-debris"),
+            (r"\s\|$", "markup-debris"),
+            // template placeholders such as img_title
+            (r"^[a-z]+(_[a-z0-9]+)+$", "markup-debris"),
+            (r"^(https?://|www\.)\S+$", "link"),
+            (r"^[\w.+-]+@[\w-]+\.[\w.]+$", "link"),
+        ]
+        .into_iter()
+        .map(|(pattern, reason)| (Regex::new(pattern).expect("rule compiles"), reason))
+        .collect()
+    })
+}
+
+/// The reason a line is boilerplate on its own, whatever surrounds it.
+fn line_reason(text: &str, pack: &Pack) -> Option<String> {
+    if let Some(reason) = pack.boilerplate_reason(text) {
+        return Some(reason.to_string());
+    }
+    if site_name(text).is_some_and(|site| site.len() == text.len()) {
+        return Some("site-name".to_string());
+    }
+    regexes()
+        .iter()
+        .find(|(re, _)| re.is_match(text))
+        .map(|(_, reason)| reason.to_string())
+}
+
+/// A web site's name used as the outlet ("VIVA.co.id", "KOMPAS.com"), if the text starts with one.
+fn site_name(text: &str) -> Option<&str> {
+    static SITE: OnceLock<Regex> = OnceLock::new();
+    let site = SITE.get_or_init(|| {
+        Regex::new(r"(?i)^[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z][A-Za-z0-9-]*)*\.(?:com|co|id|net|org|news|tv|my|sg|info|biz|io)(?:\.(?:id|uk|my|sg|au))?\b")
+            .expect("site pattern compiles")
+    });
+    site.find(text).map(|m| m.as_str())
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Whether the text ends the way a sentence does; an ellipsis marks a cut-off teaser instead.
+fn ends_sentence(text: &str) -> bool {
+    let text = text.trim_end();
+    if text.ends_with("...") || text.ends_with('…') {
+        return false;
+    }
+    text.chars()
+        .last()
+        .is_some_and(|c| ".!?\"”’'»:;".contains(c))
+}
+
+fn headline_like(text: &str) -> bool {
+    !ends_sentence(text) && words(text) <= 30
+}
+
+/// A paragraph that reads as running text of the article.
+fn body_like(text: &str) -> bool {
+    let n = words(text);
+    (n >= 8 && ends_sentence(text)) || n >= 25
+}
+
+/// Where the article's text begins: the first paragraph that reads as running text and is not
+/// a teaser that a later paragraph repeats.
+fn first_body_paragraph(paras: &[Para]) -> Option<usize> {
+    let folded: Vec<String> = paras.iter().map(|p| fold(&p.text)).collect();
+    (0..paras.len()).find(|&i| {
+        paras[i].kept()
+            && body_like(&paras[i].text)
+            && !folded[i + 1..].iter().any(|later| later.contains(&folded[i]))
+    })
+}
+
+/// Captions: the line before a photo-credit marker, or a short line opening with a caption word.
+fn mark_captions(paras: &mut [Para], pack: &Pack) {
+    let words_of = &pack.article;
+    for i in 0..paras.len() {
+        let folded = fold(&paras[i].text);
+        let label = folded.trim_end_matches([':', ' ']);
+        let is_credit = words_of.credit_markers.iter().any(|m| {
+            label == m
+                || (folded.starts_with(m.as_str())
+                    && folded[m.len()..].trim_start().starts_with(':'))
+        });
+        if is_credit {
+            paras[i].remove("photo-credit");
+            let mut next = i + 1;
+            while next < paras.len() && paras[next].text.starts_with(['•', '·', '-', '*']) {
+                paras[next].remove("photo-credit");
+                next += 1;
+            }
+            if let Some(previous) = (0..i).rev().find(|&j| !paras[j].removed_as("photo-credit")) {
+                if paras[previous].kept() && words(&paras[previous].text) <= 40 {
+                    paras[previous].remove("caption");
+                }
+            }
+        } else if paras[i].kept()
+            && words(&paras[i].text) <= 25
+            && words_of
+                .caption_openers
+                .iter()
+                .any(|o| folded.starts_with(o.as_str()))
+        {
+            paras[i].remove("caption");
+        }
+    }
+}
+
+/// The headline: the source's own title if it gave one, else the first headline-like line.
+fn mark_title(paras: &mut [Para], meta: &SourceMeta) -> Option<String> {
+    if let Some(title) = &meta.title {
+        let folded = fold(title);
+        if let Some(para) = paras
+            .iter_mut()
+            .find(|p| p.kept() && fold(&p.text) == folded)
+        {
+            para.verdict = Verdict::Title;
+        }
+        return Some(title.clone());
+    }
+    let para = paras.iter_mut().take(12).find(|p| {
+        p.kept()
+            && (3..=30).contains(&words(&p.text))
+            && !p.text.ends_with('.')
+            && !p.text.ends_with(',')
+    })?;
+    para.verdict = Verdict::Title;
+    Some(para.text.clone())
+}
+
+/// What the lines between the headline and the body say: dateline, time and byline.
+#[derive(Debug, Default)]
+struct Header {
+    outlet: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+}
+
+impl Header {
+    fn read(paras: &mut [Para], body_start: usize, pack: &Pack) -> Header {
+        let reader = DateReader::new(pack);
+        let mut header = Header::default();
+        let mut after_dateline = false;
+        for para in paras[..body_start].iter_mut() {
+            if para.verdict == Verdict::Title {
+                continue;
+            }
+            if para.kept() && words(&para.text) <= 14 && header.published.is_none() {
+                if let Some(date) = reader.find_all(&para.text).into_iter().next() {
+                    header.published = date.iso(None);
+                    let before =
+                        para.text[..date.start].trim_end_matches([' ', '-', '–', '—', '|', ',']);
+                    header.outlet = site_name(before).map(str::to_string);
+                    para.remove("dateline");
+                    after_dateline = true;
+                    continue;
+                }
+            }
+            if para.removed_as("byline") {
+                header.authors.extend(labelled_names(&para.text));
+                continue;
+            }
+            if para.kept() && after_dateline && name_like(&para.text) {
+                header
+                    .authors
+                    .push(para.text.trim_end_matches([',', ';']).trim().to_string());
+                para.remove("byline");
+                continue;
+            }
+            after_dateline = false;
+        }
+        for para in paras[body_start..]
+            .iter()
+            .filter(|p| p.removed_as("byline"))
+        {
+            header.authors.extend(labelled_names(&para.text));
+        }
+        header.authors.dedup();
+        header
+    }
+}
+
+/// The names after a byline label: "Penulis: Ani Rahma | Editor: Budi" gives both names.
+fn labelled_names(text: &str) -> Vec<String> {
+    text.split(['|', '/'])
+        .filter_map(|part| part.split_once(':').map(|(_, names)| names))
+        .flat_map(|names| names.split([',', '&']))
+        .map(|name| name.trim().to_string())
+        .filter(|name| name_like(name))
+        .collect()
+}
+
+/// One to five capitalised words, as a writer's name in a byline.
+fn name_like(text: &str) -> bool {
+    let text = text.trim_end_matches([',', ';']).trim();
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    (1..=5).contains(&parts.len())
+        && text
+            .chars()
+            .all(|c| c.is_alphabetic() || " .'-".contains(c))
+        && parts.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "bin" | "binti" | "van" | "de" | "al" | "el")
+        })
+}
+
+/// Lines without sentence punctuation among the text: other stories' headlines, section labels
+/// and tag lists.
+fn mark_headlines(paras: &mut [Para]) {
+    let short = |p: &Para| p.kept() && headline_like(&p.text) && words(&p.text) <= 6;
+    let flags: Vec<bool> = paras.iter().map(short).collect();
+    for i in 0..paras.len() {
+        if !paras[i].kept() || !headline_like(&paras[i].text) {
+            continue;
+        }
+        let in_run = (i > 0 && flags[i - 1]) || flags.get(i + 1).copied().unwrap_or(false);
+        let reason = match words(&paras[i].text) {
+            n if n <= 6 && in_run => "tag-list",
+            n if n <= 3 => "section-label",
+            _ => "related-headline",
+        };
+        paras[i].remove(reason);
+    }
+}
+
+/// Repeated lines: a teaser before the body that the body repeats goes, and so does a second
+/// copy of any line.
+fn mark_duplicates(paras: &mut [Para], body_start: Option<usize>) {
+    let body_start = body_start.unwrap_or(paras.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for i in 0..paras.len() {
+        if !paras[i].kept() {
+            continue;
+        }
+        let key = fold(&paras[i].text);
+        if seen.contains_key(&key) {
+            paras[i].remove("duplicate");
+        } else {
+            seen.insert(key, i);
+        }
+    }
+    let body_text: Vec<String> = paras[body_start..]
+        .iter()
+        .filter(|p| p.kept())
+        .map(|p| fold(&p.text))
+        .collect();
+    for para in paras[..body_start].iter_mut().filter(|p| p.kept()) {
+        let key = fold(&para.text);
+        if words(&para.text) >= 4 && body_text.iter().any(|b| b.contains(&key)) {
+            para.remove("teaser-duplicate");
+        }
+    }
+}
+
+/// Everything after an end marker ("Berita Terkait", a comment notice) once the article's text
+/// has begun.
+fn mark_tail(paras: &mut [Para], pack: &Pack) {
+    let mut body_seen = false;
+    let mut ended = false;
+    for para in paras.iter_mut() {
+        if ended {
+            if para.kept() {
+                para.remove("after-article");
+            }
+            continue;
+        }
+        body_seen |= para.kept() && body_like(&para.text);
+        if body_seen && (pack.is_end_marker(&para.text) || para.removed_as("comment-notice")) {
+            ended = true;
+            if para.kept() {
+                para.remove("section-label");
+            }
+        }
+    }
+}
+
+/// A lone paragraph after the article's main run of text that follows another story's
+/// headline is that story's teaser.
+fn mark_teaser_islands(paras: &mut [Para]) {
+    let mut islands: Vec<(usize, usize, usize)> = Vec::new(); // (first, last, chars)
+    for (i, para) in paras.iter().enumerate() {
+        if !para.kept() {
+            continue;
+        }
+        match islands.last_mut() {
+            Some((_, last, chars))
+                if paras[*last + 1..i]
+                    .iter()
+                    .all(|p| p.verdict == Verdict::Title)
+                    || *last + 1 == i =>
+            {
+                *last = i;
+                *chars += para.text.len();
+            }
+            _ => islands.push((i, i, para.text.len())),
+        }
+    }
+    let Some(main) = islands
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, island)| island.2)
+        .map(|(i, _)| i)
+    else {
+        return;
+    };
+    for &(first, last, _) in &islands[main + 1..] {
+        if first == last && first > 0 && paras[first - 1].removed_as("related-headline") {
+            paras[first].remove("related-teaser");
+        }
+    }
+}
+
+/// An outlet named at the start of the first paragraph: "JAKARTA, KOMPAS.com -", "AKURAT.CO ...".
+fn body_outlet(paras: &[Para], body_start: Option<usize>) -> Option<String> {
+    let first = paras.get(body_start?)?;
+    let text = match first.text.split_once(", ") {
+        Some((city, rest)) if city.chars().all(|c| c.is_uppercase() || c == ' ') => rest,
+        _ => first.text.as_str(),
+    };
+    site_name(text).map(str::to_string).or_else(|| {
+        paras
+            .iter()
+            .find(|p| p.removed_as("site-name"))
+            .map(|p| p.text.clone())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::pack;
+
+    fn clean(text: &str) -> Cleaned {
+        clean_text(text, pack("id").unwrap(), &SourceMeta::default())
+    }
+
+    fn reason_of<'a>(cleaned: &'a Cleaned, text: &str) -> Option<&'a str> {
+        cleaned
+            .removed
+            .iter()
+            .find(|r| r.text == text)
+            .map(|r| r.reason.as_str())
+    }
+
+    const ARTICLE: &str = "Berita Daerah\n\
+        Warga Desa Sukamaju Gelar Kerja Bakti Bersihkan Sungai\n\
+        Ratusan warga turun ke sungai pada Minggu pagi untuk membersihkan sampah.\n\
+        KOTAKABAR.COM — Ratusan warga turun ke sungai pada Minggu pagi untuk membersihkan sampah.\n\
+        Baca juga: Harga Cabai Naik Lagi di Pasar Induk\n\
+        Kepala desa mengatakan kegiatan ini akan digelar setiap bulan bersama karang taruna setempat.\n\
+        Sungai yang bersih di desa\n\
+        Foto :\n\
+        • KOTAKABAR/Ani\n\
+        \"Kami ingin sungai kembali jernih seperti dulu,\" kata dia kepada wartawan di lokasi.\n\
+        sungai bersih\n\
+        kerja bakti\n\
+        Sukamaju\n\
+        Isi komentar sepenuhnya adalah tanggung jawab pengguna.\n\
+        Harga Beras Turun Menjelang Panen Raya di Jawa Tengah\n";
+
+    #[test]
+    fn keeps_the_article_and_audits_the_rest() {
+        let cleaned = clean(ARTICLE);
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Warga Desa Sukamaju Gelar Kerja Bakti Bersihkan Sungai")
+        );
+        assert_eq!(cleaned.outlet.as_deref(), Some("KOTAKABAR.COM"));
+        assert_eq!(cleaned.body.len(), 3);
+        assert!(cleaned.body[0].starts_with("KOTAKABAR.COM — Ratusan"));
+        assert_eq!(reason_of(&cleaned, "Berita Daerah"), Some("section-label"));
+        assert_eq!(
+            reason_of(
+                &cleaned,
+                "Ratusan warga turun ke sungai pada Minggu pagi untuk membersihkan sampah."
+            ),
+            Some("teaser-duplicate")
+        );
+        assert_eq!(
+            reason_of(&cleaned, "Baca juga: Harga Cabai Naik Lagi di Pasar Induk"),
+            Some("read-also")
+        );
+        assert_eq!(
+            reason_of(&cleaned, "Sungai yang bersih di desa"),
+            Some("caption")
+        );
+        assert_eq!(reason_of(&cleaned, "• KOTAKABAR/Ani"), Some("photo-credit"));
+        assert_eq!(reason_of(&cleaned, "kerja bakti"), Some("tag-list"));
+        assert_eq!(
+            reason_of(
+                &cleaned,
+                "Isi komentar sepenuhnya adalah tanggung jawab pengguna."
+            ),
+            Some("comment-notice")
+        );
+        assert_eq!(
+            reason_of(
+                &cleaned,
+                "Harga Beras Turun Menjelang Panen Raya di Jawa Tengah"
+            ),
+            Some("after-article")
+        );
+        let total = cleaned.body.len() + cleaned.removed.len() + 1;
+        assert_eq!(
+            total,
+            ARTICLE.lines().count(),
+            "every line is kept, the title or audited"
+        );
+    }
+
+    #[test]
+    fn reads_dateline_time_and_byline() {
+        let text = "Judul Berita Yang Cukup Panjang Sekali\n\nContoh.com - 16/03/2024, 07:38 WIB\nAni Rahma,\nBudi Santoso\n\nTim Redaksi\n\nJAKARTA, KOMPAS.com - Isi berita yang pertama cukup panjang untuk menjadi paragraf.\n";
+        let cleaned = clean(text);
+        assert_eq!(cleaned.published.as_deref(), Some("2024-03-16T07:38+07:00"));
+        assert_eq!(cleaned.outlet.as_deref(), Some("Contoh.com"));
+        assert_eq!(cleaned.authors, ["Ani Rahma", "Budi Santoso"]);
+        assert_eq!(cleaned.body.len(), 1);
+    }
+
+    #[test]
+    fn joins_hard_wrapped_lines() {
+        let text = "Judul Berita Yang Cukup Panjang\n\nIni adalah kalimat yang sangat panjang sekali dan terpotong oleh\npemindai di tengah jalan tanpa alasan.\n";
+        assert_eq!(clean(text).body, ["Ini adalah kalimat yang sangat panjang sekali dan terpotong oleh pemindai di tengah jalan tanpa alasan."]);
+    }
+
+    #[test]
+    fn labelled_bylines_give_names() {
+        assert_eq!(
+            labelled_names("Penulis: Ani Rahma | Editor: Budi Santoso"),
+            ["Ani Rahma", "Budi Santoso"]
+        );
+    }
+}

@@ -1,0 +1,280 @@
+//! What each subcommand does, so that `main.rs` only parses arguments.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::output::{write_atomic, AtomicFile, FileNamer};
+use crate::pipeline::{self, Depth, LangChoice};
+use crate::record::Article;
+use crate::source::{self, SourceError};
+
+/// Options every corpus-reading subcommand shares.
+#[derive(Debug, Clone)]
+pub struct Common {
+    pub inputs: Vec<PathBuf>,
+    pub threads: usize,
+    pub lang: LangChoice,
+    pub quiet: bool,
+}
+
+/// How a run went: the exit status follows from it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub processed: usize,
+    pub failed: usize,
+}
+
+impl Outcome {
+    /// 0 when every document went through, 2 when some failed.
+    pub fn exit_code(&self) -> i32 {
+        if self.failed > 0 {
+            2
+        } else {
+            0
+        }
+    }
+}
+
+/// How `warta clean` writes its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CleanFormat {
+    Jsonl,
+    Text,
+}
+
+/// Streams every document through the pipeline, reporting failures on stderr as they come.
+pub fn for_each_article(
+    common: &Common,
+    depth: Depth,
+    mut sink: impl FnMut(&Article) -> Result<()>,
+) -> Result<Outcome> {
+    let inputs = source::expand_inputs(&common.inputs).map_err(|e| anyhow::anyhow!(e))?;
+    let progress = progress_bar(inputs.len() as u64, common.quiet);
+    let pool = thread_pool(common.threads)?;
+    let mut outcome = Outcome::default();
+    let mut sink_error = None;
+    pipeline::run(
+        source::documents(inputs),
+        &pool,
+        common.lang,
+        depth,
+        |result| {
+            progress.inc(1);
+            match result {
+                Ok(article) => {
+                    outcome.processed += 1;
+                    for warning in &article.warnings {
+                        report(
+                            &progress,
+                            common.quiet,
+                            &format!("warning: {}: {warning}", shown(&article)),
+                        );
+                    }
+                    if sink_error.is_none() {
+                        sink_error = sink(&article).err();
+                    }
+                }
+                Err(error) => {
+                    outcome.failed += 1;
+                    report(&progress, false, &error.to_string());
+                }
+            }
+        },
+    );
+    progress.finish_and_clear();
+    if let Some(error) = sink_error {
+        return Err(error);
+    }
+    Ok(outcome)
+}
+
+fn thread_pool(threads: usize) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")
+}
+
+fn shown(article: &Article) -> String {
+    let provenance = article.provenance.as_ref();
+    let path = provenance
+        .map(|p| p.path.clone())
+        .unwrap_or_else(|| article.id.clone());
+    match provenance.and_then(|p| p.record) {
+        Some(record) => format!("{path}:{record}"),
+        None => path,
+    }
+}
+
+fn report(progress: &ProgressBar, quiet: bool, message: &str) {
+    if !quiet {
+        progress.suspend(|| eprintln!("warta: {message}"));
+    }
+}
+
+fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos}/{len} documents {wide_bar} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// Writes JSON Lines to a file (atomically) or to stdout.
+fn jsonl_writer(output: Option<&Path>) -> Result<JsonlOut> {
+    Ok(match output {
+        Some(path) if path.as_os_str() != "-" => JsonlOut::File(
+            AtomicFile::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+        ),
+        _ => JsonlOut::Stdout(io::BufWriter::new(io::stdout().lock())),
+    })
+}
+
+enum JsonlOut {
+    File(AtomicFile),
+    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+}
+
+impl JsonlOut {
+    fn line(&mut self, value: &impl serde::Serialize) -> Result<()> {
+        let writer: &mut dyn Write = match self {
+            JsonlOut::File(file) => file,
+            JsonlOut::Stdout(out) => out,
+        };
+        serde_json::to_writer(&mut *writer, value)?;
+        writer.write_all(b"\n")?;
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        match self {
+            JsonlOut::File(file) => file.commit()?,
+            JsonlOut::Stdout(mut out) => out.flush()?,
+        }
+        Ok(())
+    }
+}
+
+/// `warta clean`: clean text and metadata with the audit, as JSON Lines or one text file each.
+pub fn clean(common: &Common, output: Option<&Path>, format: CleanFormat) -> Result<Outcome> {
+    match format {
+        CleanFormat::Jsonl => {
+            let mut out = jsonl_writer(output)?;
+            let outcome = for_each_article(common, Depth::Clean, |article| {
+                out.line(&article.clean_record())
+            })?;
+            out.finish()?;
+            Ok(outcome)
+        }
+        CleanFormat::Text => {
+            let Some(dir) = output else {
+                bail!("--format text needs -o DIR for the text files")
+            };
+            let mut namer = FileNamer::default();
+            for_each_article(common, Depth::Clean, |article| {
+                let path = dir.join(namer.name(&article.id, "txt"));
+                let mut text = String::new();
+                if let Some(title) = &article.title {
+                    text.push_str(title);
+                    text.push_str("\n\n");
+                }
+                text.push_str(&article.body.join("\n\n"));
+                text.push('\n');
+                write_atomic(&path, text.as_bytes())
+                    .with_context(|| format!("cannot write {}", path.display()))
+            })
+        }
+    }
+}
+
+/// `warta extract`: the full article records, one JSON object a line.
+pub fn extract(common: &Common, output: Option<&Path>) -> Result<Outcome> {
+    let mut out = jsonl_writer(output)?;
+    let outcome = for_each_article(common, Depth::Extract, |article| out.line(article))?;
+    out.finish()?;
+    Ok(outcome)
+}
+
+/// `warta run`: the main job, from a corpus to the output folder.
+pub fn run(common: &Common, output_dir: &Path) -> Result<Outcome> {
+    std::fs::create_dir_all(output_dir)
+        .with_context(|| format!("cannot create {}", output_dir.display()))?;
+    let path = output_dir.join("articles.jsonl");
+    let mut out =
+        AtomicFile::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    let outcome = for_each_article(common, Depth::Extract, |article| {
+        serde_json::to_writer(&mut out, article)?;
+        out.write_all(b"\n")?;
+        Ok(())
+    })?;
+    out.commit()?;
+    if !common.quiet {
+        eprintln!(
+            "warta: {} articles written to {}",
+            outcome.processed,
+            path.display()
+        );
+    }
+    Ok(outcome)
+}
+
+/// Reads every article of the inputs into memory; for commands that compare whole sets.
+pub fn collect_articles(common: &Common, depth: Depth) -> Result<(Vec<Article>, Vec<SourceError>)> {
+    let inputs = source::expand_inputs(&common.inputs).map_err(|e| anyhow::anyhow!(e))?;
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    let pool = thread_pool(common.threads)?;
+    pipeline::run(
+        source::documents(inputs),
+        &pool,
+        common.lang,
+        depth,
+        |result| match result {
+            Ok(article) => articles.push(article),
+            Err(error) => errors.push(error),
+        },
+    );
+    Ok((articles, errors))
+}
+
+/// `warta eval --gold DIR [INPUTS…]`: the pipeline on the inputs whose id has a gold file, or on
+/// the articles beside the gold files, scored as SPEC.md says.
+pub fn eval_gold(common: &Common, gold_dir: &Path, json: bool) -> Result<(String, Outcome)> {
+    let gold = crate::eval::load_gold(gold_dir)?;
+    let mut common = common.clone();
+    if common.inputs.is_empty() {
+        if gold.beside.is_empty() {
+            bail!(
+                "no inputs given and no article files beside the gold files in {}",
+                gold_dir.display()
+            );
+        }
+        common.inputs = gold.beside.clone();
+    }
+    let (mut articles, errors) = collect_articles(&common, Depth::Extract)?;
+    for error in &errors {
+        eprintln!("warta: {error}");
+    }
+    articles.retain(|a| gold.articles.contains_key(&a.id));
+    let corpus = crate::resolve::corpus_facts(&articles);
+    let report = crate::eval::evaluate(&gold, &articles, Some(&corpus));
+    let text = if json {
+        serde_json::to_string_pretty(&report)? + "\n"
+    } else {
+        crate::eval::render_table(&report)
+    };
+    Ok((
+        text,
+        Outcome {
+            processed: articles.len(),
+            failed: errors.len(),
+        },
+    ))
+}

@@ -1,0 +1,266 @@
+//! Calendar dates in article text, in the forms news pages print them, read with the month and
+//! weekday names of a language pack.
+
+use regex::{Captures, Regex};
+
+use crate::lang::Pack;
+
+/// A date found in text, with the time when the text gives one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Byte range of the whole match in the searched text.
+    pub start: usize,
+    pub end: usize,
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+    /// The weekday the text names (0 = Monday), to check against the calendar.
+    pub weekday: Option<u32>,
+    pub time: Option<(u32, u32)>,
+    pub offset: Option<String>,
+}
+
+impl FoundDate {
+    /// ISO 8601, with the year taken from `default_year` where the text leaves it out.
+    pub fn iso(&self, default_year: Option<i32>) -> Option<String> {
+        let year = self.year.or(default_year)?;
+        if !is_valid(year, self.month, self.day) {
+            return None;
+        }
+        let date = format!("{year:04}-{:02}-{:02}", self.month, self.day);
+        Some(match (self.time, &self.offset) {
+            (Some((h, m)), Some(offset)) => format!("{date}T{h:02}:{m:02}{offset}"),
+            (Some((h, m)), None) => format!("{date}T{h:02}:{m:02}"),
+            _ => date,
+        })
+    }
+
+    /// True where the text names a weekday that is not the date's.
+    pub fn weekday_mismatch(&self, default_year: Option<i32>) -> bool {
+        match (self.weekday, self.year.or(default_year)) {
+            (Some(named), Some(year)) => weekday(year, self.month, self.day) != named,
+            _ => false,
+        }
+    }
+}
+
+/// The date patterns of one language, compiled once per pack.
+#[derive(Debug)]
+pub struct DateReader {
+    patterns: Vec<Regex>,
+    months: Vec<(String, u32)>,
+    weekdays: Vec<(String, u32)>,
+    timezones: Vec<(String, String)>,
+}
+
+fn alternation(names: &[(String, u32)]) -> String {
+    let mut sorted: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+    sorted.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    sorted
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn numbered(groups: &[Vec<String>]) -> Vec<(String, u32)> {
+    groups
+        .iter()
+        .enumerate()
+        .flat_map(|(i, names)| names.iter().map(move |n| (n.to_lowercase(), i as u32)))
+        .collect()
+}
+
+impl DateReader {
+    pub fn new(pack: &Pack) -> DateReader {
+        let months = numbered(&pack.calendar.months);
+        let weekdays = numbered(&pack.calendar.weekdays);
+        let timezones: Vec<(String, String)> = pack
+            .calendar
+            .timezones
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let month = alternation(&months);
+        let wd = alternation(&weekdays);
+        let mut zones: Vec<&str> = timezones.iter().map(|(k, _)| k.as_str()).collect();
+        zones.sort_by_key(|z| std::cmp::Reverse(z.len()));
+        let tz = zones.join("|");
+        let time = format!(
+            r"(?:,?\s*(?:pukul|jam|at)?\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:\s*(?P<tz>{tz})\b)?)?"
+        );
+        let weekday = format!(r"(?:(?P<wd>{wd})\b\.?,?\s*)?");
+        let patterns = [
+            // Rabu, 13 Maret 2024 14:56 WIB / 13 March 2024
+            format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mo>{month})\.?\s+(?P<y>\d{{4}})\b{time}"),
+            // March 13, 2024 / Wednesday, March 13, 2024
+            format!(r"(?i)\b{weekday}(?P<mo>{month})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b{time}"),
+            // Rabu (27/3/2024) / Jumat (15/3)
+            format!(r"(?i)\b(?P<wd>{wd})\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)"),
+            // 16/03/2024, 07:38 WIB
+            format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"),
+            // 2024-03-16T07:38:00+07:00
+            r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(),
+        ];
+        DateReader {
+            patterns: patterns
+                .iter()
+                .map(|p| Regex::new(p).expect("date pattern compiles"))
+                .collect(),
+            months,
+            weekdays,
+            timezones,
+        }
+    }
+
+    /// Every date in the text, left to right, overlapping matches dropped.
+    pub fn find_all(&self, text: &str) -> Vec<FoundDate> {
+        let mut found: Vec<FoundDate> = Vec::new();
+        for pattern in &self.patterns {
+            for caps in pattern.captures_iter(text) {
+                let Some(date) = self.read(&caps) else {
+                    continue;
+                };
+                if !found
+                    .iter()
+                    .any(|f| f.start < date.end && date.start < f.end)
+                {
+                    found.push(date);
+                }
+            }
+        }
+        found.sort_by_key(|f| f.start);
+        found
+    }
+
+    fn read(&self, caps: &Captures) -> Option<FoundDate> {
+        let whole = caps.get(0)?;
+        let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let lookup = |table: &[(String, u32)], name: &str| {
+            let key = caps.name(name)?.as_str().to_lowercase();
+            table.iter().find(|(n, _)| *n == key).map(|(_, i)| *i)
+        };
+        let month = match number("m") {
+            Some(m) => m,
+            None => lookup(&self.months, "mo")? + 1,
+        };
+        let day = number("d")?;
+        let year = caps.name("y").and_then(|y| {
+            let value: i32 = y.as_str().parse().ok()?;
+            Some(if y.as_str().len() == 2 {
+                2000 + value
+            } else {
+                value
+            })
+        });
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        let time = match (number("h"), number("mi")) {
+            (Some(h), Some(m)) if h < 24 && m < 60 => Some((h, m)),
+            _ => None,
+        };
+        let offset = caps
+            .name("tz")
+            .and_then(|tz| {
+                let key = tz.as_str().to_uppercase();
+                self.timezones
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.clone())
+            })
+            .or_else(|| caps.name("off").map(|o| normalise_offset(o.as_str())));
+        Some(FoundDate {
+            start: whole.start(),
+            end: whole.end(),
+            year,
+            month,
+            day,
+            weekday: lookup(&self.weekdays, "wd"),
+            time,
+            offset,
+        })
+    }
+}
+
+fn normalise_offset(offset: &str) -> String {
+    if offset == "Z" {
+        return "+00:00".to_string();
+    }
+    let digits: String = offset[1..].chars().filter(|c| c.is_ascii_digit()).collect();
+    format!("{}{}:{}", &offset[..1], &digits[..2], &digits[2..])
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn is_valid(year: i32, month: u32, day: u32) -> bool {
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// Day of the week, 0 = Monday (Sakamoto's method).
+pub fn weekday(year: i32, month: u32, day: u32) -> u32 {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 3 { year - 1 } else { year };
+    let sunday_based = (y + y / 4 - y / 100 + y / 400 + T[month as usize - 1] + day as i32) % 7;
+    ((sunday_based + 6) % 7) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::pack;
+
+    fn iso_all(code: &str, text: &str) -> Vec<String> {
+        let reader = DateReader::new(pack(code).unwrap());
+        reader
+            .find_all(text)
+            .iter()
+            .filter_map(|d| d.iso(Some(2024)))
+            .collect()
+    }
+
+    #[test]
+    fn reads_indonesian_forms() {
+        assert_eq!(iso_all("id", "pada Rabu, 13 Maret 2024."), ["2024-03-13"]);
+        assert_eq!(iso_all("id", "Rabu (27/3/2024) di Jakarta"), ["2024-03-27"]);
+        assert_eq!(
+            iso_all("id", "Kompas.com - 16/03/2024, 07:38 WIB"),
+            ["2024-03-16T07:38+07:00"]
+        );
+        assert_eq!(iso_all("id", "Jumat (15/3) lalu"), ["2024-03-15"]);
+        assert_eq!(
+            iso_all("id", "Kamis, 5 November 2015 14:56 WITA"),
+            ["2015-11-05T14:56+08:00"]
+        );
+        assert!(iso_all("id", "Pemilu 2024 digelar").is_empty());
+    }
+
+    #[test]
+    fn reads_english_forms() {
+        assert_eq!(iso_all("en", "on March 13, 2024, the"), ["2024-03-13"]);
+        assert_eq!(iso_all("en", "13 March 2024"), ["2024-03-13"]);
+        assert_eq!(
+            iso_all("en", "2019-05-02T10:11:00Z"),
+            ["2019-05-02T10:11+00:00"]
+        );
+    }
+
+    #[test]
+    fn flags_a_wrong_weekday() {
+        let reader = DateReader::new(pack("id").unwrap());
+        let found = reader.find_all("Senin (18/4/2024)");
+        assert!(found[0].weekday_mismatch(None));
+        let found = reader.find_all("Rabu, 13 Maret 2024");
+        assert!(!found[0].weekday_mismatch(None));
+        assert_eq!(weekday(2024, 3, 13), 2);
+    }
+}

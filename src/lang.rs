@@ -1,0 +1,273 @@
+//! Language packs: what warta knows about each language, loaded from the `lang/` data files
+//! that are embedded in the binary, and the detector that picks a pack for a document.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind};
+use regex::RegexSet;
+use serde::Deserialize;
+
+/// The packs shipped with warta, as (code, TOML source).
+const BUNDLED: &[(&str, &str)] = &[
+    ("id", include_str!("../lang/id.toml")),
+    ("en", include_str!("../lang/en.toml")),
+];
+
+/// A language pack as written in `lang/*.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    code: String,
+    name: String,
+    function_words: Vec<String>,
+    calendar: Calendar,
+    article: ArticleWords,
+    boilerplate: Vec<RuleFile>,
+}
+
+/// Month and weekday spellings and time-zone abbreviations.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Calendar {
+    pub months: Vec<Vec<String>>,
+    pub weekdays: Vec<Vec<String>>,
+    pub timezones: BTreeMap<String, String>,
+}
+
+/// Words that mark the parts of an article page around its text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleWords {
+    pub byline_labels: Vec<String>,
+    pub credit_markers: Vec<String>,
+    pub caption_openers: Vec<String>,
+    pub end_markers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    reason: String,
+    #[serde(default)]
+    starts: Vec<String>,
+    #[serde(default)]
+    exact: Vec<String>,
+    #[serde(default)]
+    contains: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+}
+
+/// A language pack compiled for matching.
+#[derive(Debug)]
+pub struct Pack {
+    pub code: String,
+    pub name: String,
+    pub calendar: Calendar,
+    pub article: ArticleWords,
+    function_words: Vec<String>,
+    starts: PhraseSet,
+    contains: PhraseSet,
+    exact: HashMap<String, String>,
+    patterns: RegexSet,
+    pattern_reasons: Vec<String>,
+    end_markers: Vec<String>,
+}
+
+/// Many phrases with the reason each stands for, matched in one pass.
+#[derive(Debug)]
+struct PhraseSet {
+    matcher: AhoCorasick,
+    reasons: Vec<String>,
+}
+
+impl PhraseSet {
+    fn new(pairs: Vec<(String, String)>) -> Result<Self, String> {
+        let (phrases, reasons): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
+            .build(phrases)
+            .map_err(|e| e.to_string())?;
+        Ok(PhraseSet { matcher, reasons })
+    }
+
+    fn find(&self, text: &str, anchored: bool) -> Option<&str> {
+        let input = Input::new(text).anchored(if anchored {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        });
+        let found = self.matcher.find(input)?;
+        Some(&self.reasons[found.pattern().as_usize()])
+    }
+}
+
+/// Lower-cases and folds white space, the form every phrase lookup uses.
+pub fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Pack {
+    fn compile(file: PackFile) -> Result<Pack, String> {
+        let mut starts = Vec::new();
+        let mut contains = Vec::new();
+        let mut exact = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut pattern_reasons = Vec::new();
+        for rule in file.boilerplate {
+            starts.extend(rule.starts.iter().map(|p| (fold(p), rule.reason.clone())));
+            contains.extend(rule.contains.iter().map(|p| (fold(p), rule.reason.clone())));
+            exact.extend(rule.exact.iter().map(|p| (fold(p), rule.reason.clone())));
+            for pattern in rule.patterns {
+                patterns.push(format!("(?i){pattern}"));
+                pattern_reasons.push(rule.reason.clone());
+            }
+        }
+        Ok(Pack {
+            code: file.code,
+            name: file.name,
+            function_words: file.function_words,
+            end_markers: file.article.end_markers.iter().map(|m| fold(m)).collect(),
+            calendar: file.calendar,
+            article: file.article,
+            starts: PhraseSet::new(starts)?,
+            contains: PhraseSet::new(contains)?,
+            exact,
+            patterns: RegexSet::new(patterns).map_err(|e| e.to_string())?,
+            pattern_reasons,
+        })
+    }
+
+    /// The reason a line is boilerplate by this pack's phrases, if it is.
+    pub fn boilerplate_reason(&self, line: &str) -> Option<&str> {
+        let folded = fold(line);
+        let bare = folded.trim_end_matches([':', ' ']);
+        if let Some(reason) = self.exact.get(bare) {
+            return Some(reason);
+        }
+        if let Some(reason) = self.starts.find(&folded, true) {
+            return Some(reason);
+        }
+        if let Some(reason) = self.contains.find(&folded, false) {
+            return Some(reason);
+        }
+        let index = self.patterns.matches(&folded).into_iter().next()?;
+        Some(&self.pattern_reasons[index])
+    }
+
+    /// Whether a line is a heading after which the page no longer holds the article.
+    pub fn is_end_marker(&self, line: &str) -> bool {
+        let folded = fold(line);
+        let bare = folded.trim_end_matches([':', ' ']);
+        self.end_markers.iter().any(|m| m == bare)
+    }
+
+    /// How many of the words are this language's function words: a cheap first guess.
+    fn function_word_hits(&self, words: &[String]) -> usize {
+        words
+            .iter()
+            .filter(|w| self.function_words.contains(w))
+            .count()
+    }
+}
+
+/// All bundled packs, compiled once.
+pub fn packs() -> &'static [Pack] {
+    static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
+    PACKS.get_or_init(|| {
+        BUNDLED
+            .iter()
+            .map(|(code, source)| {
+                let file: PackFile = toml::from_str(source)
+                    .unwrap_or_else(|e| panic!("bundled language pack {code} is invalid: {e}"));
+                Pack::compile(file)
+                    .unwrap_or_else(|e| panic!("bundled language pack {code} is invalid: {e}"))
+            })
+            .collect()
+    })
+}
+
+/// The pack for a language code; Malay is read with the Indonesian pack, its closest relative.
+pub fn pack(code: &str) -> Option<&'static Pack> {
+    let code = if code == "ms" { "id" } else { code };
+    packs().iter().find(|p| p.code == code)
+}
+
+/// Picks the pack whose function words are most frequent in the text; cheap enough to run on
+/// raw input before cleaning, when boilerplate still dilutes it.
+pub fn guess_pack(text: &str) -> &'static Pack {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3000)
+        .map(|w| w.to_lowercase())
+        .collect();
+    packs()
+        .iter()
+        .max_by_key(|p| p.function_word_hits(&words))
+        .expect("at least one bundled pack")
+}
+
+/// Identifies the language of clean article text: Indonesian, Malay or English, the languages
+/// with packs plus Malay, which pure function-word counts cannot tell from Indonesian.
+pub fn detect(text: &str) -> Option<String> {
+    use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+    static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+    let detector = DETECTOR.get_or_init(|| {
+        LanguageDetectorBuilder::from_languages(&[
+            Language::Indonesian,
+            Language::Malay,
+            Language::English,
+        ])
+        .build()
+    });
+    let sample: String = text.chars().take(1500).collect();
+    if sample.split_whitespace().count() < 3 {
+        return None;
+    }
+    let language = detector.detect_language_of(sample)?;
+    Some(language.iso_code_639_1().to_string().to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_packs_compile() {
+        let codes: Vec<_> = packs().iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(codes, ["id", "en"]);
+    }
+
+    #[test]
+    fn phrases_match_by_kind() {
+        let id = pack("id").unwrap();
+        assert_eq!(
+            id.boilerplate_reason("Baca juga: Sesuatu Terjadi"),
+            Some("read-also")
+        );
+        assert_eq!(id.boilerplate_reason("BACA JUGA:  x"), Some("read-also"));
+        assert_eq!(id.boilerplate_reason("banner 678x960"), Some("ad"));
+        assert_eq!(id.boilerplate_reason("Oke"), Some("share-login"));
+        assert_eq!(id.boilerplate_reason("Oke, kata dia."), None);
+        assert_eq!(
+            id.boilerplate_reason("Komisi Pemilihan Umum menjalani sidang."),
+            None
+        );
+        assert!(id.is_end_marker("Berita Terkait"));
+    }
+
+    #[test]
+    fn detects_the_three_languages() {
+        assert_eq!(detect("Komisi Pemilihan Umum menjalani sidang sengketa informasi di Jakarta pada hari Rabu.").as_deref(), Some("id"));
+        assert_eq!(detect("The election commission told the court on Wednesday that it had signed the contract.").as_deref(), Some("en"));
+        assert_eq!(detect("Kerajaan negeri akan memastikan bahawa semua rakyat mendapat bantuan yang sewajarnya daripada kerajaan persekutuan.").as_deref(), Some("ms"));
+        assert_eq!(guess_pack("yang dan di dengan the").code, "id");
+    }
+}

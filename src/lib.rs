@@ -1,0 +1,20 @@
+//! warta turns scraped news articles into clean text and a graph of who said what about which
+//! dispute.
+//!
+//! The stages, each a module with a small surface: [`source`] reads a corpus, [`clean`] keeps an
+//! article's own text and reads its metadata ([`html`] for web pages), [`extract`] finds what
+//! the text says, [`eval`] scores all of it against gold files. [`pipeline`] runs the stages in
+//! parallel and [`commands`] is what the command line calls.
+
+pub mod clean;
+pub mod commands;
+pub mod dates;
+pub mod eval;
+pub mod extract;
+pub mod html;
+pub mod lang;
+pub mod output;
+pub mod pipeline;
+pub mod record;
+pub mod resolve;
+pub mod source;

@@ -1,0 +1,159 @@
+//! The `warta` command line: parses arguments and hands over to the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use warta::commands::{self, CleanFormat, Common};
+use warta::pipeline::LangChoice;
+
+#[derive(Parser)]
+#[command(
+    name = "warta",
+    version,
+    about = "Scraped news articles in, clean text and a graph of who said what about which dispute out"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Strip boilerplate and read title, outlet, date and authors, with an audit of removals.
+    Clean {
+        #[command(flatten)]
+        common: CommonArgs,
+        /// Output file (JSON Lines), or folder with --format text; stdout when left out.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
+        format: FormatArg,
+    },
+    /// Write the full article records (the gold format of SPEC.md) as JSON Lines.
+    Extract {
+        #[command(flatten)]
+        common: CommonArgs,
+        /// Output file; stdout when left out.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The main job: process a corpus (default `corpus/`) into a folder (default `graphs/`).
+    Run {
+        #[command(flatten)]
+        common: CommonArgs,
+        #[arg(short, long, default_value = "graphs")]
+        output: PathBuf,
+    },
+    /// Score warta against gold files (see gold/SPEC.md).
+    Eval {
+        #[command(flatten)]
+        common: CommonArgs,
+        /// Folder of gold JSON files; inputs default to the articles beside them.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Print the scores as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct CommonArgs {
+    /// Files, folders (walked recursively) or `-` for JSON Lines on stdin.
+    inputs: Vec<PathBuf>,
+    /// Worker threads; all cores when left out.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Language of the documents.
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    lang: LangArg,
+    /// No progress bar and no warnings; errors are still reported.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Jsonl,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Auto,
+    Id,
+    En,
+}
+
+impl CommonArgs {
+    fn into_common(self, default_input: Option<&str>) -> Common {
+        let mut inputs = self.inputs;
+        if inputs.is_empty() {
+            inputs.extend(default_input.map(PathBuf::from));
+        }
+        Common {
+            inputs,
+            threads: self
+                .threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+                .max(1),
+            lang: match self.lang {
+                LangArg::Auto => LangChoice::Auto,
+                LangArg::Id => LangChoice::Fixed("id"),
+                LangArg::En => LangChoice::Fixed("en"),
+            },
+            quiet: self.quiet,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let usage_error = error.use_stderr();
+            let _ = error.print();
+            return ExitCode::from(if usage_error { 1 } else { 0 });
+        }
+    };
+    // A bug on one document is reported for that document by the pipeline; keep the default
+    // hook's backtrace text away from users.
+    std::panic::set_hook(Box::new(|_| {}));
+    match execute(cli.command) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(error) => {
+            eprintln!("warta: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn execute(command: Command) -> anyhow::Result<i32> {
+    let outcome = match command {
+        Command::Clean {
+            common,
+            output,
+            format,
+        } => {
+            let format = match format {
+                FormatArg::Jsonl => CleanFormat::Jsonl,
+                FormatArg::Text => CleanFormat::Text,
+            };
+            commands::clean(&common.into_common(None), output.as_deref(), format)?
+        }
+        Command::Extract { common, output } => {
+            commands::extract(&common.into_common(None), output.as_deref())?
+        }
+        Command::Run { common, output } => {
+            commands::run(&common.into_common(Some("corpus")), &output)?
+        }
+        Command::Eval { common, gold, json } => {
+            let (text, outcome) = commands::eval_gold(&common.into_common(None), &gold, json)?;
+            print!("{text}");
+            outcome
+        }
+    };
+    Ok(outcome.exit_code())
+}

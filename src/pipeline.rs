@@ -1,0 +1,141 @@
+//! Runs the stages over a corpus: parallel over documents, streaming in bounded batches so
+//! memory does not grow with the corpus, and yielding results in input order so output is the
+//! same whatever the thread count.
+
+use std::panic::{self, AssertUnwindSafe};
+
+use rayon::prelude::*;
+
+use crate::clean::{self, Cleaned};
+use crate::extract;
+use crate::html;
+use crate::lang::{self, Pack};
+use crate::record::Article;
+use crate::source::{Document, Format, SourceError};
+
+/// Which language pack to read documents with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LangChoice {
+    #[default]
+    Auto,
+    Fixed(&'static str),
+}
+
+/// How far to take each document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Text and metadata only.
+    Clean,
+    /// Everything the extractors find as well.
+    Extract,
+}
+
+/// Cleans one document, and extracts from it at [`Depth::Extract`].
+pub fn process(document: Document, lang: LangChoice, depth: Depth) -> Article {
+    let (cleaned, page_language, pack) = clean_document(&document, lang);
+    let body_text = cleaned.body.join("\n");
+    let language = match lang {
+        LangChoice::Fixed(code) => Some(code.to_string()),
+        LangChoice::Auto => lang::detect(&body_text).or(page_language),
+    };
+    let mut article = Article {
+        id: document.id,
+        url: document.meta.url,
+        language,
+        outlet: cleaned.outlet,
+        title: cleaned.title,
+        published: cleaned.published,
+        authors: cleaned.authors,
+        body: cleaned.body,
+        provenance: Some(document.provenance),
+        removed: cleaned.removed,
+        warnings: document.warnings,
+        ..Article::default()
+    };
+    if depth == Depth::Extract {
+        extract::extract(&mut article, pack);
+    }
+    article
+}
+
+fn clean_document(
+    document: &Document,
+    lang: LangChoice,
+) -> (Cleaned, Option<String>, &'static Pack) {
+    match document.format {
+        Format::Text => {
+            let pack = choose_pack(lang, &document.content);
+            (
+                clean::clean_text(&document.content, pack, &document.meta),
+                None,
+                pack,
+            )
+        }
+        Format::Html => {
+            let page = scraper::Html::parse_document(&document.content);
+            let text = html::page_text(&page);
+            let meta = html::page_meta(&page);
+            let pack = choose_pack(lang, &text);
+            let mut source_meta = document.meta.clone();
+            source_meta.outlet = source_meta.outlet.or(meta.site_name);
+            source_meta.published = source_meta.published.or(meta.published);
+            let mut cleaned = clean::clean_text(&text, pack, &source_meta);
+            cleaned.title = cleaned.title.or(meta.title);
+            if cleaned.authors.is_empty() {
+                cleaned.authors = meta.authors;
+            }
+            (cleaned, meta.language, pack)
+        }
+    }
+}
+
+fn choose_pack(lang: LangChoice, text: &str) -> &'static Pack {
+    match lang {
+        LangChoice::Fixed(code) => lang::pack(code).unwrap_or_else(|| lang::guess_pack(text)),
+        LangChoice::Auto => lang::guess_pack(text),
+    }
+}
+
+/// Processes a stream of documents with `threads` workers, handing each result to `sink` in
+/// input order. Only one batch is held in memory at a time.
+pub fn run<I, F>(
+    documents: I,
+    pool: &rayon::ThreadPool,
+    lang: LangChoice,
+    depth: Depth,
+    mut sink: F,
+) where
+    I: Iterator<Item = Result<Document, SourceError>>,
+    F: FnMut(Result<Article, SourceError>),
+{
+    let batch_size = pool.current_num_threads().max(1) * 8;
+    let mut documents = documents.peekable();
+    while documents.peek().is_some() {
+        let batch: Vec<_> = documents.by_ref().take(batch_size).collect();
+        let results: Vec<_> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|item| item.and_then(|document| guarded(document, lang, depth)))
+                .collect()
+        });
+        results.into_iter().for_each(&mut sink);
+    }
+}
+
+/// Turns a bug that panics on one document into an error for that document alone.
+fn guarded(document: Document, lang: LangChoice, depth: Depth) -> Result<Article, SourceError> {
+    let path = document.provenance.path.clone();
+    let record = document.provenance.record;
+    panic::catch_unwind(AssertUnwindSafe(|| process(document, lang, depth))).map_err(|cause| {
+        let message = cause
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| cause.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        SourceError {
+            path,
+            record,
+            reason: format!("internal error, document skipped: {message}"),
+        }
+    })
+}

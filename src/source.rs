@@ -1,0 +1,434 @@
+//! Reading a corpus: files, folders and JSON Lines, plain or compressed.
+//!
+//! Sources never touch their inputs and never stop at a bad document: each problem becomes a
+//! [`SourceError`] naming the file, the record and the reason, and the caller decides what to do.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::record::Provenance;
+
+/// Largest document accepted, after decompression; larger ones are reported, not read.
+pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// How a document's content is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+}
+
+/// What the input itself says about the article, before any cleaning (JSON Lines fields).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMeta {
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+}
+
+/// One raw article as read from the corpus.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: String,
+    pub format: Format,
+    pub content: String,
+    pub meta: SourceMeta,
+    pub provenance: Provenance,
+    /// Problems that did not stop the document from being read (lossy decoding, say).
+    pub warnings: Vec<String>,
+}
+
+/// A document that could not be read, with enough context for the user to find it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}{}: {reason}", record.map(|r| format!(":{r}")).unwrap_or_default())]
+pub struct SourceError {
+    pub path: String,
+    pub record: Option<u64>,
+    pub reason: String,
+}
+
+impl SourceError {
+    fn new(path: &str, record: Option<u64>, reason: impl Into<String>) -> Self {
+        SourceError {
+            path: path.to_string(),
+            record,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// What an input path names once folders are walked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// Expands files, folders (recursively, in sorted order so runs are reproducible) and `-`.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Input>, SourceError> {
+    let mut expanded = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            expanded.push(Input::Stdin);
+        } else if input.is_dir() {
+            let walker = walkdir::WalkDir::new(input)
+                .sort_by_file_name()
+                .follow_links(false);
+            for entry in walker {
+                let entry = entry.map_err(|e| {
+                    SourceError::new(&input.display().to_string(), None, e.to_string())
+                })?;
+                if entry.file_type().is_file() && kind_of(entry.path()).is_some() {
+                    expanded.push(Input::File(entry.into_path()));
+                }
+            }
+        } else if input.exists() {
+            expanded.push(Input::File(input.clone()));
+        } else {
+            return Err(SourceError::new(
+                &input.display().to_string(),
+                None,
+                "no such file or folder",
+            ));
+        }
+    }
+    Ok(expanded)
+}
+
+/// The kind of container a file name announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Single(Format),
+    JsonLines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+fn split_compression(name: &str) -> (&str, Compression) {
+    if let Some(stem) = name.strip_suffix(".gz") {
+        (stem, Compression::Gzip)
+    } else if let Some(stem) = name.strip_suffix(".zst") {
+        (stem, Compression::Zstd)
+    } else {
+        (name, Compression::None)
+    }
+}
+
+fn kind_of(path: &Path) -> Option<Kind> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let (inner, _) = split_compression(&name);
+    let ext = inner.rsplit_once('.')?.1;
+    match ext {
+        "txt" | "text" => Some(Kind::Single(Format::Text)),
+        "html" | "htm" | "xhtml" => Some(Kind::Single(Format::Html)),
+        "jsonl" | "ndjson" => Some(Kind::JsonLines),
+        _ => None,
+    }
+}
+
+/// The file's name without its format and compression extensions: `a.html.gz` is `a`.
+pub fn file_stem(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (inner, _) = split_compression(&name);
+    match inner.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+        _ => inner.to_string(),
+    }
+}
+
+/// Streams the documents of all inputs, one item per document or per failure, in input order.
+pub fn documents(inputs: Vec<Input>) -> impl Iterator<Item = Result<Document, SourceError>> {
+    inputs
+        .into_iter()
+        .flat_map(|input| -> Box<dyn Iterator<Item = _>> {
+            match input {
+                Input::Stdin => {
+                    let reader = BufReader::new(io::stdin());
+                    Box::new(JsonLines::new("-".to_string(), Box::new(reader)))
+                }
+                Input::File(path) => open_file(&path),
+            }
+        })
+}
+
+fn open_file(path: &Path) -> Box<dyn Iterator<Item = Result<Document, SourceError>>> {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (_, compression) = split_compression(&name);
+    let Some(kind) = kind_of(path) else {
+        return Box::new(std::iter::once(Err(SourceError::new(
+            &shown,
+            None,
+            "unknown file type",
+        ))));
+    };
+    let reader = match open_decompressed(path, compression) {
+        Ok(reader) => reader,
+        Err(reason) => {
+            return Box::new(std::iter::once(Err(SourceError::new(&shown, None, reason))))
+        }
+    };
+    match kind {
+        Kind::JsonLines => Box::new(JsonLines::new(shown, Box::new(BufReader::new(reader)))),
+        Kind::Single(format) => {
+            Box::new(std::iter::once(read_single(path, &shown, reader, format)))
+        }
+    }
+}
+
+fn open_decompressed(path: &Path, compression: Compression) -> Result<Box<dyn Read>, String> {
+    let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let file = BufReader::new(file);
+    Ok(match compression {
+        Compression::None => Box::new(file),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
+        Compression::Zstd => Box::new(
+            ruzstd::streaming_decoder::StreamingDecoder::new(file)
+                .map_err(|e| format!("not a zstd stream: {e}"))?,
+        ),
+    })
+}
+
+fn read_single(
+    path: &Path,
+    shown: &str,
+    reader: Box<dyn Read>,
+    format: Format,
+) -> Result<Document, SourceError> {
+    let bytes = read_capped(reader).map_err(|reason| SourceError::new(shown, None, reason))?;
+    let (content, warnings) =
+        decode(&bytes, format).map_err(|reason| SourceError::new(shown, None, reason))?;
+    Ok(Document {
+        id: file_stem(path),
+        format,
+        content,
+        meta: SourceMeta::default(),
+        provenance: provenance(shown, None, &bytes),
+        warnings,
+    })
+}
+
+/// Reads at most [`MAX_DOCUMENT_BYTES`], so a huge file or a compression bomb is refused early.
+fn read_capped(reader: Box<dyn Read>) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read (truncated or corrupt?): {e}"))?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(format!(
+            "larger than {} MiB",
+            MAX_DOCUMENT_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Turns raw bytes into text: refuses empty and binary input, decodes HTML by its declared
+/// charset, and decodes invalid UTF-8 lossily with a warning rather than losing the document.
+fn decode(bytes: &[u8], format: Format) -> Result<(String, Vec<String>), String> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err("empty document".to_string());
+    }
+    if looks_binary(bytes) {
+        return Err("binary content, not text".to_string());
+    }
+    let mut warnings = Vec::new();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => {
+            let encoding = match format {
+                Format::Html => crate::html::declared_encoding(bytes),
+                Format::Text => None,
+            };
+            match encoding {
+                Some(encoding) => encoding.decode(bytes).0.into_owned(),
+                None => {
+                    warnings.push("invalid UTF-8, decoded lossily".to_string());
+                    String::from_utf8_lossy(bytes).into_owned()
+                }
+            }
+        }
+    };
+    Ok((text.trim_start_matches('\u{feff}').to_string(), warnings))
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)))
+        .count();
+    head.contains(&0) || controls * 20 > head.len()
+}
+
+fn provenance(path: &str, record: Option<u64>, bytes: &[u8]) -> Provenance {
+    Provenance {
+        path: path.to_string(),
+        record,
+        bytes: bytes.len() as u64,
+        sha256: format!("{:x}", Sha256::digest(bytes)),
+    }
+}
+
+/// One JSON Lines record as users write them.
+#[derive(Debug, Deserialize)]
+struct JsonRecord {
+    id: Option<serde_json::Value>,
+    url: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    text: Option<String>,
+    html: Option<String>,
+}
+
+/// Reads JSON Lines lazily so memory does not grow with the number of records.
+struct JsonLines {
+    path: String,
+    reader: Box<dyn BufRead>,
+    line: u64,
+    done: bool,
+}
+
+impl JsonLines {
+    fn new(path: String, reader: Box<dyn BufRead>) -> Self {
+        JsonLines {
+            path,
+            reader,
+            line: 0,
+            done: false,
+        }
+    }
+
+    fn parse(&self, raw: &[u8]) -> Result<Document, SourceError> {
+        let fail = |reason: String| SourceError::new(&self.path, Some(self.line), reason);
+        let (text, warnings) = match std::str::from_utf8(raw) {
+            Ok(text) => (text.to_string(), Vec::new()),
+            Err(_) => (
+                String::from_utf8_lossy(raw).into_owned(),
+                vec!["invalid UTF-8, decoded lossily".to_string()],
+            ),
+        };
+        let record: JsonRecord =
+            serde_json::from_str(&text).map_err(|e| fail(format!("bad JSON record: {e}")))?;
+        let (content, format) = match (record.html, record.text) {
+            (Some(html), _) if !html.trim().is_empty() => (html, Format::Html),
+            (_, Some(text)) if !text.trim().is_empty() => (text, Format::Text),
+            _ => return Err(fail("record has neither `text` nor `html`".to_string())),
+        };
+        let id = match record.id {
+            Some(serde_json::Value::String(id)) if !id.is_empty() => id,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => format!("{:x}", Sha256::digest(content.as_bytes()))[..16].to_string(),
+        };
+        Ok(Document {
+            id,
+            format,
+            content,
+            meta: SourceMeta {
+                url: record.url,
+                outlet: record.outlet,
+                title: record.title,
+                published: record.published,
+            },
+            provenance: provenance(&self.path, Some(self.line), raw),
+            warnings,
+        })
+    }
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<Document, SourceError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut raw = Vec::new();
+        while !self.done {
+            raw.clear();
+            self.line += 1;
+            let read = (&mut self.reader)
+                .take(MAX_DOCUMENT_BYTES + 1)
+                .read_until(b'\n', &mut raw);
+            match read {
+                Ok(0) => self.done = true,
+                Ok(_) if raw.len() as u64 > MAX_DOCUMENT_BYTES => {
+                    self.done = true;
+                    return Some(Err(SourceError::new(
+                        &self.path,
+                        Some(self.line),
+                        "record too large; rest of file skipped",
+                    )));
+                }
+                Ok(_) if raw.iter().all(|b| b.is_ascii_whitespace()) => continue,
+                Ok(_) => return Some(self.parse(&raw)),
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(SourceError::new(
+                        &self.path,
+                        Some(self.line),
+                        format!("cannot read (truncated or corrupt?): {e}"),
+                    )));
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_drop_format_and_compression() {
+        assert_eq!(file_stem(Path::new("a/b/x.html.gz")), "x");
+        assert_eq!(file_stem(Path::new("000_abc.txt")), "000_abc");
+        assert_eq!(file_stem(Path::new("feed.jsonl.zst")), "feed");
+    }
+
+    #[test]
+    fn empty_and_binary_are_refused() {
+        assert_eq!(decode(b"  \n", Format::Text).unwrap_err(), "empty document");
+        assert!(decode(b"\x00\x01\x02abc", Format::Text)
+            .unwrap_err()
+            .contains("binary"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_kept_with_a_warning() {
+        let (text, warnings) = decode(b"caf\xe9 ok", Format::Text).unwrap();
+        assert_eq!(text, "caf\u{fffd} ok");
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn json_lines_report_bad_records_and_go_on() {
+        let data =
+            "{\"id\":\"a\",\"text\":\"Satu.\"}\nnot json\n\n{\"text\":\"Dua.\"}\n{\"id\":3}\n";
+        let items: Vec<_> = JsonLines::new("f.jsonl".into(), Box::new(data.as_bytes())).collect();
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0].as_ref().unwrap().id, "a");
+        let bad = items[1].as_ref().unwrap_err();
+        assert_eq!((bad.record, bad.path.as_str()), (Some(2), "f.jsonl"));
+        let hashed = items[2].as_ref().unwrap();
+        assert_eq!(hashed.id.len(), 16);
+        assert_eq!(hashed.provenance.record, Some(4));
+        assert!(items[3].as_ref().unwrap_err().reason.contains("neither"));
+    }
+}
