@@ -6,7 +6,7 @@
 //! photo credit, a teaser that repeats a body sentence, the tail after an end marker. Every line
 //! taken out is kept in the audit with its reason, so nothing is lost.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -368,16 +368,10 @@ fn mark_headlines(paras: &mut [Para]) {
 /// copy of any line.
 fn mark_duplicates(paras: &mut [Para], body_start: Option<usize>) {
     let body_start = body_start.unwrap_or(paras.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for i in 0..paras.len() {
-        if !paras[i].kept() {
-            continue;
-        }
-        let key = fold(&paras[i].text);
-        if seen.contains_key(&key) {
-            paras[i].remove("duplicate");
-        } else {
-            seen.insert(key, i);
+    let mut seen: HashSet<String> = HashSet::new();
+    for para in paras.iter_mut().filter(|p| p.kept()) {
+        if !seen.insert(fold(&para.text)) {
+            para.remove("duplicate");
         }
     }
     let body_text: Vec<String> = paras[body_start..]
@@ -539,7 +533,7 @@ mod tests {
                 &cleaned,
                 "Harga Beras Turun Menjelang Panen Raya di Jawa Tengah"
             ),
-            Some("after-article")
+            Some("related-headline")
         );
         let total = cleaned.body.len() + cleaned.removed.len() + 1;
         assert_eq!(

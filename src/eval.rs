@@ -338,7 +338,7 @@ fn score_article(gold: &Gold, predicted: &Article) -> BTreeMap<String, Score> {
             Score::accuracy(same_name(&predicted.outlet, &g.outlet)),
         );
     }
-    if has("language") {
+    if has("language") && g.language.is_some() {
         set(
             "language",
             Score::accuracy(predicted.language == g.language),
@@ -775,6 +775,7 @@ pub fn render_table(report: &Report) -> String {
     }
     row("micro", &report.micro);
     out.push_str("\nmicro-averaged detail:\n");
+    let mut skipped = Vec::new();
     for field in FIELDS {
         match report.micro[*field] {
             Score::Prf(c) => {
@@ -786,10 +787,11 @@ pub fn render_table(report: &Report) -> String {
             Score::Accuracy { right, checked } => {
                 out.push_str(&format!("  {field:<13} {right}/{checked} right\n"))
             }
-            Score::Skipped => {
-                out.push_str(&format!("  {field:<13} skipped: no gold file has it\n"))
-            }
+            Score::Skipped => skipped.push(*field),
         }
+    }
+    if !skipped.is_empty() {
+        out.push_str(&format!("  skipped (no gold file has them): {}\n", skipped.join(", ")));
     }
     let missing: Vec<&str> = report
         .articles

@@ -129,7 +129,7 @@ fn render(element: ElementRef, out: &mut String) {
     }
 }
 
-fn select_first<'a>(document: &'a Html, selector: &str, attribute: Option<&str>) -> Option<String> {
+fn select_first(document: &Html, selector: &str, attribute: Option<&str>) -> Option<String> {
     let selector = Selector::parse(selector).ok()?;
     document.select(&selector).find_map(|el| {
         let value = match attribute {

@@ -79,8 +79,8 @@ fn clean_document(
             let mut source_meta = document.meta.clone();
             source_meta.outlet = source_meta.outlet.or(meta.site_name);
             source_meta.published = source_meta.published.or(meta.published);
+            source_meta.title = source_meta.title.or(meta.title);
             let mut cleaned = clean::clean_text(&text, pack, &source_meta);
-            cleaned.title = cleaned.title.or(meta.title);
             if cleaned.authors.is_empty() {
                 cleaned.authors = meta.authors;
             }

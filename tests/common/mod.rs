@@ -1,0 +1,47 @@
+//! Helpers shared by the integration tests: run the real binary, find `../shared`.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `warta` with the arguments, from the project root.
+pub fn warta(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the warta binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The shared folder beside the project, if this checkout has one. CI sets
+/// WARTA_REQUIRE_SHARED so that a missing folder fails instead of skipping.
+pub fn shared() -> Option<PathBuf> {
+    let path = root().join("../shared");
+    if path.join("gold/SPEC.md").exists() {
+        return Some(path);
+    }
+    assert!(std::env::var_os("WARTA_REQUIRE_SHARED").is_none(), "../shared is required here but missing");
+    eprintln!("skipping: ../shared not found beside the project");
+    None
+}
+
+pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+}
+
+pub fn fixture(name: &str) -> String {
+    Path::new("tests/fixtures").join(name).display().to_string()
+}
