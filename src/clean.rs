@@ -208,7 +208,9 @@ fn first_body_paragraph(paras: &[Para]) -> Option<usize> {
     (0..paras.len()).find(|&i| {
         paras[i].kept()
             && body_like(&paras[i].text)
-            && !folded[i + 1..].iter().any(|later| later.contains(&folded[i]))
+            && !folded[i + 1..]
+                .iter()
+                .any(|later| later.contains(&folded[i]))
     })
 }
 

@@ -791,7 +791,10 @@ pub fn render_table(report: &Report) -> String {
         }
     }
     if !skipped.is_empty() {
-        out.push_str(&format!("  skipped (no gold file has them): {}\n", skipped.join(", ")));
+        out.push_str(&format!(
+            "  skipped (no gold file has them): {}\n",
+            skipped.join(", ")
+        ));
     }
     let missing: Vec<&str> = report
         .articles

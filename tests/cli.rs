@@ -10,9 +10,17 @@ use sha2::{Digest, Sha256};
 #[test]
 fn reads_compressed_files_and_json_lines_and_reports_bad_records() {
     let output = warta(&[
-        "clean", "--quiet", &fixture("banjir.txt.gz"), &fixture("banjir-zst.txt.zst"), &fixture("feed.jsonl"),
+        "clean",
+        "--quiet",
+        &fixture("banjir.txt.gz"),
+        &fixture("banjir-zst.txt.zst"),
+        &fixture("feed.jsonl"),
     ]);
-    assert_eq!(output.status.code(), Some(2), "bad records make the exit status 2");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "bad records make the exit status 2"
+    );
     let records = json_lines(&stdout(&output));
     let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 5);
@@ -27,13 +35,20 @@ fn reads_compressed_files_and_json_lines_and_reports_bad_records() {
     assert_eq!(english["language"], "en");
     assert_eq!(english["outlet"], "Example News");
     assert_eq!(english["provenance"]["record"], 1);
-    assert!(english["body"].as_array().unwrap().iter().all(|p| !p.as_str().unwrap().starts_with("Read more")));
+    assert!(english["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| !p.as_str().unwrap().starts_with("Read more")));
     let html = &records[4];
     assert_eq!(html["title"], "Pasar Baru Dibuka Hari Ini");
     assert_eq!(html["body"].as_array().unwrap().len(), 2);
     let errors = stderr(&output);
     assert!(errors.contains("feed.jsonl:3: bad JSON record"), "{errors}");
-    assert!(errors.contains("feed.jsonl:4: record has neither"), "{errors}");
+    assert!(
+        errors.contains("feed.jsonl:4: record has neither"),
+        "{errors}"
+    );
 }
 
 #[test]
@@ -42,10 +57,25 @@ fn bad_files_are_reported_and_the_run_goes_on_without_touching_inputs() {
     let good = dir.path().join("good.txt");
     fs::copy(root().join("corpus/003_29b43ec06a4ce155.txt"), &good).unwrap();
     fs::write(dir.path().join("empty.txt"), "").unwrap();
-    fs::write(dir.path().join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
-    fs::write(dir.path().join("truncated.txt.gz"), &fs::read(root().join("tests/fixtures/banjir.txt.gz")).unwrap()[..40]).unwrap();
-    fs::copy(root().join("tests/fixtures/latin1.txt"), dir.path().join("latin1.txt")).unwrap();
-    let before: Vec<Vec<u8>> = ["good.txt", "binary.txt", "latin1.txt"].iter().map(|f| Sha256::digest(fs::read(dir.path().join(f)).unwrap()).to_vec()).collect();
+    fs::write(
+        dir.path().join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3],
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("truncated.txt.gz"),
+        &fs::read(root().join("tests/fixtures/banjir.txt.gz")).unwrap()[..40],
+    )
+    .unwrap();
+    fs::copy(
+        root().join("tests/fixtures/latin1.txt"),
+        dir.path().join("latin1.txt"),
+    )
+    .unwrap();
+    let before: Vec<Vec<u8>> = ["good.txt", "binary.txt", "latin1.txt"]
+        .iter()
+        .map(|f| Sha256::digest(fs::read(dir.path().join(f)).unwrap()).to_vec())
+        .collect();
 
     let output = warta(&["clean", dir.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
@@ -53,18 +83,41 @@ fn bad_files_are_reported_and_the_run_goes_on_without_touching_inputs() {
     assert!(errors.contains("empty.txt: empty document"), "{errors}");
     assert!(errors.contains("binary.txt: binary content"), "{errors}");
     assert!(errors.contains("truncated.txt.gz: cannot read"), "{errors}");
-    assert!(errors.contains("latin1.txt: invalid UTF-8, decoded lossily"), "{errors}");
+    assert!(
+        errors.contains("latin1.txt: invalid UTF-8, decoded lossily"),
+        "{errors}"
+    );
     assert!(!errors.contains("panicked"), "{errors}");
-    let ids: Vec<String> = json_lines(&stdout(&output)).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = json_lines(&stdout(&output))
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["good", "latin1"]);
-    let after: Vec<Vec<u8>> = ["good.txt", "binary.txt", "latin1.txt"].iter().map(|f| Sha256::digest(fs::read(dir.path().join(f)).unwrap()).to_vec()).collect();
+    let after: Vec<Vec<u8>> = ["good.txt", "binary.txt", "latin1.txt"]
+        .iter()
+        .map(|f| Sha256::digest(fs::read(dir.path().join(f)).unwrap()).to_vec())
+        .collect();
     assert_eq!(before, after, "inputs are never modified");
 }
 
 #[test]
 fn output_is_identical_whatever_the_thread_count() {
-    let one = warta(&["extract", "corpus", "tests/fixtures", "--threads", "1", "--quiet"]);
-    let four = warta(&["extract", "corpus", "tests/fixtures", "--threads", "4", "--quiet"]);
+    let one = warta(&[
+        "extract",
+        "corpus",
+        "tests/fixtures",
+        "--threads",
+        "1",
+        "--quiet",
+    ]);
+    let four = warta(&[
+        "extract",
+        "corpus",
+        "tests/fixtures",
+        "--threads",
+        "4",
+        "--quiet",
+    ]);
     assert!(!one.stdout.is_empty());
     assert_eq!(one.stdout, four.stdout);
 }
@@ -77,19 +130,48 @@ fn run_writes_the_output_folder_atomically() {
     assert!(output.status.success(), "{}", stderr(&output));
     let records = json_lines(&fs::read_to_string(out.join("articles.jsonl")).unwrap());
     assert_eq!(records.len(), 5);
-    for field in ["id", "language", "outlet", "title", "published", "authors", "body", "people", "institutions", "dates", "registers", "quotes", "disputes"] {
+    for field in [
+        "id",
+        "language",
+        "outlet",
+        "title",
+        "published",
+        "authors",
+        "body",
+        "people",
+        "institutions",
+        "dates",
+        "registers",
+        "quotes",
+        "disputes",
+    ] {
         assert!(records[0].get(field).is_some(), "record has `{field}`");
     }
-    let leftovers: Vec<_> = fs::read_dir(&out).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name() != "articles.jsonl").collect();
+    let leftovers: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name() != "articles.jsonl")
+        .collect();
     assert!(leftovers.is_empty(), "no temporary files are left behind");
 }
 
 #[test]
 fn text_format_writes_one_safe_file_per_article() {
     let dir = tempfile::tempdir().unwrap();
-    let output = warta(&["clean", "--format", "text", "-o", dir.path().to_str().unwrap(), "--quiet", &fixture("feed.jsonl")]);
+    let output = warta(&[
+        "clean",
+        "--format",
+        "text",
+        "-o",
+        dir.path().to_str().unwrap(),
+        "--quiet",
+        &fixture("feed.jsonl"),
+    ]);
     assert_eq!(output.status.code(), Some(2));
-    let mut names: Vec<String> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     names.sort();
     assert_eq!(names.len(), 3);
     assert!(names.contains(&"en-1.txt".to_string()));
@@ -100,7 +182,10 @@ fn text_format_writes_one_safe_file_per_article() {
 
 #[test]
 fn usage_errors_exit_with_one() {
-    assert_eq!(warta(&["clean", "--threads", "many"]).status.code(), Some(1));
+    assert_eq!(
+        warta(&["clean", "--threads", "many"]).status.code(),
+        Some(1)
+    );
     assert_eq!(warta(&["no-such-command"]).status.code(), Some(1));
     let missing = warta(&["clean", "no/such/file.txt"]);
     assert_eq!(missing.status.code(), Some(1));
@@ -129,9 +214,16 @@ fn stdin_takes_json_lines() {
 #[test]
 fn eval_names_the_file_and_field_of_a_bad_gold_file() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("a.json"), r#"{"id": "a", "body": ["x"], "speakers": []}"#).unwrap();
+    fs::write(
+        dir.path().join("a.json"),
+        r#"{"id": "a", "body": ["x"], "speakers": []}"#,
+    )
+    .unwrap();
     let output = warta(&["eval", "--gold", dir.path().to_str().unwrap(), "corpus"]);
     assert_eq!(output.status.code(), Some(1));
     let errors = stderr(&output);
-    assert!(errors.contains("a.json") && errors.contains("speakers"), "{errors}");
+    assert!(
+        errors.contains("a.json") && errors.contains("speakers"),
+        "{errors}"
+    );
 }

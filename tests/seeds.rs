@@ -8,7 +8,14 @@ use serde_json::Value;
 fn seed_report() -> Option<Value> {
     let shared = shared()?;
     let gold = shared.join("gold/seeds");
-    let output = warta(&["eval", "--gold", gold.to_str().unwrap(), "corpus", "--json", "--quiet"]);
+    let output = warta(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        "corpus",
+        "--json",
+        "--quiet",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     Some(serde_json::from_str(&stdout(&output)).unwrap())
 }
@@ -16,10 +23,18 @@ fn seed_report() -> Option<Value> {
 fn value(score: &Value) -> Option<f64> {
     match score["kind"].as_str()? {
         "prf" => {
-            let (m, p, g) = (score["matched"].as_f64()?, score["predicted"].as_f64()?, score["gold"].as_f64()?);
+            let (m, p, g) = (
+                score["matched"].as_f64()?,
+                score["predicted"].as_f64()?,
+                score["gold"].as_f64()?,
+            );
             let precision = if p == 0.0 { 1.0 } else { m / p };
             let recall = if g == 0.0 { 1.0 } else { m / g };
-            Some(if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) })
+            Some(if precision + recall == 0.0 {
+                0.0
+            } else {
+                2.0 * precision * recall / (precision + recall)
+            })
         }
         "accuracy" => Some(score["right"].as_f64()? / score["checked"].as_f64()?),
         _ => None,
@@ -42,7 +57,8 @@ fn seed_bodies_titles_and_outlets_match_gold() {
         assert_eq!(value(&scores["authors"]), Some(1.0), "{id}: authors");
         // outlet: right wherever gold names one
         let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(shared().unwrap().join(format!("gold/seeds/{id}.json"))).unwrap(),
+            &std::fs::read_to_string(shared().unwrap().join(format!("gold/seeds/{id}.json")))
+                .unwrap(),
         )
         .unwrap();
         if !gold["outlet"].is_null() {
@@ -52,7 +68,10 @@ fn seed_bodies_titles_and_outlets_match_gold() {
 }
 
 fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// No line that gold leaves out (related headlines, read-also, banners, tag lists, captions,
@@ -64,10 +83,16 @@ fn no_excluded_line_reaches_a_body() {
     assert!(output.status.success(), "{}", stderr(&output));
     for record in json_lines(&stdout(&output)) {
         let id = record["id"].as_str().unwrap();
-        let gold: Value =
-            serde_json::from_str(&std::fs::read_to_string(shared.join(format!("gold/seeds/{id}.json"))).unwrap()).unwrap();
-        let gold_paragraphs: Vec<Vec<String>> =
-            gold["body"].as_array().unwrap().iter().map(|p| tokens(p.as_str().unwrap())).collect();
+        let gold: Value = serde_json::from_str(
+            &std::fs::read_to_string(shared.join(format!("gold/seeds/{id}.json"))).unwrap(),
+        )
+        .unwrap();
+        let gold_paragraphs: Vec<Vec<String>> = gold["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| tokens(p.as_str().unwrap()))
+            .collect();
         for paragraph in record["body"].as_array().unwrap() {
             let text = paragraph.as_str().unwrap();
             for marker in ["Baca juga", "Baca Juga", "Lihat juga", "banner", "komentar"] {
@@ -80,7 +105,10 @@ fn no_excluded_line_reaches_a_body() {
                 .fold(0.0, f64::max);
             assert!(best >= 0.8, "{id}: paragraph not in gold body: {text}");
         }
-        assert!(!record["removed"].as_array().unwrap().is_empty(), "{id}: the audit lists the removals");
+        assert!(
+            !record["removed"].as_array().unwrap().is_empty(),
+            "{id}: the audit lists the removals"
+        );
     }
 }
 

@@ -33,13 +33,18 @@ pub fn shared() -> Option<PathBuf> {
     if path.join("gold/SPEC.md").exists() {
         return Some(path);
     }
-    assert!(std::env::var_os("WARTA_REQUIRE_SHARED").is_none(), "../shared is required here but missing");
+    assert!(
+        std::env::var_os("WARTA_REQUIRE_SHARED").is_none(),
+        "../shared is required here but missing"
+    );
     eprintln!("skipping: ../shared not found beside the project");
     None
 }
 
 pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
-    text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }
 
 pub fn fixture(name: &str) -> String {
