@@ -278,3 +278,57 @@ pub fn eval_gold(common: &Common, gold_dir: &Path, json: bool) -> Result<(String
         },
     ))
 }
+
+fn read_conll_file(path: &Path) -> Result<Vec<crate::ner::Sentence>> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    crate::ner::read_conll(io::BufReader::new(file)).with_context(|| format!("{}", path.display()))
+}
+
+/// `warta eval --ner FILE`: entity-level scores of the bundled tagger on CoNLL data.
+pub fn eval_ner(path: &Path, json: bool) -> Result<String> {
+    let sentences = read_conll_file(path)?;
+    let model = crate::ner::Model::bundled();
+    let started = std::time::Instant::now();
+    let predicted: Vec<Vec<&str>> = sentences.iter().map(|s| model.tag(&s.tokens)).collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    let report = crate::eval::score_ner(&sentences, &predicted, tokens as f64 / seconds.max(1e-9));
+    Ok(if json {
+        serde_json::to_string_pretty(&report)? + "\n"
+    } else {
+        crate::eval::render_ner(&report)
+    })
+}
+
+/// `warta train-ner`: rebuilds the tagger's model from CoNLL data and reports dev scores.
+pub fn train_ner(
+    train: &[PathBuf],
+    dev: Option<&Path>,
+    epochs: usize,
+    output: &Path,
+) -> Result<String> {
+    let mut sentences = Vec::new();
+    for path in train {
+        sentences.extend(read_conll_file(path)?);
+    }
+    let dev_sentences = dev.map(read_conll_file).transpose()?;
+    let mut log = String::new();
+    let model = crate::ner::train(&sentences, epochs, |epoch, model| {
+        if let Some(dev) = &dev_sentences {
+            let predicted: Vec<Vec<&str>> = dev.iter().map(|s| model.tag(&s.tokens)).collect();
+            let report = crate::eval::score_ner(dev, &predicted, 0.0);
+            let line = format!("epoch {epoch}: dev micro F1 {:.4}\n", report.micro.f1());
+            eprint!("{line}");
+            log.push_str(&line);
+        }
+    });
+    write_atomic(output, &model.to_bytes())
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    log.push_str(&format!(
+        "model written to {} ({} sentences)\n",
+        output.display(),
+        sentences.len()
+    ));
+    Ok(log)
+}

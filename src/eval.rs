@@ -991,3 +991,68 @@ mod tests {
         assert_eq!(total, Score::Prf(Counts::new(1, 2, 2)));
     }
 }
+
+/// Entity-level scores of a tagger on CoNLL data.
+#[derive(Debug, Clone, Serialize)]
+pub struct NerReport {
+    pub per_type: BTreeMap<String, Counts>,
+    pub micro: Counts,
+    pub tokens: usize,
+    pub tokens_per_second: f64,
+}
+
+/// Strict span matching as seqeval does: same type, same first and last token.
+pub fn score_ner(
+    gold: &[crate::ner::Sentence],
+    predicted: &[Vec<&str>],
+    tokens_per_second: f64,
+) -> NerReport {
+    let mut per_type: BTreeMap<String, Counts> = BTreeMap::new();
+    for (sentence, tags) in gold.iter().zip(predicted) {
+        let g: BTreeSet<_> = crate::ner::spans(&sentence.tags).into_iter().collect();
+        let p: BTreeSet<_> = crate::ner::spans(tags).into_iter().collect();
+        for span in &g {
+            per_type.entry(span.0.clone()).or_default().gold += 1.0;
+        }
+        for span in &p {
+            let counts = per_type.entry(span.0.clone()).or_default();
+            counts.predicted += 1.0;
+            counts.matched += f64::from(u8::from(g.contains(span)));
+        }
+    }
+    let mut micro = Counts::default();
+    per_type.values().for_each(|c| micro.add(*c));
+    NerReport {
+        per_type,
+        micro,
+        tokens: gold.iter().map(|s| s.tokens.len()).sum(),
+        tokens_per_second,
+    }
+}
+
+/// The NER report as a table.
+pub fn render_ner(report: &NerReport) -> String {
+    let mut out = format!(
+        "{:<6} {:>9} {:>9} {:>9} {:>8}\n",
+        "type", "precision", "recall", "F1", "gold"
+    );
+    let rows = report
+        .per_type
+        .iter()
+        .map(|(k, c)| (k.as_str(), c))
+        .chain(std::iter::once(("micro", &report.micro)));
+    for (name, c) in rows {
+        out.push_str(&format!(
+            "{name:<6} {:>9.4} {:>9.4} {:>9.4} {:>8}\n",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.gold
+        ));
+    }
+    out.push_str(&format!(
+        "{} tokens, {:.0} tokens/s on one thread\n",
+        report.tokens, report.tokens_per_second
+    ));
+    out
+}

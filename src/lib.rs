@@ -13,6 +13,7 @@ pub mod eval;
 pub mod extract;
 pub mod html;
 pub mod lang;
+pub mod ner;
 pub mod output;
 pub mod pipeline;
 pub mod record;

@@ -31,6 +31,13 @@ impl AtomicFile {
     pub fn commit(self) -> io::Result<()> {
         let temp = self.writer.into_inner().map_err(|e| e.into_error())?;
         temp.as_file().sync_all()?;
+        // temporary files are private; a result is as readable as any file the user writes
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temp.as_file()
+                .set_permissions(fs::Permissions::from_mode(0o644))?;
+        }
         temp.persist(&self.path).map_err(|e| e.error)?;
         Ok(())
     }

@@ -1,0 +1,531 @@
+//! A statistical entity tagger for PER, ORG and LOC: a structured averaged perceptron over BIO
+//! tags with first-order transitions, decoded with Viterbi. Trained by `warta train-ner` on
+//! CoNLL-style data; the shipped model is embedded in the binary.
+
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::sync::OnceLock;
+
+/// The tags the tagger predicts, in model order.
+pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+const N: usize = TAGS.len();
+/// Row of the transition table used for the start of a sentence.
+const START: usize = N;
+const MAGIC: &[u8; 6] = b"WNER01";
+
+/// The model shipped with warta, trained on idner (see `models/NOTICE`).
+static BUNDLED: &[u8] = include_bytes!("../models/ner-id.bin");
+
+/// Errors reading a model or training data.
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    #[error("not a warta NER model ({0})")]
+    BadModel(&'static str),
+    #[error("line {line}: {reason}")]
+    BadData { line: usize, reason: String },
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// One sentence of tokens with gold tags (or none, for tagging).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sentence {
+    pub tokens: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+/// Maps the label sets of other data sets onto PER, ORG, LOC; other types become O.
+pub fn normalise_tag(tag: &str) -> String {
+    let Some((prefix, kind)) = tag.split_once('-') else {
+        return "O".to_string();
+    };
+    let kind = match kind {
+        "PER" | "PERSON" => "PER",
+        "ORG" | "ORGANISATION" | "ORGANIZATION" => "ORG",
+        "LOC" | "PLACE" | "GPE" => "LOC",
+        _ => return "O".to_string(),
+    };
+    match prefix {
+        "B" | "I" => format!("{prefix}-{kind}"),
+        _ => "O".to_string(),
+    }
+}
+
+/// Reads CoNLL-style data: a token first, its BIO tag last, a blank line between sentences.
+pub fn read_conll(reader: impl BufRead) -> Result<Vec<Sentence>, NerError> {
+    let mut sentences = Vec::new();
+    let mut current = Sentence::default();
+    for (index, line) in reader.lines().enumerate() {
+        let line = line?;
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        if columns.is_empty() || columns[0] == "-DOCSTART-" {
+            if !current.tokens.is_empty() {
+                sentences.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if columns.len() < 2 {
+            return Err(NerError::BadData {
+                line: index + 1,
+                reason: "expected a token and a tag".into(),
+            });
+        }
+        current.tokens.push(columns[0].to_string());
+        current.tags.push(normalise_tag(columns[columns.len() - 1]));
+    }
+    if !current.tokens.is_empty() {
+        sentences.push(current);
+    }
+    Ok(sentences)
+}
+
+/// FNV-1a: a fast, stable hash so feature ids are the same in every build.
+fn hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        for byte in part.bytes() {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The coarse look of a word: "Jakarta" is "Xx", "KPU" "X", "2024" "d", "1/2021" "d/d".
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
+}
+
+fn affix(word: &str, n: usize, from_end: bool) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < n {
+        return String::new();
+    }
+    if from_end {
+        chars[chars.len() - n..].iter().collect()
+    } else {
+        chars[..n].iter().collect()
+    }
+}
+
+/// Per-token views computed once per sentence.
+struct Token {
+    lower: String,
+    shape: String,
+    title: bool,
+}
+
+fn prepare(tokens: &[String]) -> Vec<Token> {
+    tokens
+        .iter()
+        .map(|t| Token {
+            lower: t.to_lowercase(),
+            shape: shape(t),
+            title: t.chars().next().is_some_and(char::is_uppercase),
+        })
+        .collect()
+}
+
+/// Hashed features of token `i`.
+fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let none = Token {
+        lower: "<none>".into(),
+        shape: "<none>".into(),
+        title: false,
+    };
+    let at = |offset: isize| -> &Token {
+        let j = i as isize + offset;
+        if j < 0 || j >= tokens.len() as isize {
+            &none
+        } else {
+            &tokens[j as usize]
+        }
+    };
+    let w = at(0);
+    let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
+    let flag = |b: bool| if b { "1" } else { "0" };
+    out.push(hash(&["bias"]));
+    out.push(hash(&["w", &w.lower]));
+    out.push(hash(&["shape", &w.shape]));
+    for n in 1..=4 {
+        out.push(hash(&["pre", &affix(&w.lower, n, false)]));
+        out.push(hash(&["suf", &affix(&w.lower, n, true)]));
+    }
+    out.push(hash(&["title-first", flag(w.title), flag(i == 0)]));
+    out.push(hash(&["w-1", &p1.lower]));
+    out.push(hash(&["w-2", &p2.lower]));
+    out.push(hash(&["w+1", &n1.lower]));
+    out.push(hash(&["w+2", &n2.lower]));
+    out.push(hash(&["shape-1", &p1.shape, &w.shape]));
+    out.push(hash(&["shape+1", &w.shape, &n1.shape]));
+    out.push(hash(&["w-1,w", &p1.lower, &w.lower]));
+    out.push(hash(&["w,w+1", &w.lower, &n1.lower]));
+    out.push(hash(&[
+        "title-1,+1",
+        flag(p1.title),
+        flag(w.title),
+        flag(n1.title),
+    ]));
+    out.push(hash(&["w-1,shape", &p1.lower, &w.shape]));
+    out.push(hash(&["shape,w+1", &w.shape, &n1.lower]));
+}
+
+/// Weights for every (feature, tag) and every (previous tag, tag).
+#[derive(Debug, Clone)]
+pub struct Model {
+    weights: HashMap<u64, [f32; N]>,
+    transitions: [[f32; N]; N + 1],
+}
+
+impl Model {
+    /// The model embedded in the binary.
+    pub fn bundled() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| Model::from_bytes(BUNDLED).expect("the bundled NER model is valid"))
+    }
+
+    /// BIO tags for a sentence's tokens.
+    pub fn tag(&self, tokens: &[String]) -> Vec<&'static str> {
+        let prepared = prepare(tokens);
+        let mut feats = Vec::with_capacity(32);
+        let scores: Vec<[f32; N]> = (0..tokens.len())
+            .map(|i| {
+                features(&prepared, i, &mut feats);
+                let mut row = [0f32; N];
+                for f in &feats {
+                    if let Some(w) = self.weights.get(f) {
+                        for t in 0..N {
+                            row[t] += w[t];
+                        }
+                    }
+                }
+                row
+            })
+            .collect();
+        self.viterbi(&scores).into_iter().map(|t| TAGS[t]).collect()
+    }
+
+    fn viterbi(&self, scores: &[[f32; N]]) -> Vec<usize> {
+        if scores.is_empty() {
+            return Vec::new();
+        }
+        let mut best = vec![[f32::NEG_INFINITY; N]; scores.len()];
+        let mut back = vec![[0usize; N]; scores.len()];
+        for t in 0..N {
+            best[0][t] = scores[0][t] + self.transitions[START][t] + allowed(START, t);
+        }
+        for i in 1..scores.len() {
+            for t in 0..N {
+                for p in 0..N {
+                    let s = best[i - 1][p] + self.transitions[p][t] + allowed(p, t) + scores[i][t];
+                    if s > best[i][t] {
+                        best[i][t] = s;
+                        back[i][t] = p;
+                    }
+                }
+            }
+        }
+        let last = scores.len() - 1;
+        let mut tag = (0..N)
+            .max_by(|a, b| best[last][*a].total_cmp(&best[last][*b]))
+            .unwrap_or(0);
+        let mut path = vec![tag; scores.len()];
+        for i in (1..scores.len()).rev() {
+            tag = back[i][tag];
+            path[i - 1] = tag;
+        }
+        path
+    }
+
+    /// The model as bytes: magic, transitions, then (feature, weights) sorted by feature.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        for row in &self.transitions {
+            row.iter().for_each(|w| out.extend(w.to_le_bytes()));
+        }
+        let mut entries: Vec<_> = self.weights.iter().collect();
+        entries.sort_by_key(|(k, _)| **k);
+        out.extend((entries.len() as u32).to_le_bytes());
+        for (key, weights) in entries {
+            out.extend(key.to_le_bytes());
+            weights.iter().for_each(|w| out.extend(w.to_le_bytes()));
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
+        let rest = bytes
+            .strip_prefix(MAGIC)
+            .ok_or(NerError::BadModel("wrong header"))?;
+        let mut floats = rest
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let mut transitions = [[0f32; N]; N + 1];
+        for row in transitions.iter_mut() {
+            for w in row.iter_mut() {
+                *w = floats.next().ok_or(NerError::BadModel("truncated"))?;
+            }
+        }
+        let at = 4 * N * (N + 1);
+        let count = rest
+            .get(at..at + 4)
+            .ok_or(NerError::BadModel("truncated"))?;
+        let count = u32::from_le_bytes([count[0], count[1], count[2], count[3]]) as usize;
+        let entry = 8 + 4 * N;
+        let body = &rest[at + 4..];
+        if body.len() != count * entry {
+            return Err(NerError::BadModel("wrong length"));
+        }
+        let weights = body
+            .chunks_exact(entry)
+            .map(|c| {
+                let key = u64::from_le_bytes(c[..8].try_into().expect("8 bytes"));
+                let mut w = [0f32; N];
+                for (t, chunk) in c[8..].chunks_exact(4).enumerate() {
+                    w[t] = f32::from_le_bytes(chunk.try_into().expect("4 bytes"));
+                }
+                (key, w)
+            })
+            .collect();
+        Ok(Model {
+            weights,
+            transitions,
+        })
+    }
+}
+
+/// BIO forbids an inside tag that does not continue its own type.
+fn allowed(previous: usize, tag: usize) -> f32 {
+    let inside_of = |t: usize| TAGS[t].strip_prefix("I-");
+    let type_of = |t: usize| TAGS[t].get(2..);
+    match inside_of(tag) {
+        Some(kind) if previous == START || type_of(previous) != Some(kind) => -1e4,
+        _ => 0.0,
+    }
+}
+
+fn tag_index(tag: &str) -> usize {
+    TAGS.iter().position(|t| *t == tag).unwrap_or(0)
+}
+
+/// Trains a model with the averaged structured perceptron; `report` hears each epoch's number.
+pub fn train(
+    sentences: &[Sentence],
+    epochs: usize,
+    mut report: impl FnMut(usize, &Model),
+) -> Model {
+    let mut model = Model {
+        weights: HashMap::new(),
+        transitions: [[0.0; N]; N + 1],
+    };
+    let mut totals: HashMap<u64, [f32; N]> = HashMap::new();
+    let mut transition_totals = [[0f32; N]; N + 1];
+    let mut step = 1f32;
+    let prepared: Vec<(Vec<Vec<u64>>, Vec<usize>)> = sentences
+        .iter()
+        .map(|s| {
+            let tokens = prepare(&s.tokens);
+            let mut feats = Vec::new();
+            let all = (0..tokens.len())
+                .map(|i| {
+                    features(&tokens, i, &mut feats);
+                    feats.clone()
+                })
+                .collect();
+            (all, s.tags.iter().map(|t| tag_index(t)).collect())
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &index in &order {
+            let (feats, gold) = &prepared[index];
+            let scores: Vec<[f32; N]> = feats
+                .iter()
+                .map(|fs| {
+                    let mut row = [0f32; N];
+                    for f in fs {
+                        if let Some(w) = model.weights.get(f) {
+                            (0..N).for_each(|t| row[t] += w[t]);
+                        }
+                    }
+                    row
+                })
+                .collect();
+            let guess = model.viterbi(&scores);
+            if guess != *gold {
+                for (i, fs) in feats.iter().enumerate() {
+                    if guess[i] == gold[i] {
+                        continue;
+                    }
+                    for f in fs {
+                        let (w, total) = (
+                            model.weights.entry(*f).or_default(),
+                            totals.entry(*f).or_default(),
+                        );
+                        w[gold[i]] += 1.0;
+                        w[guess[i]] -= 1.0;
+                        total[gold[i]] += step;
+                        total[guess[i]] -= step;
+                    }
+                }
+                for i in 0..gold.len() {
+                    let (gp, pp) = if i == 0 {
+                        (START, START)
+                    } else {
+                        (gold[i - 1], guess[i - 1])
+                    };
+                    if gp != pp || gold[i] != guess[i] {
+                        model.transitions[gp][gold[i]] += 1.0;
+                        model.transitions[pp][guess[i]] -= 1.0;
+                        transition_totals[gp][gold[i]] += step;
+                        transition_totals[pp][guess[i]] -= step;
+                    }
+                }
+            }
+            step += 1.0;
+        }
+        report(
+            epoch + 1,
+            &averaged(&model, &totals, &transition_totals, step),
+        );
+    }
+    averaged(&model, &totals, &transition_totals, step)
+}
+
+fn averaged(
+    model: &Model,
+    totals: &HashMap<u64, [f32; N]>,
+    transition_totals: &[[f32; N]; N + 1],
+    step: f32,
+) -> Model {
+    let mut weights = HashMap::with_capacity(model.weights.len());
+    for (key, w) in &model.weights {
+        let total = totals.get(key).copied().unwrap_or_default();
+        let mut avg = [0f32; N];
+        for t in 0..N {
+            avg[t] = w[t] - total[t] / step;
+        }
+        if avg.iter().any(|v| v.abs() > 1e-3) {
+            weights.insert(*key, avg);
+        }
+    }
+    let mut transitions = model.transitions;
+    for (row, totals) in transitions.iter_mut().zip(transition_totals) {
+        for (w, total) in row.iter_mut().zip(totals) {
+            *w -= total / step;
+        }
+    }
+    Model {
+        weights,
+        transitions,
+    }
+}
+
+/// An entity span: type and token range, as seqeval's default extraction reads BIO.
+pub fn spans(tags: &[impl AsRef<str>]) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, usize)> = None;
+    for (i, tag) in tags
+        .iter()
+        .map(AsRef::as_ref)
+        .chain(std::iter::once("O"))
+        .enumerate()
+    {
+        let (prefix, kind) = tag.split_once('-').unwrap_or(("O", ""));
+        let continues = prefix == "I" && open.as_ref().is_some_and(|(k, _)| k == kind);
+        if !continues {
+            if let Some((k, start)) = open.take() {
+                out.push((k, start, i));
+            }
+            if prefix == "B" || prefix == "I" {
+                open = Some((kind.to_string(), i));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_conll_and_maps_label_sets() {
+        let data = "Menurut ADP O\nHaposan NOUN B-PER\n\nDi B-PLACE\nJakarta I-PLACE\n";
+        let sentences = read_conll(data.as_bytes()).unwrap();
+        assert_eq!(sentences.len(), 2);
+        assert_eq!(sentences[0].tags, ["O", "B-PER"]);
+        assert_eq!(sentences[1].tags, ["B-LOC", "I-LOC"]);
+    }
+
+    #[test]
+    fn spans_follow_seqeval() {
+        assert_eq!(
+            spans(&["B-PER", "I-PER", "O", "I-ORG", "B-LOC", "I-PER"]),
+            [
+                ("PER".to_string(), 0, 2),
+                ("ORG".to_string(), 3, 4),
+                ("LOC".to_string(), 4, 5),
+                ("PER".to_string(), 5, 6),
+            ]
+        );
+    }
+
+    #[test]
+    fn learns_a_tiny_language_and_round_trips() {
+        let sentence = |words: &str, tags: &str| Sentence {
+            tokens: words.split(' ').map(String::from).collect(),
+            tags: tags.split(' ').map(String::from).collect(),
+        };
+        let data = vec![
+            sentence("Ani pergi ke Bandung", "B-PER O O B-LOC"),
+            sentence("Budi Santoso tinggal di Surabaya", "B-PER I-PER O O B-LOC"),
+            sentence("Kantor KPU di Jakarta", "O B-ORG O B-LOC"),
+        ];
+        let model = train(&data, 10, |_, _| {});
+        let tokens: Vec<String> = "Budi Santoso pergi ke Surabaya"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        assert_eq!(model.tag(&tokens), ["B-PER", "I-PER", "O", "O", "B-LOC"]);
+        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(again.tag(&tokens), model.tag(&tokens));
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn the_bundled_model_loads() {
+        let tokens: Vec<String> = "Ketua KPU Hasyim Asy'ari berbicara di Jakarta"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        assert_eq!(Model::bundled().tag(&tokens).len(), tokens.len());
+    }
+}

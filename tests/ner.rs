@@ -1,0 +1,52 @@
+//! The entity tagger through the real binary: scores on idner's dev file and a shipped model
+//! that is exactly what `warta train-ner` builds from the data.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn tagger_scores_on_idner_dev() {
+    let Some(shared) = shared() else { return };
+    let dev = shared.join("data/ner/idner/dev.txt");
+    let output = warta(&["eval", "--ner", dev.to_str().unwrap(), "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let micro = &report["micro"];
+    let (m, p, g) = (
+        micro["matched"].as_f64().unwrap(),
+        micro["predicted"].as_f64().unwrap(),
+        micro["gold"].as_f64().unwrap(),
+    );
+    let f1 = 2.0 * m / (p + g);
+    assert!(f1 >= 0.80, "micro F1 {f1:.3}");
+    for kind in ["PER", "ORG", "LOC"] {
+        assert!(
+            report["per_type"][kind]["gold"].as_f64().unwrap() > 0.0,
+            "{kind} scored"
+        );
+    }
+    assert!(report["tokens_per_second"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn shipped_model_is_what_training_builds() {
+    let Some(shared) = shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model.bin");
+    let train = shared.join("data/ner/idner/train.txt");
+    let output = warta(&[
+        "train-ner",
+        "--train",
+        train.to_str().unwrap(),
+        "-o",
+        model.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let built = std::fs::read(&model).unwrap();
+    let shipped = std::fs::read(root().join("models/ner-id.bin")).unwrap();
+    assert!(
+        built == shipped,
+        "models/ner-id.bin is stale: rebuild it with `warta train-ner`"
+    );
+}
