@@ -39,6 +39,8 @@ struct Para {
     line: usize,
     text: String,
     verdict: Verdict,
+    /// Marked up as a heading or list item, so it may lack sentence punctuation.
+    structural: bool,
 }
 
 impl Para {
@@ -57,8 +59,43 @@ impl Para {
 
 /// Cleans one article's text with the given language pack.
 pub fn clean_text(text: &str, pack: &Pack, meta: &SourceMeta) -> Cleaned {
-    let mut paras = paragraphs(text);
-    for para in &mut paras {
+    clean_paragraphs(paragraphs(text), pack, meta, Source::Text)
+}
+
+/// Cleans text blocks that a structured source (a web page) has already split, some of them
+/// already judged to be boilerplate; their place in the page is their line.
+pub fn clean_blocks(blocks: Vec<crate::html::Block>, pack: &Pack, meta: &SourceMeta) -> Cleaned {
+    let paras = blocks
+        .into_iter()
+        .enumerate()
+        .map(|(i, block)| Para {
+            line: i + 1,
+            text: block.text,
+            verdict: match block.removed {
+                Some(reason) => Verdict::Remove(reason.to_string()),
+                None => Verdict::Keep,
+            },
+            structural: block.structural,
+        })
+        .collect();
+    clean_paragraphs(paras, pack, meta, Source::Markup)
+}
+
+/// Where paragraphs come from: scraped text carries the whole page, markup arrives already cut
+/// down to the article's container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Text,
+    Markup,
+}
+
+fn clean_paragraphs(
+    mut paras: Vec<Para>,
+    pack: &Pack,
+    meta: &SourceMeta,
+    source: Source,
+) -> Cleaned {
+    for para in paras.iter_mut().filter(|p| p.kept()) {
         if let Some(reason) = line_reason(&para.text, pack) {
             para.remove(&reason);
         }
@@ -70,8 +107,10 @@ pub fn clean_text(text: &str, pack: &Pack, meta: &SourceMeta) -> Cleaned {
     let header = Header::read(&mut paras, header_end, pack);
     mark_headlines(&mut paras);
     mark_duplicates(&mut paras, body_start);
-    mark_tail(&mut paras, pack);
-    mark_teaser_islands(&mut paras);
+    if source == Source::Text {
+        mark_tail(&mut paras, pack);
+        mark_teaser_islands(&mut paras);
+    }
     let outlet = meta
         .outlet
         .clone()
@@ -126,6 +165,7 @@ fn paragraphs(text: &str) -> Vec<Para> {
                 line: index + 1,
                 text: line,
                 verdict: Verdict::Keep,
+                structural: false,
             }),
         }
         previous_blank = false;
@@ -350,10 +390,11 @@ fn name_like(text: &str) -> bool {
 /// Lines without sentence punctuation among the text: other stories' headlines, section labels
 /// and tag lists.
 fn mark_headlines(paras: &mut [Para]) {
-    let short = |p: &Para| p.kept() && headline_like(&p.text) && words(&p.text) <= 6;
+    let short =
+        |p: &Para| p.kept() && !p.structural && headline_like(&p.text) && words(&p.text) <= 6;
     let flags: Vec<bool> = paras.iter().map(short).collect();
     for i in 0..paras.len() {
-        if !paras[i].kept() || !headline_like(&paras[i].text) {
+        if !paras[i].kept() || paras[i].structural || !headline_like(&paras[i].text) {
             continue;
         }
         let in_run = (i > 0 && flags[i - 1]) || flags.get(i + 1).copied().unwrap_or(false);

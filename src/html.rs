@@ -1,7 +1,12 @@
 //! HTML pages: decoding, text rendering and the metadata pages declare about themselves.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use ego_tree::NodeId;
 use encoding_rs::Encoding;
 use scraper::{ElementRef, Html, Node, Selector};
+use serde::Deserialize;
 
 /// The charset a page declares in its first bytes (`<meta charset>` or `http-equiv`), used when
 /// the bytes are not valid UTF-8 (several Indonesian sites serve ISO-8859-1).
@@ -27,25 +32,9 @@ pub struct PageMeta {
 }
 
 const SKIPPED: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "iframe",
-    "form",
-    "button",
-    "select",
-    "nav",
-    "footer",
-    "header",
-    "aside",
-    "figure",
-    "figcaption",
-    "head",
-    "video",
-    "audio",
-    "canvas",
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "nav",
+    "footer", "aside", "head", "video", "audio", "canvas", "object", "embed", "input", "textarea",
+    "label", "option",
 ];
 
 const BLOCKS: &[&str] = &[
@@ -79,7 +68,73 @@ const BLOCKS: &[&str] = &[
     "address",
     "details",
     "summary",
+    "header",
+    "figure",
+    "figcaption",
+    "tbody",
+    "thead",
+    "html",
 ];
+
+/// Class and id hints, from `lang/html.toml`.
+#[derive(Debug, Deserialize)]
+struct HintFile {
+    positive: Hint,
+    negative: Vec<Hint>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Hint {
+    #[serde(default)]
+    reason: String,
+    tokens: Vec<String>,
+    contains: Vec<String>,
+}
+
+impl Hint {
+    fn matches(&self, tokens: &[&str], joined: &str) -> bool {
+        tokens.iter().any(|t| self.tokens.iter().any(|h| h == t))
+            || self.contains.iter().any(|h| joined.contains(h.as_str()))
+    }
+}
+
+fn hints() -> &'static HintFile {
+    static HINTS: OnceLock<HintFile> = OnceLock::new();
+    HINTS.get_or_init(|| {
+        toml::from_str(include_str!("../lang/html.toml")).expect("lang/html.toml is valid")
+    })
+}
+
+/// What an element's class and id say about it: +1 article-like, the removal reason for
+/// boilerplate-like, or nothing.
+fn hint_of(element: &scraper::node::Element) -> (bool, Option<&'static str>) {
+    let class = element.attr("class").unwrap_or_default();
+    let id = element.attr("id").unwrap_or_default();
+    if class.is_empty() && id.is_empty() {
+        return (false, None);
+    }
+    let joined = format!("{class} {id}").to_lowercase();
+    let tokens: Vec<&str> = joined
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let hints = hints();
+    let negative = hints
+        .negative
+        .iter()
+        .find(|h| h.matches(&tokens, &joined))
+        .map(|h| h.reason.as_str());
+    (hints.positive.matches(&tokens, &joined), negative)
+}
+
+/// A block of a page's text, with why it is not the article's where it is not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    pub removed: Option<&'static str>,
+    /// A heading or list item of the article's markup, which may lack sentence punctuation.
+    pub structural: bool,
+}
 
 /// Renders the page's visible text, one line per block, so the text cleaner can judge it.
 pub fn page_text(document: &Html) -> String {
@@ -88,44 +143,300 @@ pub fn page_text(document: &Html) -> String {
     out
 }
 
+/// The page split into text blocks: the main article container's blocks kept, the blocks
+/// inside it that class hints or link density mark as boilerplate removed with their reason,
+/// everything outside it removed as `outside-article`.
+pub fn page_blocks(document: &Html) -> Vec<Block> {
+    let main = main_containers(document);
+    let main_text = main
+        .iter()
+        .filter_map(|id| document.tree.get(*id).and_then(ElementRef::wrap))
+        .map(|e| text_and_link_length(e).0)
+        .sum();
+    let mut blocks = Vec::new();
+    let walk = Walk {
+        main: &main,
+        main_text,
+    };
+    walk.collect(document.root_element(), false, None, false, &mut blocks);
+    blocks
+}
+
+struct Walk<'a> {
+    main: &'a [NodeId],
+    main_text: usize,
+}
+
+impl Walk<'_> {
+    fn collect(
+        &self,
+        element: ElementRef,
+        inside: bool,
+        reason: Option<&'static str>,
+        structural: bool,
+        out: &mut Vec<Block>,
+    ) {
+        let inside = inside || self.main.contains(&element.id());
+        let mut pending = String::new();
+        let flush = |pending: &mut String, out: &mut Vec<Block>| {
+            for line in pending.lines() {
+                let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !text.is_empty() {
+                    let removed = if !inside {
+                        Some("outside-article")
+                    } else {
+                        reason
+                    };
+                    out.push(Block {
+                        text,
+                        removed,
+                        structural,
+                    });
+                }
+            }
+            pending.clear();
+        };
+        for child in element.children() {
+            match child.value() {
+                Node::Text(_) => render_node(child, &mut pending),
+                Node::Element(el) => {
+                    let name = el.name();
+                    if SKIPPED.contains(&name) || el.attr("hidden").is_some() {
+                        continue;
+                    }
+                    let Some(child_ref) = ElementRef::wrap(child) else {
+                        continue;
+                    };
+                    if !BLOCKS.contains(&name) || name == "br" {
+                        render_node(child, &mut pending);
+                        continue;
+                    }
+                    flush(&mut pending, out);
+                    let child_inside = inside || self.main.contains(&child_ref.id());
+                    let child_reason = reason.or_else(|| {
+                        if child_inside {
+                            self.block_reason(child_ref, name)
+                        } else {
+                            None
+                        }
+                    });
+                    let child_structural = structural
+                        || matches!(
+                            name,
+                            "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "dd" | "td" | "th"
+                        );
+                    self.collect(child_ref, inside, child_reason, child_structural, out);
+                }
+                _ => {}
+            }
+        }
+        flush(&mut pending, out);
+    }
+
+    /// Why a block inside the article is not its text: a class hint, a caption element, a list
+    /// of links. A block holding most of the article's text is never thrown out whole.
+    fn block_reason(&self, element: ElementRef, name: &str) -> Option<&'static str> {
+        if name == "figcaption" {
+            return Some("caption");
+        }
+        let (text, links) = text_and_link_length(element);
+        if text * 2 > self.main_text {
+            return None;
+        }
+        if let (_, Some(reason)) = hint_of(element.value()) {
+            return Some(reason);
+        }
+        if matches!(name, "ul" | "ol" | "div" | "table" | "section" | "li")
+            && text > 0
+            && links * 2 > text
+            && text < 400
+        {
+            return Some("link-list");
+        }
+        None
+    }
+}
+
+fn text_and_link_length(element: ElementRef) -> (usize, usize) {
+    let mut text = 0;
+    let mut links = 0;
+    for node in element.descendants() {
+        if let Node::Text(t) = node.value() {
+            let skipped = node
+                .ancestors()
+                .take_while(|a| a.id() != element.id())
+                .any(|a| {
+                    a.value()
+                        .as_element()
+                        .is_some_and(|e| SKIPPED.contains(&e.name()))
+                });
+            if skipped {
+                continue;
+            }
+            let len = t.trim().chars().count();
+            text += len;
+            if node
+                .ancestors()
+                .take_while(|a| a.id() != element.id())
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+            {
+                links += len;
+            }
+        }
+    }
+    if element.value().name() == "a" {
+        links = text;
+    }
+    (text, links)
+}
+
+/// The element that holds the article's text, chosen readability-style: text runs score their
+/// block and its ancestors; class hints and link density adjust; the best one wins.
+fn main_containers(document: &Html) -> Vec<NodeId> {
+    let mut scores: HashMap<NodeId, f32> = HashMap::new();
+    for node in document.root_element().descendants() {
+        let Node::Text(text) = node.value() else {
+            continue;
+        };
+        let length = text.trim().chars().count();
+        if length < 25 {
+            continue;
+        }
+        let mut ancestors = node.ancestors().filter_map(ElementRef::wrap);
+        let mut in_link = false;
+        let block = loop {
+            let Some(a) = ancestors.next() else {
+                break None;
+            };
+            let name = a.value().name();
+            if SKIPPED.contains(&name) {
+                break None;
+            }
+            in_link |= name == "a";
+            if BLOCKS.contains(&name) && name != "br" {
+                break Some(a);
+            }
+        };
+        let Some(block) = block else { continue };
+        if in_link
+            || block
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| SKIPPED.contains(&a.value().name()))
+        {
+            continue;
+        }
+        let commas = text.matches([',', '،', '、']).count() as f32;
+        let score = 1.0 + commas + (length as f32 / 100.0).min(3.0);
+        *scores.entry(block.id()).or_default() += score;
+        for (level, ancestor) in block
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(3)
+            .enumerate()
+        {
+            *scores.entry(ancestor.id()).or_default() += score / (level as f32 + 1.0);
+        }
+    }
+    let mut best: Option<(f32, NodeId)> = None;
+    for (id, score) in &scores {
+        let Some(element) = document.tree.get(*id).and_then(ElementRef::wrap) else {
+            continue;
+        };
+        let name = element.value().name();
+        if matches!(name, "html" | "body" | "a") {
+            continue;
+        }
+        let (positive, negative) = hint_of(element.value());
+        let mut score = *score;
+        if positive {
+            score *= 1.25;
+        }
+        if negative.is_some() {
+            score *= 0.5;
+        }
+        let (text, links) = text_and_link_length(element);
+        if text > 0 {
+            score *= 1.0 - links as f32 / text as f32;
+        }
+        if best.is_none_or(|(b, bid)| score > b || (score == b && *id > bid)) {
+            best = Some((score, *id));
+        }
+    }
+    let Some((best_score, best_id)) = best else {
+        return Vec::new();
+    };
+    let mut chosen = vec![best_id];
+    // Readability's sibling step: an article split over several sibling blocks keeps them all.
+    let Some(parent) = document.tree.get(best_id).and_then(|n| n.parent()) else {
+        return chosen;
+    };
+    for sibling in parent.children().filter(|s| s.id() != best_id) {
+        let Some(element) = ElementRef::wrap(sibling) else {
+            continue;
+        };
+        if SKIPPED.contains(&element.value().name()) || hint_of(element.value()).1.is_some() {
+            continue;
+        }
+        let score = scores.get(&sibling.id()).copied().unwrap_or_default();
+        let (text, links) = text_and_link_length(element);
+        let dense_text = element.value().name() == "p" && text >= 80 && links * 4 < text;
+        if score >= (best_score * 0.2).max(10.0) || dense_text {
+            chosen.push(sibling.id());
+        }
+    }
+    chosen
+}
+
+fn render_node(node: ego_tree::NodeRef<Node>, out: &mut String) {
+    match node.value() {
+        Node::Text(text) => push_text(text, out),
+        Node::Element(el) => {
+            if SKIPPED.contains(&el.name()) {
+                return;
+            }
+            if let Some(element) = ElementRef::wrap(node) {
+                let block = BLOCKS.contains(&el.name());
+                if block {
+                    out.push('\n');
+                }
+                render(element, out);
+                if block {
+                    out.push('\n');
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn push_text(text: &str, out: &mut String) {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.is_empty() {
+        if text.chars().any(char::is_whitespace) && !out.ends_with([' ', '\n']) && !out.is_empty() {
+            out.push(' ');
+        }
+        return;
+    }
+    if text.starts_with(char::is_whitespace) && !out.ends_with([' ', '\n']) && !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(&folded);
+    if text.ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+}
+
 fn render(element: ElementRef, out: &mut String) {
     for child in element.children() {
-        match child.value() {
-            Node::Text(text) => {
-                let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if folded.is_empty() {
-                    if text.chars().any(char::is_whitespace) && !out.ends_with([' ', '\n']) {
-                        out.push(' ');
-                    }
-                    continue;
-                }
-                if text.starts_with(char::is_whitespace) && !out.ends_with([' ', '\n']) {
-                    out.push(' ');
-                }
-                out.push_str(&folded);
-                if text.ends_with(char::is_whitespace) {
-                    out.push(' ');
-                }
-            }
-            Node::Element(el) => {
-                let name = el.name();
-                if SKIPPED.contains(&name) || el.attr("hidden").is_some() {
-                    continue;
-                }
-                let Some(child_ref) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                let block = BLOCKS.contains(&name);
-                if block {
-                    out.push('\n');
-                }
-                render(child_ref, out);
-                if block {
-                    out.push('\n');
-                }
-            }
-            _ => {}
+        if child
+            .value()
+            .as_element()
+            .is_some_and(|e| e.attr("hidden").is_some())
+        {
+            continue;
         }
+        render_node(child, out);
     }
 }
 

@@ -73,14 +73,20 @@ fn clean_document(
         }
         Format::Html => {
             let page = scraper::Html::parse_document(&document.content);
-            let text = html::page_text(&page);
+            let blocks = html::page_blocks(&page);
             let meta = html::page_meta(&page);
-            let pack = choose_pack(lang, &text);
+            let sample: String = blocks
+                .iter()
+                .filter(|b| b.removed.is_none())
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let pack = choose_pack(lang, &sample);
             let mut source_meta = document.meta.clone();
             source_meta.outlet = source_meta.outlet.or(meta.site_name);
             source_meta.published = source_meta.published.or(meta.published);
             source_meta.title = source_meta.title.or(meta.title);
-            let mut cleaned = clean::clean_text(&text, pack, &source_meta);
+            let mut cleaned = clean::clean_blocks(blocks, pack, &source_meta);
             if cleaned.authors.is_empty() {
                 cleaned.authors = meta.authors;
             }
