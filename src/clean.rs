@@ -105,8 +105,11 @@ fn clean_paragraphs(
     let body_start = first_body_paragraph(&paras);
     let header_end = body_start.unwrap_or(paras.len());
     let header = Header::read(&mut paras, header_end, pack);
-    mark_headlines(&mut paras);
-    mark_duplicates(&mut paras, body_start);
+    if source == Source::Text {
+        mark_headlines(&mut paras);
+    }
+    // scraped text repeats page furniture; inside an article's markup a repeat is the text's own
+    mark_duplicates(&mut paras, body_start, source == Source::Text);
     if source == Source::Text {
         mark_tail(&mut paras, pack);
         mark_teaser_islands(&mut paras);
@@ -409,10 +412,10 @@ fn mark_headlines(paras: &mut [Para]) {
 
 /// Repeated lines: a teaser before the body that the body repeats goes, and so does a second
 /// copy of any line.
-fn mark_duplicates(paras: &mut [Para], body_start: Option<usize>) {
+fn mark_duplicates(paras: &mut [Para], body_start: Option<usize>, repeats_matter: bool) {
     let body_start = body_start.unwrap_or(paras.len());
     let mut seen: HashSet<String> = HashSet::new();
-    for para in paras.iter_mut().filter(|p| p.kept()) {
+    for para in paras.iter_mut().filter(|p| p.kept() && repeats_matter) {
         if !seen.insert(fold(&para.text)) {
             para.remove("duplicate");
         }

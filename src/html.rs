@@ -37,44 +37,17 @@ const SKIPPED: &[&str] = &[
     "label", "option",
 ];
 
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "dl",
-    "br",
-    "hr",
-    "body",
-    "center",
-    "address",
-    "details",
-    "summary",
-    "header",
-    "figure",
-    "figcaption",
-    "tbody",
-    "thead",
-    "html",
+/// Elements that flow within a line of text; every other element starts a block of its own,
+/// so unknown and custom elements never glue paragraphs together.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "label", "mark", "nobr", "picture", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 ];
+
+fn is_block(name: &str) -> bool {
+    !INLINE.contains(&name)
+}
 
 /// Class and id hints, from `lang/html.toml`.
 #[derive(Debug, Deserialize)]
@@ -207,7 +180,7 @@ impl Walk<'_> {
                     let Some(child_ref) = ElementRef::wrap(child) else {
                         continue;
                     };
-                    if !BLOCKS.contains(&name) || name == "br" {
+                    if !is_block(name) || name == "br" {
                         render_node(child, &mut pending);
                         continue;
                     }
@@ -313,7 +286,7 @@ fn main_containers(document: &Html) -> Vec<NodeId> {
                 break None;
             }
             in_link |= name == "a";
-            if BLOCKS.contains(&name) && name != "br" {
+            if is_block(name) && name != "br" {
                 break Some(a);
             }
         };
@@ -396,7 +369,7 @@ fn render_node(node: ego_tree::NodeRef<Node>, out: &mut String) {
                 return;
             }
             if let Some(element) = ElementRef::wrap(node) {
-                let block = BLOCKS.contains(&el.name());
+                let block = is_block(el.name());
                 if block {
                     out.push('\n');
                 }
