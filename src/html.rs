@@ -267,6 +267,8 @@ fn text_and_link_length(element: ElementRef) -> (usize, usize) {
 /// block and its ancestors; class hints and link density adjust; the best one wins.
 fn main_containers(document: &Html) -> Vec<NodeId> {
     let mut scores: HashMap<NodeId, f32> = HashMap::new();
+    // characters of paragraph text (runs of 25 or more outside links) under each element
+    let mut prose: HashMap<NodeId, usize> = HashMap::new();
     for node in document.root_element().descendants() {
         let Node::Text(text) = node.value() else {
             continue;
@@ -298,6 +300,13 @@ fn main_containers(document: &Html) -> Vec<NodeId> {
                 .any(|a| SKIPPED.contains(&a.value().name()))
         {
             continue;
+        }
+        for ancestor in block
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .chain(std::iter::once(block))
+        {
+            *prose.entry(ancestor.id()).or_default() += length;
         }
         let commas = text.matches([',', '،', '、']).count() as f32;
         let score = 1.0 + commas + (length as f32 / 100.0).min(3.0);
@@ -336,9 +345,10 @@ fn main_containers(document: &Html) -> Vec<NodeId> {
             best = Some((score, *id));
         }
     }
-    let Some((best_score, best_id)) = best else {
+    let Some((best_score, mut best_id)) = best else {
         return Vec::new();
     };
+    best_id = widen(document, best_id, &prose);
     let mut chosen = vec![best_id];
     // Readability's sibling step: an article split over several sibling blocks keeps them all.
     let Some(parent) = document.tree.get(best_id).and_then(|n| n.parent()) else {
@@ -359,6 +369,29 @@ fn main_containers(document: &Html) -> Vec<NodeId> {
         }
     }
     chosen
+}
+
+/// Climbs from the best-scoring element to an ancestor that holds clearly more of the page's
+/// paragraph text without more links: articles split into sections sit in one wrapper.
+fn widen(document: &Html, start: NodeId, prose: &HashMap<NodeId, usize>) -> NodeId {
+    let mut current = start;
+    let Some(node) = document.tree.get(start) else {
+        return start;
+    };
+    for ancestor in node.ancestors().filter_map(ElementRef::wrap).take(5) {
+        if matches!(ancestor.value().name(), "body" | "html")
+            || hint_of(ancestor.value()).1.is_some()
+        {
+            break;
+        }
+        let here = prose.get(&current).copied().unwrap_or_default();
+        let there = prose.get(&ancestor.id()).copied().unwrap_or_default();
+        let (text, links) = text_and_link_length(ancestor);
+        if there * 2 >= here * 3 && links * 4 < text && there * 10 >= text * 7 {
+            current = ancestor.id();
+        }
+    }
+    current
 }
 
 fn render_node(node: ego_tree::NodeRef<Node>, out: &mut String) {
