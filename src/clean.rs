@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::dates::DateReader;
 use crate::lang::{fold, Pack};
 use crate::record::Removed;
 use crate::source::SourceMeta;
@@ -324,7 +323,7 @@ struct Header {
 
 impl Header {
     fn read(paras: &mut [Para], body_start: usize, pack: &Pack) -> Header {
-        let reader = DateReader::new(pack);
+        let reader = pack.date_reader();
         let mut header = Header::default();
         let mut after_dateline = false;
         for para in paras[..body_start].iter_mut() {

@@ -1,6 +1,5 @@
 //! Extraction from clean article text: the facts a graph is built from.
 
-use crate::dates::DateReader;
 use crate::lang::Pack;
 use crate::record::{Article, DateMention, Span};
 
@@ -20,7 +19,7 @@ fn context_year(article: &Article, found: &[(usize, crate::dates::FoundDate)]) -
 
 /// Every day-and-month date in the body, once per value, with the weekday checked.
 fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
-    let reader = DateReader::new(pack);
+    let reader = pack.date_reader();
     let found: Vec<(usize, crate::dates::FoundDate)> = article
         .body
         .iter()

@@ -73,6 +73,7 @@ pub struct Pack {
     patterns: RegexSet,
     pattern_reasons: Vec<String>,
     end_markers: Vec<String>,
+    dates: OnceLock<crate::dates::DateReader>,
 }
 
 /// Many phrases with the reason each stands for, matched in one pass.
@@ -141,7 +142,14 @@ impl Pack {
             exact,
             patterns: RegexSet::new(patterns).map_err(|e| e.to_string())?,
             pattern_reasons,
+            dates: OnceLock::new(),
         })
+    }
+
+    /// This language's date patterns, compiled on first use.
+    pub fn date_reader(&self) -> &crate::dates::DateReader {
+        self.dates
+            .get_or_init(|| crate::dates::DateReader::new(self))
     }
 
     /// The reason a line is boilerplate by this pack's phrases, if it is.
@@ -227,7 +235,7 @@ pub fn detect(text: &str) -> Option<String> {
         ])
         .build()
     });
-    let sample: String = text.chars().take(1500).collect();
+    let sample: String = text.chars().take(600).collect();
     if sample.split_whitespace().count() < 3 {
         return None;
     }
