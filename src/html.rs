@@ -326,11 +326,19 @@ fn main_containers(document: &Html) -> Vec<NodeId> {
             continue;
         };
         let name = element.value().name();
-        if matches!(name, "html" | "body" | "a") {
+        if matches!(name, "html" | "body") || !is_block(name) {
             continue;
         }
         let (positive, negative) = hint_of(element.value());
         let mut score = *score;
+        // schema.org markup names the article's text outright
+        if element
+            .value()
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+        {
+            score *= 2.0;
+        }
         if positive {
             score *= 1.25;
         }
