@@ -87,7 +87,7 @@ impl DateReader {
         zones.sort_by_key(|z| std::cmp::Reverse(z.len()));
         let tz = zones.join("|");
         let time = format!(
-            r"(?:,?\s*(?:pukul|jam|at)?\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:\s*(?P<tz>{tz})\b)?)?"
+            r"(?:\s*[,|\-–—]?\s*(?:pukul|jam|at)?\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<tz>{tz})\b)?)?"
         );
         let weekday = format!(r"(?:(?P<wd>{wd})\b\.?,?\s*)?");
         let patterns = [
@@ -100,7 +100,7 @@ impl DateReader {
             // 16/03/2024, 07:38 WIB
             format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"),
             // 2024-03-16T07:38:00+07:00
-            r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(),
+            r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s*T?\s*(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(),
         ];
         DateReader {
             patterns: patterns

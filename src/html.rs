@@ -466,6 +466,101 @@ fn select_first(document: &Html, selector: &str, attribute: Option<&str>) -> Opt
     })
 }
 
+/// What a page's JSON-LD (schema.org) says about its article.
+#[derive(Debug, Default)]
+struct LinkedData {
+    headline: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+    publisher: Option<String>,
+}
+
+fn linked_data(document: &Html) -> LinkedData {
+    let mut found = LinkedData::default();
+    let Ok(selector) = Selector::parse(r#"script[type="application/ld+json"]"#) else {
+        return found;
+    };
+    for script in document.select(&selector) {
+        let Ok(value) =
+            serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>())
+        else {
+            continue;
+        };
+        let items = match &value {
+            serde_json::Value::Array(items) => items.clone(),
+            other => match other.get("@graph") {
+                Some(serde_json::Value::Array(items)) => items.clone(),
+                _ => vec![other.clone()],
+            },
+        };
+        for item in items
+            .iter()
+            .filter(|i| i.get("datePublished").is_some() || i.get("headline").is_some())
+        {
+            let text = |key: &str| item.get(key).and_then(|v| v.as_str()).map(str::to_string);
+            found.headline = found.headline.or_else(|| text("headline"));
+            found.published = found.published.or_else(|| text("datePublished"));
+            let name_of = |v: &serde_json::Value| {
+                v.get("name")
+                    .and_then(|n| n.as_str())
+                    .or(v.as_str())
+                    .map(str::to_string)
+            };
+            if found.authors.is_empty() {
+                found.authors = match item.get("author") {
+                    Some(serde_json::Value::Array(list)) => {
+                        list.iter().filter_map(name_of).collect()
+                    }
+                    Some(one) => name_of(one).into_iter().collect(),
+                    None => Vec::new(),
+                };
+            }
+            found.publisher = found
+                .publisher
+                .or_else(|| item.get("publisher").and_then(name_of));
+        }
+    }
+    found
+}
+
+/// The publication time: a visible dateline that agrees with the page's metadata gives the
+/// local offset (metadata often says Z for what is WIB); else the metadata with its own offset;
+/// else the first short visible line with a date and time.
+pub fn published(
+    meta: Option<&str>,
+    blocks: &[Block],
+    reader: &crate::dates::DateReader,
+) -> Option<String> {
+    let declared = meta.and_then(|m| reader.find_all(m).into_iter().next());
+    let visible: Vec<crate::dates::FoundDate> = blocks
+        .iter()
+        .filter(|b| b.text.split_whitespace().count() <= 16)
+        .filter_map(|b| {
+            reader
+                .find_all(&b.text)
+                .into_iter()
+                .find(|d| d.time.is_some() && d.year.is_some())
+        })
+        .collect();
+    let same_moment = |a: &crate::dates::FoundDate, b: &crate::dates::FoundDate| {
+        (a.year, a.month, a.day, a.time) == (b.year, b.month, b.day, b.time)
+    };
+    if let Some(declared) = &declared {
+        if let Some(agreeing) = visible
+            .iter()
+            .find(|v| same_moment(v, declared) && v.offset.is_some())
+        {
+            return agreeing.iso(None);
+        }
+        return declared.iso(None);
+    }
+    visible
+        .iter()
+        .find(|v| v.offset.is_some())
+        .or(visible.first())
+        .and_then(|v| v.iso(None))
+}
+
 /// Reads title, site name, publication time and authors from meta tags and the head.
 pub fn page_meta(document: &Html) -> PageMeta {
     let site_name = select_first(
@@ -477,24 +572,33 @@ pub fn page_meta(document: &Html) -> PageMeta {
         .or_else(|| select_first(document, "title", None))
         .or_else(|| select_first(document, "h1", None));
     let title = raw_title.map(|t| strip_site_suffix(&t, site_name.as_deref()));
-    let published = [
-        r#"meta[property="article:published_time"]"#,
-        r#"meta[name="pubdate"]"#,
-        r#"meta[name="publishdate"]"#,
-        r#"meta[itemprop="datePublished"]"#,
-        r#"meta[name="date"]"#,
-    ]
-    .iter()
-    .find_map(|s| select_first(document, s, Some("content")))
-    .or_else(|| select_first(document, "time[datetime]", Some("datetime")));
-    let authors = select_first(document, r#"meta[name="author"]"#, Some("content"))
-        .map(|a| {
-            a.split([',', '&'])
-                .map(|n| n.trim().to_string())
-                .filter(|n| !n.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
+    let linked = linked_data(document);
+    let published = linked.published.or_else(|| {
+        [
+            r#"meta[property="article:published_time"]"#,
+            r#"meta[name="pubdate"]"#,
+            r#"meta[name="publishdate"]"#,
+            r#"meta[itemprop="datePublished"]"#,
+            r#"meta[name="date"]"#,
+        ]
+        .iter()
+        .find_map(|s| select_first(document, s, Some("content")))
+        .or_else(|| select_first(document, "time[datetime]", Some("datetime")))
+    });
+    let authors = if linked.authors.is_empty() {
+        select_first(document, r#"meta[name="author"]"#, Some("content"))
+            .map(|a| {
+                a.split([',', '&'])
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        linked.authors
+    };
+    let title = title.or(linked.headline);
+    let site_name = site_name.or(linked.publisher);
     let language = select_first(document, "html", Some("lang")).map(|l| {
         l.split(['-', '_'])
             .next()

@@ -84,7 +84,9 @@ fn clean_document(
             let pack = choose_pack(lang, &sample);
             let mut source_meta = document.meta.clone();
             source_meta.outlet = source_meta.outlet.or(meta.site_name);
-            source_meta.published = source_meta.published.or(meta.published);
+            source_meta.published = source_meta.published.or_else(|| {
+                html::published(meta.published.as_deref(), &blocks, pack.date_reader())
+            });
             source_meta.title = source_meta.title.or(meta.title);
             let mut cleaned = clean::clean_blocks(blocks, pack, &source_meta);
             if cleaned.authors.is_empty() {
