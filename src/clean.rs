@@ -94,9 +94,19 @@ fn clean_paragraphs(
     meta: &SourceMeta,
     source: Source,
 ) -> Cleaned {
+    let mut trimmed = Vec::new();
     for para in paras.iter_mut().filter(|p| p.kept()) {
         if let Some(reason) = line_reason(&para.text, pack) {
             para.remove(&reason);
+        } else if let Some(initials) = trailing_initials(&para.text) {
+            let at = para.text.len() - initials.len();
+            trimmed.push(Removed {
+                line: para.line,
+                reason: "byline".into(),
+                text: initials.trim().to_string(),
+            });
+            para.text.truncate(at);
+            para.text.truncate(para.text.trim_end().len());
         }
     }
     mark_captions(&mut paras, pack);
@@ -118,6 +128,19 @@ fn clean_paragraphs(
         .clone()
         .or(header.outlet)
         .or_else(|| body_outlet(&paras, body_start));
+    let mut removed: Vec<Removed> = paras
+        .iter()
+        .filter_map(|p| match &p.verdict {
+            Verdict::Remove(reason) => Some(Removed {
+                line: p.line,
+                reason: reason.clone(),
+                text: p.text.clone(),
+            }),
+            _ => None,
+        })
+        .chain(trimmed)
+        .collect();
+    removed.sort_by_key(|r| r.line);
     Cleaned {
         title,
         outlet,
@@ -128,18 +151,18 @@ fn clean_paragraphs(
             .filter(|p| p.kept())
             .map(|p| p.text.clone())
             .collect(),
-        removed: paras
-            .into_iter()
-            .filter_map(|p| match p.verdict {
-                Verdict::Remove(reason) => Some(Removed {
-                    line: p.line,
-                    reason,
-                    text: p.text,
-                }),
-                _ => None,
-            })
-            .collect(),
+        removed,
     }
+}
+
+/// Editors' initials at the very end of a paragraph ("… kata dia. (fai/idh)").
+fn trailing_initials(text: &str) -> Option<&str> {
+    static INITIALS: OnceLock<Regex> = OnceLock::new();
+    let pattern = INITIALS.get_or_init(|| {
+        Regex::new(r"\s\(\s*[a-z]{2,5}(\s*/\s*[a-z]{2,5})+\s*\)$")
+            .expect("initials pattern compiles")
+    });
+    pattern.find(text).map(|m| &text[m.start()..])
 }
 
 /// Splits text into paragraphs: one per line, except that a hard-wrapped line running on in
@@ -186,6 +209,8 @@ fn regexes() -> &'static [(Regex, &'static str)] {
             // template placeholders such as img_title
             (r"^[a-z]+(_[a-z0-9]+)+$", "markup-debris"),
             (r"^(https?://|www\.)\S+$", "link"),
+            // editors' initials closing a story: "(fai/idh)"
+            (r"^\(\s*[a-z]{2,5}(\s*/\s*[a-z]{2,5})+\s*\)$", "byline"),
             (r"^[\w.+-]+@[\w-]+\.[\w.]+$", "link"),
         ]
         .into_iter()
@@ -360,6 +385,21 @@ impl Header {
         {
             header.authors.extend(labelled_names(&para.text));
         }
+        // a label on a line of its own with the name on the next ("Penulis" / "Ani Rahma")
+        for i in 1..paras.len() {
+            let label = fold(&paras[i - 1].text);
+            let label = label.trim_end_matches([':', ' ']);
+            if !pack.article.byline_labels.iter().any(|l| l == label) {
+                continue;
+            }
+            let names = byline_names(&paras[i].text, pack);
+            if !names.is_empty() {
+                header.authors.extend(names);
+                if paras[i].kept() {
+                    paras[i].remove("byline");
+                }
+            }
+        }
         header.authors.dedup();
         header
     }
@@ -372,6 +412,24 @@ fn labelled_names(text: &str) -> Vec<String> {
         .flat_map(|names| names.split([',', '&']))
         .map(|name| name.trim().to_string())
         .filter(|name| name_like(name))
+        .collect()
+}
+
+/// The names on the line after a byline label: ": Kontributor Lhokseumawe, Masriadi" gives
+/// Masriadi (a part opening with a label is a description, not a name).
+fn byline_names(text: &str, pack: &Pack) -> Vec<String> {
+    text.trim_start_matches([':', ' '])
+        .split([',', '&', '|'])
+        .map(str::trim)
+        .filter(|part| {
+            let first = part
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            name_like(part) && !pack.article.byline_labels.contains(&first)
+        })
+        .map(str::to_string)
         .collect()
 }
 
@@ -602,6 +660,25 @@ mod tests {
     fn joins_hard_wrapped_lines() {
         let text = "Judul Berita Yang Cukup Panjang\n\nIni adalah kalimat yang sangat panjang sekali dan terpotong oleh\npemindai di tengah jalan tanpa alasan.\n";
         assert_eq!(clean(text).body, ["Ini adalah kalimat yang sangat panjang sekali dan terpotong oleh pemindai di tengah jalan tanpa alasan."]);
+    }
+
+    #[test]
+    fn editor_initials_are_audited_not_kept() {
+        let text = "Judul Berita Yang Cukup Panjang\n\nIsi berita ini cukup panjang untuk menjadi sebuah paragraf. (fai/idh)\n(abc/de)\n";
+        let cleaned = clean(text);
+        assert_eq!(
+            cleaned.body,
+            ["Isi berita ini cukup panjang untuk menjadi sebuah paragraf."]
+        );
+        let reasons: Vec<(&str, &str)> = cleaned
+            .removed
+            .iter()
+            .map(|r| (r.reason.as_str(), r.text.as_str()))
+            .collect();
+        assert!(
+            reasons.contains(&("byline", "(fai/idh)")) && reasons.contains(&("byline", "(abc/de)")),
+            "{reasons:?}"
+        );
     }
 
     #[test]

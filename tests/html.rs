@@ -1,0 +1,66 @@
+//! Web pages through the real binary, scored on the two HTML dev sets in ../shared.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn body_f1(gold_dir: &str) -> Option<(f64, Value)> {
+    let shared = shared()?;
+    let dir = shared.join(gold_dir);
+    let output = warta(&["eval", "--gold", dir.to_str().unwrap(), "--json", "--quiet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let body = &report["micro"]["body"];
+    let (m, p, g) = (
+        body["matched"].as_f64()?,
+        body["predicted"].as_f64()?,
+        body["gold"].as_f64()?,
+    );
+    Some((2.0 * m / (p + g), report))
+}
+
+#[test]
+fn indonesian_pages_keep_their_text() {
+    let Some((f1, report)) = body_f1("data/html/id-dev") else {
+        return;
+    };
+    assert!(f1 >= 0.98, "id-dev body F1 {f1:.3}");
+    let published = &report["micro"]["published"];
+    assert_eq!(
+        published["right"], published["checked"],
+        "publication times: {published}"
+    );
+    assert_eq!(report["micro"]["title"]["right"], 15);
+}
+
+#[test]
+fn english_pages_keep_their_text() {
+    let Some((f1, _)) = body_f1("data/html/en-dev") else {
+        return;
+    };
+    assert!(f1 >= 0.97, "en-dev body F1 {f1:.3}");
+}
+
+#[test]
+fn no_read_also_line_survives_in_any_page() {
+    let Some(shared) = shared() else { return };
+    for set in ["data/html/id-dev", "data/html/en-dev"] {
+        let output = warta(&["clean", shared.join(set).to_str().unwrap(), "--quiet"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        for record in json_lines(&stdout(&output)) {
+            for paragraph in record["body"].as_array().unwrap() {
+                let text = paragraph.as_str().unwrap();
+                for marker in [
+                    "Baca juga",
+                    "Baca Juga",
+                    "BACA JUGA",
+                    "Lihat juga",
+                    "Lihat Juga",
+                ] {
+                    assert!(!text.starts_with(marker), "{}: {text}", record["id"]);
+                }
+            }
+        }
+    }
+}
