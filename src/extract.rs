@@ -1,11 +1,66 @@
 //! Extraction from clean article text: the facts a graph is built from.
 
 use crate::lang::Pack;
-use crate::record::{Article, DateMention, Span};
+use crate::record::{Article, DateMention, Register, Span};
 
 /// Fills the article's extracted fields from its title and body.
 pub fn extract(article: &mut Article, pack: &Pack) {
     article.dates = dates(article, pack);
+    article.registers = registers(article, pack);
+}
+
+/// Character offset of a byte position, as spans count characters.
+fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+/// Case numbers and numbered legal instruments, once per (kind, number), with the longest
+/// wording kept where two patterns cover the same words.
+fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
+    let mut found: Vec<(usize, usize, usize, Register)> = Vec::new();
+    for (paragraph, text) in article.body.iter().enumerate() {
+        for (kind, pattern) in &pack.registers {
+            for caps in pattern.captures_iter(text) {
+                let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
+                    continue;
+                };
+                let number = match caps.name("year") {
+                    Some(year) => format!("{}/{}", num.as_str(), year.as_str()),
+                    None => num.as_str().to_string(),
+                };
+                if found
+                    .iter()
+                    .any(|(p, s, e, _)| *p == paragraph && *s < whole.end() && whole.start() < *e)
+                {
+                    continue;
+                }
+                found.push((
+                    paragraph,
+                    whole.start(),
+                    whole.end(),
+                    Register {
+                        text: whole.as_str().to_string(),
+                        kind: kind.clone(),
+                        number,
+                        span: Some(Span {
+                            paragraph,
+                            start: char_offset(text, whole.start()),
+                            end: char_offset(text, whole.end()),
+                        }),
+                    },
+                ));
+            }
+        }
+    }
+    found.sort_by_key(|(p, s, _, _)| (*p, *s));
+    let mut registers: Vec<Register> = Vec::new();
+    for (_, _, _, register) in found {
+        let key = |r: &Register| (r.kind.clone(), r.number.trim_start_matches('0').to_string());
+        if !registers.iter().any(|r| key(r) == key(&register)) {
+            registers.push(register);
+        }
+    }
+    registers
 }
 
 /// The year a date without one belongs to: the publication year, else the latest full date's.
@@ -45,8 +100,8 @@ fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
             weekday_mismatch: date.weekday_mismatch(year),
             span: Some(Span {
                 paragraph: *paragraph,
-                start: para[..date.start].chars().count(),
-                end: para[..date.end].chars().count(),
+                start: char_offset(para, date.start),
+                end: char_offset(para, date.end),
             }),
         });
     }
@@ -57,6 +112,36 @@ fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
 mod tests {
     use super::*;
     use crate::lang::pack;
+
+    #[test]
+    fn registers_of_every_kind() {
+        let mut article = Article {
+            body: vec![
+                "Dalam perkara register 001 dan register 002, merujuk UU No. 14/2008 serta Undang-Undang Nomor 14 Tahun 2008.".into(),
+                "Peraturan Komisi Informasi Nomor 1/2021 dan Keputusan KPU Nomor 333 Tahun 2024, gugatan 123/Pdt.G/2024/PN Jkt.Sel, server AS45102.".into(),
+            ],
+            ..Article::default()
+        };
+        extract(&mut article, pack("id").unwrap());
+        let found: Vec<(&str, &str)> = article
+            .registers
+            .iter()
+            .map(|r| (r.kind.as_str(), r.number.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("case", "001"),
+                ("case", "002"),
+                ("law", "14/2008"),
+                ("regulation", "1/2021"),
+                ("decree", "333/2024"),
+                ("case", "123/Pdt.G/2024/PN Jkt.Sel"),
+                ("other", "AS45102"),
+            ]
+        );
+        assert_eq!(article.registers[0].text, "perkara register 001");
+    }
 
     #[test]
     fn dates_take_the_year_from_publication_and_flag_weekdays() {

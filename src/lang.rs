@@ -24,6 +24,16 @@ struct PackFile {
     calendar: Calendar,
     article: ArticleWords,
     boilerplate: Vec<RuleFile>,
+    #[serde(default)]
+    registers: Vec<RegisterRule>,
+}
+
+/// A pattern for case numbers or numbered legal instruments.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegisterRule {
+    kind: String,
+    pattern: String,
 }
 
 /// Month and weekday spellings and time-zone abbreviations.
@@ -74,6 +84,8 @@ pub struct Pack {
     pattern_reasons: Vec<String>,
     end_markers: Vec<String>,
     dates: OnceLock<crate::dates::DateReader>,
+    /// (kind, pattern) for registers, in the pack's order.
+    pub registers: Vec<(String, regex::Regex)>,
 }
 
 /// Many phrases with the reason each stands for, matched in one pass.
@@ -143,6 +155,16 @@ impl Pack {
             patterns: RegexSet::new(patterns).map_err(|e| e.to_string())?,
             pattern_reasons,
             dates: OnceLock::new(),
+            registers: file
+                .registers
+                .into_iter()
+                .map(|r| {
+                    Ok((
+                        r.kind,
+                        regex::Regex::new(&r.pattern).map_err(|e| e.to_string())?,
+                    ))
+                })
+                .collect::<Result<_, String>>()?,
         })
     }
 
