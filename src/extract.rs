@@ -7,6 +7,10 @@ use crate::record::{Article, DateMention, Register, Span};
 pub fn extract(article: &mut Article, pack: &Pack) {
     article.dates = dates(article, pack);
     article.registers = registers(article, pack);
+    let (people, institutions) =
+        crate::entities::extract(article.title.as_deref(), &article.body, pack);
+    article.people = people;
+    article.institutions = institutions;
 }
 
 /// Character offset of a byte position, as spans count characters.

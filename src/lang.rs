@@ -26,6 +26,21 @@ struct PackFile {
     boilerplate: Vec<RuleFile>,
     #[serde(default)]
     registers: Vec<RegisterRule>,
+    entities: EntityWords,
+}
+
+/// Words around names: organisation head words, titles, honorifics.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityWords {
+    pub institution_heads: Vec<String>,
+    pub institution_tails: Vec<String>,
+    pub name_connectors: Vec<String>,
+    pub name_breaks: Vec<String>,
+    pub coordinators: Vec<String>,
+    pub titles: Vec<String>,
+    pub honorifics: Vec<String>,
+    pub name_suffixes: Vec<String>,
 }
 
 /// A pattern for case numbers or numbered legal instruments.
@@ -86,6 +101,7 @@ pub struct Pack {
     dates: OnceLock<crate::dates::DateReader>,
     /// (kind, pattern) for registers, in the pack's order.
     pub registers: Vec<(String, regex::Regex)>,
+    pub entities: EntityWords,
 }
 
 /// Many phrases with the reason each stands for, matched in one pass.
@@ -155,6 +171,7 @@ impl Pack {
             patterns: RegexSet::new(patterns).map_err(|e| e.to_string())?,
             pattern_reasons,
             dates: OnceLock::new(),
+            entities: file.entities,
             registers: file
                 .registers
                 .into_iter()

@@ -9,6 +9,7 @@
 pub mod clean;
 pub mod commands;
 pub mod dates;
+pub mod entities;
 pub mod eval;
 pub mod extract;
 pub mod html;

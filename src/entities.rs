@@ -1,0 +1,1046 @@
+//! People and institutions in an article: the statistical tagger finds names, and rules over
+//! the language pack's words add what a tagger alone gets wrong: acronym definitions tie short
+//! and long names, a title before a name becomes a role instead of part of the name, and short
+//! forms of a name are tied to the full one.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::lang::{EntityWords, Pack};
+use crate::ner::Model;
+use crate::record::{Institution, Person, Role, Span};
+
+/// A word or punctuation mark with its byte range in the text it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let word = WORD.get_or_init(|| {
+        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S").expect("token pattern compiles")
+    });
+    word.find_iter(text)
+        .map(|m| Token {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect()
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// An acronym or a name with inner capitals ("KPU", "KemenKominfo").
+fn acronym_like(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
+}
+
+fn all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// One text the entities are read from: the title (no paragraph) or a body paragraph.
+struct Unit<'a> {
+    paragraph: Option<usize>,
+    text: &'a str,
+    tokens: Vec<Token<'a>>,
+    tags: Vec<&'static str>,
+}
+
+/// A mention found in a unit: token range and the words as written.
+#[derive(Debug, Clone)]
+struct Mention {
+    unit: usize,
+    first: usize,
+    last: usize,
+    text: String,
+}
+
+/// What the rules know about one article's institutions while they are being collected.
+#[derive(Debug, Default)]
+struct InstitutionSet {
+    entries: Vec<Institution>,
+    /// Words that extend a name without changing what it names ("RI").
+    suffixes: Vec<String>,
+    /// Short forms the article defines for titles ("Majelis Komisioner (MK)"), never bodies,
+    /// with the title each stands for.
+    title_aliases: Vec<(String, String)>,
+}
+
+impl InstitutionSet {
+    fn new(words: &EntityWords) -> Self {
+        InstitutionSet {
+            entries: Vec::new(),
+            suffixes: words.name_suffixes.clone(),
+            title_aliases: Vec::new(),
+        }
+    }
+
+    /// The entry whose name a short form abbreviates: "KI Pusat" for "Komisi Informasi Pusat"
+    /// (initials, then the remaining words as written), "BIN" for "Badan Intelijen Negara".
+    fn abbreviated(&self, form: &str, connectors: &[String]) -> Option<usize> {
+        let short: Vec<String> = key(form).split(' ').map(str::to_string).collect();
+        let letters: Vec<char> = short.first()?.chars().collect();
+        if letters.len() < 2
+            || !form
+                .split_whitespace()
+                .next()?
+                .chars()
+                .all(|c| c.is_uppercase())
+        {
+            return None;
+        }
+        self.entries.iter().position(|e| {
+            let long: Vec<String> = key(&e.name)
+                .split(' ')
+                .filter(|w| !connectors.iter().any(|c| c == w))
+                .map(str::to_string)
+                .collect();
+            long.len() == letters.len() + short.len() - 1
+                && long.iter().zip(&letters).all(|(w, l)| w.starts_with(*l))
+                && long[letters.len()..]
+                    .iter()
+                    .zip(&short[1..])
+                    .all(|(a, b)| a == b)
+        })
+    }
+
+    /// A name's comparison key without trailing suffixes: "KPU RI" and "KPU" are one.
+    fn core(&self, form: &str) -> String {
+        let mut k = key(form);
+        loop {
+            let before = k.len();
+            for suffix in &self.suffixes {
+                if let Some(stripped) = k
+                    .strip_suffix(suffix.as_str())
+                    .and_then(|s| s.strip_suffix(' '))
+                {
+                    k = stripped.to_string();
+                }
+            }
+            if k.len() == before {
+                return k;
+            }
+        }
+    }
+
+    /// The entry a form belongs to (by name, acronym or mention), if any.
+    fn find(&self, form: &str) -> Option<usize> {
+        let core = self.core(form);
+        if core.is_empty() {
+            return None;
+        }
+        self.entries
+            .iter()
+            .position(|e| key_of_all(e).any(|k| self.core(&k) == core))
+    }
+
+    fn add(&mut self, name: &str, acronym: Option<&str>, mention: &str) -> usize {
+        let index = self
+            .find(name)
+            .or_else(|| acronym.and_then(|a| self.find(a)))
+            .or_else(|| self.find(mention))
+            .unwrap_or_else(|| {
+                self.entries.push(Institution {
+                    name: name.to_string(),
+                    ..Institution::default()
+                });
+                self.entries.len() - 1
+            });
+        let entry = &mut self.entries[index];
+        if key(name).len() > key(&entry.name).len() && !all_caps(name) {
+            entry.name = name.to_string();
+        }
+        if let Some(acronym) = acronym {
+            push_unique(&mut entry.acronyms, acronym);
+        }
+        push_unique(&mut entry.mentions, mention);
+        index
+    }
+}
+
+fn key_of_all(e: &Institution) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(&e.name)
+        .chain(&e.acronyms)
+        .chain(&e.mentions)
+        .map(|f| key(f))
+}
+
+/// The comparison form of a name: case, apostrophes and punctuation ignored.
+fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    if !list.iter().any(|v| v == value) {
+        list.push(value.to_string());
+    }
+}
+
+/// The longest phrase of `phrases` that the tokens spell from `at` on, in tokens.
+fn phrase_at(tokens: &[Token], at: usize, phrases: &[String]) -> usize {
+    phrases
+        .iter()
+        .filter_map(|phrase| {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            let fits = words.len() <= tokens.len().saturating_sub(at)
+                && words
+                    .iter()
+                    .zip(&tokens[at..])
+                    .all(|(w, t)| t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == *w);
+            fits.then_some(words.len())
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The longest title that ends just before `end` (exclusive), as (first token, length).
+fn title_ending_at(tokens: &[Token], end: usize, words: &EntityWords) -> Option<(usize, usize)> {
+    (end.saturating_sub(5)..end)
+        .filter(|&start| capitalised(tokens[start].text))
+        .map(|start| (start, phrase_at(&tokens[..end], start, &words.titles)))
+        .filter(|&(start, len)| len > 0 && start + len == end)
+        .max_by_key(|&(_, len)| len)
+}
+
+/// Finds the people and institutions of an article's title and body.
+pub fn extract(
+    title: Option<&str>,
+    body: &[String],
+    pack: &Pack,
+) -> (Vec<Person>, Vec<Institution>) {
+    let model = Model::bundled();
+    let units: Vec<Unit> = title
+        .map(|t| (None, t))
+        .into_iter()
+        .chain(body.iter().enumerate().map(|(i, p)| (Some(i), p.as_str())))
+        .map(|(paragraph, text)| {
+            let tokens = tokenize(text);
+            let words: Vec<String> = tokens.iter().map(|t| t.text.to_string()).collect();
+            let tags = model.tag(&words);
+            Unit {
+                paragraph,
+                text,
+                tokens,
+                tags,
+            }
+        })
+        .collect();
+    let words = &pack.entities;
+    let calendar: Vec<String> = pack
+        .calendar
+        .months
+        .iter()
+        .chain(&pack.calendar.weekdays)
+        .flatten()
+        .cloned()
+        .collect();
+    let mut institutions = InstitutionSet::new(words);
+    let mut institution_mentions: Vec<(Mention, usize)> = Vec::new();
+    // headlines capitalise every word, so names are found in the body and only recognised in
+    // the title
+    let body_units = || {
+        units
+            .iter()
+            .enumerate()
+            .filter(|(_, unit)| unit.paragraph.is_some())
+    };
+    for (u, unit) in body_units() {
+        for (mention, index) in definitions(unit, u, words, &mut institutions) {
+            institution_mentions.push((mention, index));
+        }
+    }
+    for (u, unit) in body_units() {
+        for (mention, index) in named_institutions(
+            unit,
+            u,
+            words,
+            &calendar,
+            &mut institutions,
+            &institution_mentions,
+        ) {
+            institution_mentions.push((mention, index));
+        }
+    }
+    for (u, unit) in units.iter().enumerate() {
+        institution_mentions.extend(known_institutions(
+            unit,
+            u,
+            &mut institutions,
+            &institution_mentions,
+        ));
+    }
+    let people = people(&units, words, &institutions, &institution_mentions);
+    let mut entries = institutions.entries;
+    for (mention, index) in &institution_mentions {
+        if let Some(paragraph) = units[mention.unit].paragraph {
+            let unit = &units[mention.unit];
+            entries[*index].spans.push(span(unit, paragraph, mention));
+        }
+    }
+    (people, entries)
+}
+
+fn span(unit: &Unit, paragraph: usize, mention: &Mention) -> Span {
+    let start = unit.tokens[mention.first].start;
+    let end = unit.tokens[mention.last].end;
+    Span {
+        paragraph,
+        start: unit.text[..start].chars().count(),
+        end: unit.text[..end].chars().count(),
+    }
+}
+
+fn mention(unit: &Unit, u: usize, first: usize, last: usize) -> Mention {
+    Mention {
+        unit: u,
+        first,
+        last,
+        text: unit.text[unit.tokens[first].start..unit.tokens[last].end].to_string(),
+    }
+}
+
+/// "Komisi Informasi Pusat (KIP)" and "Komisi Informasi Pusat atau KIP": a long name that opens
+/// with an organisation head word, and its short form.
+fn definitions(
+    unit: &Unit,
+    u: usize,
+    words: &EntityWords,
+    set: &mut InstitutionSet,
+) -> Vec<(Mention, usize)> {
+    let tokens = &unit.tokens;
+    let mut found = Vec::new();
+    for i in 1..tokens.len() {
+        let (short_at, long_end) = match tokens[i].text {
+            "(" if i + 2 < tokens.len() && tokens[i + 2].text == ")" => (i + 1, i),
+            "(" if i + 3 < tokens.len()
+                && tokens[i + 3].text == ")"
+                && all_caps(tokens[i + 2].text) =>
+            {
+                (i + 1, i)
+            }
+            "atau" if i + 1 < tokens.len() && all_caps(tokens[i + 1].text) => (i + 1, i),
+            _ => continue,
+        };
+        let short_last = if tokens
+            .get(short_at + 1)
+            .is_some_and(|t| t.text != ")" && all_caps(t.text))
+            && tokens[i].text == "("
+        {
+            short_at + 1
+        } else {
+            short_at
+        };
+        let short = &unit.text[tokens[short_at].start..tokens[short_last].end];
+        if !capitalised(short) || short.chars().count() > 14 {
+            continue;
+        }
+        if title_ending_at(tokens, long_end, words).is_some() {
+            // the shortest title that fits: "(MK)" after "Anggota Majelis Komisioner" is
+            // "Majelis Komisioner", which "Ketua MK" and "Anggota MK" both use
+            let start = (long_end.saturating_sub(5)..long_end)
+                .rev()
+                .find(|&s| phrase_at(&tokens[..long_end], s, &words.titles) == long_end - s)
+                .unwrap_or(long_end - 1);
+            let title = &unit.text[tokens[start].start..tokens[long_end - 1].end];
+            if !set.title_aliases.iter().any(|(a, _)| a == short) {
+                set.title_aliases
+                    .push((short.to_string(), title.to_string()));
+            }
+            continue;
+        }
+        let Some(first) = name_run_start(tokens, long_end, words)
+            .or_else(|| company_start(tokens, long_end, words))
+        else {
+            continue;
+        };
+        if phrase_at(tokens, first, &words.titles) > 0
+            && phrase_at(tokens, first, &words.institution_heads) == 0
+        {
+            continue;
+        }
+        let long = &unit.text[tokens[first].start..tokens[long_end - 1].end];
+        let initial = short
+            .chars()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase()
+            .next()
+            .unwrap_or_default();
+        if !long.to_lowercase().contains(initial) {
+            continue;
+        }
+        let mut last = if tokens[i].text == "(" {
+            short_last + 1
+        } else {
+            short_last
+        };
+        last += phrase_at(tokens, last + 1, &words.name_suffixes);
+        let whole = mention(unit, u, first, last);
+        let index = set.add(long, Some(short), &whole.text);
+        push_unique(&mut set.entries[index].mentions, long);
+        push_unique(&mut set.entries[index].mentions, short);
+        found.push((whole, index));
+    }
+    found
+}
+
+/// Where the organisation name that ends before `end` begins: the first head word of the run
+/// of capitalised words (and connectors) before it.
+fn name_run_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<usize> {
+    let mut start = end;
+    while start > 0 {
+        let t = tokens[start - 1].text;
+        let connector = words.name_connectors.iter().any(|c| c == t);
+        if capitalised(t) || (connector && start < end) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    (start..end).rev().find(|&i| {
+        capitalised(tokens[i].text)
+            && phrase_at(tokens, i, &words.institution_heads) > 0
+            && end - i >= 2
+    })
+}
+
+/// Institutions named without a definition: a run of capitalised words opening with a head
+/// word, an acronym the article defined, or an organisation the tagger found.
+fn named_institutions(
+    unit: &Unit,
+    u: usize,
+    words: &EntityWords,
+    calendar: &[String],
+    set: &mut InstitutionSet,
+    known: &[(Mention, usize)],
+) -> Vec<(Mention, usize)> {
+    let tokens = &unit.tokens;
+    let covered = |i: usize| {
+        known
+            .iter()
+            .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if covered(i) || !capitalised(tokens[i].text) {
+            i += 1;
+            continue;
+        }
+        // a defined acronym, with an optional suffix ("KPU RI")
+        if let Some(index) = set
+            .find(tokens[i].text)
+            .filter(|_| all_caps(tokens[i].text) || tokens[i].text.len() <= 6)
+        {
+            let suffix = (1..=2)
+                .rev()
+                .find(|&n| phrase_at(tokens, i + 1, &words.name_suffixes) == n)
+                .unwrap_or(0);
+            let m = mention(unit, u, i, i + suffix);
+            if suffix > 0 {
+                push_unique(&mut set.entries[index].acronyms, &m.text);
+            }
+            push_unique(&mut set.entries[index].mentions, &m.text);
+            found.push((m, index));
+            i += suffix + 1;
+            continue;
+        }
+        if set.title_aliases.iter().any(|(a, _)| a == tokens[i].text) {
+            i += 1;
+            continue;
+        }
+        // a short form of a known name: "KI Pusat"
+        let abbreviation = (0..3).rev().find_map(|extra| {
+            let last = i + extra;
+            if !tokens.get(last)?.text.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            let form = &unit.text[tokens[i].start..tokens[last].end];
+            set.abbreviated(form, &words.name_connectors)
+                .map(|index| (last, index))
+        });
+        if let Some((last, index)) = abbreviation {
+            let m = mention(unit, u, i, last);
+            push_unique(&mut set.entries[index].acronyms, &m.text);
+            push_unique(&mut set.entries[index].mentions, &m.text);
+            found.push((m, index));
+            i = last + 1;
+            continue;
+        }
+        // a head-word run: "Komisi Informasi Pusat", "Kementerian Koordinator Bidang …"
+        if phrase_at(tokens, i, &words.institution_heads) > 0
+            && phrase_at(tokens, i, &words.titles) == 0
+        {
+            let mut end = i + 1;
+            while end < tokens.len() && !covered(end) {
+                let t = tokens[end].text;
+                let breaks = words.name_breaks.iter().any(|b| t.eq_ignore_ascii_case(b));
+                // "… Polri dan KemenKominfo": a connector before another body's name ends this one
+                let connector = words.name_connectors.iter().any(|c| c == t)
+                    && tokens.get(end + 1).is_some_and(|n| {
+                        capitalised(n.text)
+                            && !acronym_like(n.text)
+                            && phrase_at(tokens, end + 1, &words.institution_heads) == 0
+                    });
+                if breaks {
+                    break;
+                }
+                if (capitalised(t) && phrase_at(tokens, end, &words.titles) == 0) || connector {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            // "Badan Hukum LSM Yayasan …": a head-word run right before a known name describes it
+            let describes = end < tokens.len() && covered(end);
+            if describes {
+                i = end;
+                continue;
+            }
+            if end - i >= 2 {
+                let m = mention(unit, u, i, end - 1);
+                let index = set.add(&m.text, None, &m.text);
+                found.push((m, index));
+                i = end;
+                continue;
+            }
+        }
+        // a company closed by a tail word: "Alibaba Cloud Private Ltd"
+        if let Some(end) = company_end(tokens, i, words) {
+            let m = mention(unit, u, i, end);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i = end + 1;
+            continue;
+        }
+        // "ELSAM dan Cyberity": a name coordinated with a known institution is one too
+        let coordinated = |j: Option<usize>| {
+            j.is_some_and(|j| {
+                covered(j) || tokens.get(j).is_some_and(|t| set.find(t.text).is_some())
+            })
+        };
+        let next_is_single = tokens.get(i + 1).is_none_or(|t| !capitalised(t.text));
+        let previous_is_single = i == 0 || !capitalised(tokens[i - 1].text);
+        let coordinator = |t: &Token| words.coordinators.iter().any(|c| c == t.text);
+        let joined_after = tokens.get(i + 1).is_some_and(coordinator) && coordinated(Some(i + 2));
+        let joined_before = i >= 2 && coordinator(&tokens[i - 1]) && coordinated(Some(i - 2));
+        let calendar_word = calendar
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(tokens[i].text));
+        if next_is_single
+            && previous_is_single
+            && !all_caps(tokens[i].text)
+            && !calendar_word
+            && (joined_after || joined_before)
+        {
+            let m = mention(unit, u, i, i);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i += 1;
+            continue;
+        }
+        // an organisation the tagger found
+        if unit.tags[i] == "B-ORG" {
+            let mut end = i + 1;
+            while end < tokens.len() && unit.tags[end] == "I-ORG" && !covered(end) {
+                end += 1;
+            }
+            let m = mention(unit, u, i, end - 1);
+            let only_suffix = set.core(&m.text).is_empty();
+            let web_address = m.text.contains('.') && !m.text.ends_with('.');
+            let calendar_word = calendar.iter().any(|w| w.eq_ignore_ascii_case(&m.text));
+            if phrase_at(tokens, i, &words.titles) == 0
+                && m.text.chars().count() > 2
+                && !only_suffix
+                && !web_address
+                && !calendar_word
+            {
+                let index = set.add(&m.text, None, &m.text);
+                found.push((m, index));
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Later mentions of institutions already known: acronyms, names, in the title too.
+fn known_institutions(
+    unit: &Unit,
+    u: usize,
+    set: &mut InstitutionSet,
+    known: &[(Mention, usize)],
+) -> Vec<(Mention, usize)> {
+    let covered = |i: usize| {
+        known
+            .iter()
+            .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
+    };
+    let mut found = Vec::new();
+    for (i, token) in unit.tokens.iter().enumerate() {
+        if covered(i) || !capitalised(token.text) {
+            continue;
+        }
+        if let Some(index) = set.find(token.text) {
+            let m = mention(unit, u, i, i);
+            push_unique(&mut set.entries[index].mentions, &m.text);
+            found.push((m, index));
+        }
+    }
+    found
+}
+
+/// Where a company name that ends with a tail word just before `end` begins.
+fn company_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<usize> {
+    let last = tokens.get(end.checked_sub(1)?)?;
+    if !words
+        .institution_tails
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(last.text))
+    {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0 && end - start < 6 && capitalised(tokens[start - 1].text) {
+        start -= 1;
+    }
+    (end - start >= 2).then_some(start)
+}
+
+/// The last token of a capitalised run from `start` that ends in a company tail word.
+fn company_end(tokens: &[Token], start: usize, words: &EntityWords) -> Option<usize> {
+    let mut end = start;
+    while end < tokens.len() && end - start < 6 && capitalised(tokens[end].text) {
+        if end > start
+            && words
+                .institution_tails
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(tokens[end].text))
+        {
+            return Some(end);
+        }
+        end += 1;
+    }
+    None
+}
+
+/// A person being collected: the mentions found and roles read before them.
+#[derive(Debug, Default)]
+struct PersonDraft {
+    mentions: Vec<(Mention, String)>,
+    roles: Vec<Role>,
+}
+
+fn people(
+    units: &[Unit],
+    words: &EntityWords,
+    institutions: &InstitutionSet,
+    taken: &[(Mention, usize)],
+) -> Vec<Person> {
+    let mut found: Vec<(Mention, Option<Role>)> = Vec::new();
+    let lower_case_words: std::collections::HashSet<String> = units
+        .iter()
+        .filter(|unit| unit.paragraph.is_some())
+        .flat_map(|unit| unit.tokens.iter())
+        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.text.to_string())
+        .collect();
+    for (u, unit) in units
+        .iter()
+        .enumerate()
+        .filter(|(_, unit)| unit.paragraph.is_some())
+    {
+        let covered = |i: usize| {
+            taken
+                .iter()
+                .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
+        };
+        let mut spans = tagged_names(unit, words, &covered);
+        for titled in titled_names(unit, words, &covered) {
+            match spans
+                .iter_mut()
+                .find(|s| s.0 <= titled.1 && titled.0 <= s.1)
+            {
+                Some(existing) => *existing = (existing.0.min(titled.0), existing.1.max(titled.1)),
+                None => spans.push(titled),
+            }
+        }
+        spans.sort_unstable();
+        for (first, last) in spans {
+            let text = &unit.text[unit.tokens[first].start..unit.tokens[last].end];
+            // a word the article also writes in lower case is a common word, not a name
+            let common = unit.tokens[first..=last]
+                .iter()
+                .any(|t| lower_case_words.contains(&t.text.to_lowercase()));
+            if institutions.find(text).is_some() || common {
+                continue;
+            }
+            let role = role_before(unit, first, words, institutions, taken, u);
+            found.push((mention(unit, u, first, last), role));
+        }
+    }
+    found.extend(short_forms(units, &found, taken));
+    group_people(found, units)
+}
+
+/// Names the tagger marks PER, without the titles and words of address it sometimes takes in.
+fn tagged_names(
+    unit: &Unit,
+    words: &EntityWords,
+    covered: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let tags = &unit.tags;
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < unit.tokens.len() {
+        let starts_name = tags[i] == "B-PER"
+            || (tags[i] == "I-PER" && (i == 0 || !tags[i - 1].ends_with("PER") || covered(i - 1)));
+        if !starts_name || covered(i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < unit.tokens.len() && tags[end] == "I-PER" && !covered(end) {
+            end += 1;
+        }
+        let mut first = i;
+        while first < end {
+            let skip = phrase_at(&unit.tokens[..end], first, &words.titles).max(phrase_at(
+                &unit.tokens[..end],
+                first,
+                &words.honorifics,
+            ));
+            if skip == 0 {
+                break;
+            }
+            first += skip;
+        }
+        let plausible = first < end
+            && unit.tokens[first..end]
+                .iter()
+                .all(|t| capitalised(t.text) && t.text.chars().any(char::is_alphabetic));
+        if plausible {
+            spans.push((first, end - 1));
+        }
+        i = end;
+    }
+    spans
+}
+
+/// Names that follow a title ("Panitera Pengganti Indra Hasby", "Komisioner KPU RI Epsilon
+/// Idroos"), found even where the tagger misses them.
+fn titled_names(
+    unit: &Unit,
+    words: &EntityWords,
+    covered: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let tokens = &unit.tokens;
+    let mut spans = Vec::new();
+    for i in 0..tokens.len() {
+        let len = phrase_at(tokens, i, &words.titles);
+        if len == 0 || !capitalised(tokens[i].text) {
+            continue;
+        }
+        let mut j = i + len;
+        loop {
+            if j < tokens.len() && covered(j) {
+                j += 1;
+            } else if j + 2 < tokens.len() && tokens[j].text == "(" && tokens[j + 2].text == ")" {
+                j += 3;
+            } else if j < tokens.len()
+                && words
+                    .name_suffixes
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(tokens[j].text))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j < tokens.len() && tokens[j].text == "," {
+            j += 1;
+        }
+        let name_word = |t: &Token| {
+            capitalised(t.text)
+                && t.text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || "'’-".contains(c))
+                && !acronym_like(t.text)
+        };
+        let mut end = j;
+        while end < tokens.len()
+            && end - j < 4
+            && !covered(end)
+            && name_word(&tokens[end])
+            && phrase_at(tokens, end, &words.titles) == 0
+        {
+            end += 1;
+        }
+        // "Menteri Koordinator Politik Hukum dan Keamanan (Menko Polhukam)": a run with its own
+        // acronym belongs to the title, not to a name
+        let mut after = end;
+        while after < tokens.len()
+            && (capitalised(tokens[after].text)
+                || words
+                    .name_connectors
+                    .iter()
+                    .any(|c| c == tokens[after].text)
+                || tokens[after].text == ",")
+        {
+            after += 1;
+        }
+        let defined = tokens.get(after).is_some_and(|t| t.text == "(");
+        if end > j && !defined {
+            spans.push((j, end - 1));
+        }
+    }
+    spans
+}
+
+/// A given name or surname used alone, or a full name in the headline, of someone already found.
+fn short_forms(
+    units: &[Unit],
+    found: &[(Mention, Option<Role>)],
+    taken: &[(Mention, usize)],
+) -> Vec<(Mention, Option<Role>)> {
+    let known: Vec<String> = found.iter().map(|(m, _)| key(&m.text)).collect();
+    let parts: Vec<&str> = known
+        .iter()
+        .flat_map(|k| k.split(' '))
+        .filter(|p| p.chars().count() > 2)
+        .collect();
+    let mut more = Vec::new();
+    for (u, unit) in units.iter().enumerate() {
+        let used = |i: usize| {
+            taken
+                .iter()
+                .chain(std::iter::empty())
+                .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
+                || found
+                    .iter()
+                    .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
+        };
+        let mut i = 0;
+        while i < unit.tokens.len() {
+            let token = &unit.tokens[i];
+            if used(i) || !capitalised(token.text) {
+                i += 1;
+                continue;
+            }
+            // the longest known full name starting here (headlines), else a known part
+            let full = (i..unit.tokens.len().min(i + 4)).rev().find(|&end| {
+                unit.tokens[end].text.chars().any(char::is_alphabetic)
+                    && known.contains(&key(&unit.text[token.start..unit.tokens[end].end]))
+            });
+            match full {
+                Some(end) => {
+                    more.push((mention(unit, u, i, end), None));
+                    i = end + 1;
+                }
+                None if parts.contains(&key(token.text).as_str()) => {
+                    more.push((mention(unit, u, i, i), None));
+                    i += 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    more
+}
+
+/// "Ketua KPU Hasyim", "Majelis Komisioner (MK) KIP, Arya": the title (and institution) right
+/// before a name.
+fn role_before(
+    unit: &Unit,
+    name_start: usize,
+    words: &EntityWords,
+    institutions: &InstitutionSet,
+    taken: &[(Mention, usize)],
+    u: usize,
+) -> Option<Role> {
+    let tokens = &unit.tokens;
+    let mut end = name_start;
+    if end > 0 && tokens[end - 1].text == "," {
+        end -= 1;
+    }
+    let mut institution = None;
+    // institution words between title and name, right to left
+    loop {
+        if end == 0 {
+            break;
+        }
+        let before = end - 1;
+        if let Some((m, index)) = taken.iter().find(|(m, _)| m.unit == u && m.last == before) {
+            institution = institution.or(Some(*index));
+            end = m.first;
+            continue;
+        }
+        let t = tokens[before].text;
+        let in_brackets = t == ")" && before >= 2 && tokens[before - 2].text == "(";
+        if in_brackets {
+            end = before - 2;
+            continue;
+        }
+        if words
+            .name_suffixes
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(t))
+        {
+            end = before;
+            continue;
+        }
+        break;
+    }
+    // "Anggota MK": a title alias the article defined, after an optional title
+    let alias = (end > 0)
+        .then(|| {
+            institutions
+                .title_aliases
+                .iter()
+                .find(|(a, _)| *a == tokens[end - 1].text)
+        })
+        .flatten();
+    let title = match alias {
+        Some((_, long)) => {
+            let before = title_ending_at(tokens, end - 1, words).map(|(start, len)| {
+                format!(
+                    "{} ",
+                    &unit.text[tokens[start].start..tokens[start + len - 1].end]
+                )
+            });
+            format!("{}{long}", before.unwrap_or_default())
+        }
+        None => {
+            let (start, len) = title_ending_at(tokens, end, words)?;
+            unit.text[tokens[start].start..tokens[start + len - 1].end].to_string()
+        }
+    };
+    Some(Role {
+        title,
+        institution: institution.map(|i| institutions.entries[i].name.clone()),
+    })
+}
+
+/// Mentions of one person grouped: a short form (a given name or surname alone, a spelling
+/// without apostrophes) joins the full name that contains it.
+fn group_people(found: Vec<(Mention, Option<Role>)>, units: &[Unit]) -> Vec<Person> {
+    let mut drafts: BTreeMap<String, PersonDraft> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let full_names: Vec<String> = {
+        let mut names: Vec<String> = found.iter().map(|(m, _)| m.text.clone()).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(key(n).split(' ').count()));
+        names
+    };
+    for (mention, role) in found {
+        let mention_key = key(&mention.text);
+        let parts: Vec<&str> = mention_key.split(' ').collect();
+        let owner = full_names
+            .iter()
+            .find(|full| {
+                let full_key = key(full);
+                full_key == mention_key
+                    || (full_key.split(' ').count() > parts.len()
+                        && parts.iter().all(|p| full_key.split(' ').any(|w| w == *p)))
+            })
+            .map(|full| key(full))
+            .unwrap_or(mention_key);
+        if !drafts.contains_key(&owner) {
+            order.push(owner.clone());
+        }
+        let draft = drafts.entry(owner).or_default();
+        let text = mention.text.clone();
+        draft.mentions.push((mention, text));
+        if let Some(role) = role {
+            if !draft.roles.contains(&role) {
+                draft.roles.push(role);
+            }
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|owner| drafts.remove(&owner))
+        .map(|draft| {
+            let name = draft
+                .mentions
+                .iter()
+                .map(|(_, text)| text.clone())
+                .max_by_key(|t| (t.split_whitespace().count(), t.contains(['\'', '’'])))
+                .unwrap_or_default();
+            let mut mentions = Vec::new();
+            for (_, text) in &draft.mentions {
+                push_unique(&mut mentions, text);
+            }
+            let spans = draft
+                .mentions
+                .iter()
+                .filter_map(|(m, _)| units[m.unit].paragraph.map(|p| span(&units[m.unit], p, m)))
+                .collect();
+            Person {
+                name,
+                mentions,
+                roles: draft.roles,
+                spans,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::pack;
+
+    fn run(body: &str) -> (Vec<Person>, Vec<Institution>) {
+        extract(None, &[body.to_string()], pack("id").unwrap())
+    }
+
+    #[test]
+    fn acronym_definitions_tie_short_and_long_names() {
+        let (_, institutions) = run(
+            "Komisi Informasi Pusat (KIP) menggelar sidang. KIP RI lalu memutuskan perkara itu.",
+        );
+        let kip = institutions
+            .iter()
+            .find(|i| i.name == "Komisi Informasi Pusat")
+            .expect("KIP found");
+        assert!(kip.acronyms.contains(&"KIP".to_string()), "{kip:?}");
+        assert!(kip.mentions.contains(&"KIP RI".to_string()), "{kip:?}");
+    }
+
+    #[test]
+    fn a_title_before_a_name_is_a_role() {
+        let (people, _) = run("Ketua Komisi Pemilihan Umum (KPU) Republik Indonesia, Hasyim Asy'ari angkat bicara. Hasyim mengatakan sidang belum selesai.");
+        let hasyim = people
+            .iter()
+            .find(|p| p.name == "Hasyim Asy'ari")
+            .expect("Hasyim found");
+        assert!(
+            hasyim.mentions.contains(&"Hasyim".to_string()),
+            "{people:?}"
+        );
+        assert_eq!(hasyim.roles[0].title, "Ketua");
+        assert_eq!(
+            hasyim.roles[0].institution.as_deref(),
+            Some("Komisi Pemilihan Umum")
+        );
+    }
+}
