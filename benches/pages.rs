@@ -21,22 +21,27 @@ fn main() {
     for doc in docs.iter().take(3) {
         process(doc.clone(), LangChoice::Auto, Depth::Extract);
     }
-    let mut times: Vec<f64> = Vec::new();
-    for doc in &docs {
-        let doc = doc.clone();
-        let started = Instant::now();
-        std::hint::black_box(process(doc, LangChoice::Auto, Depth::Extract));
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    for (depth, what) in [
+        (Depth::Clean, "clean (text and metadata)"),
+        (Depth::Extract, "extract (all fields)"),
+    ] {
+        let mut times: Vec<f64> = Vec::new();
+        for doc in &docs {
+            let doc = doc.clone();
+            let started = Instant::now();
+            std::hint::black_box(process(doc, LangChoice::Auto, depth));
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+        println!(
+            "{what}: {} pages ({} KB average); ms per page: median {:.2}, p90 {:.2}, max {:.2}; total {:.0} ms",
+            times.len(),
+            bytes / times.len() / 1024,
+            at(0.5),
+            at(0.9),
+            at(1.0),
+            times.iter().sum::<f64>()
+        );
     }
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    println!(
-        "pages: {} ({} KB average); ms per page: median {:.2}, p90 {:.2}, max {:.2}; total {:.0} ms",
-        times.len(),
-        bytes / times.len() / 1024,
-        at(0.5),
-        at(0.9),
-        at(1.0),
-        times.iter().sum::<f64>()
-    );
 }

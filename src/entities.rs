@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::lang::{EntityWords, Pack};
+use crate::lang::{EntityWords, Pack, Phrases};
 use crate::ner::Model;
 use crate::record::{Institution, Person, Role, Span};
 
@@ -16,6 +16,7 @@ use crate::record::{Institution, Person, Role, Span};
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Token<'a> {
     text: &'a str,
+    lower: String,
     start: usize,
     end: usize,
 }
@@ -28,6 +29,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
     word.find_iter(text)
         .map(|m| Token {
             text: m.as_str(),
+            lower: m.as_str().to_lowercase(),
             start: m.start(),
             end: m.end(),
         })
@@ -80,7 +82,7 @@ impl InstitutionSet {
     fn new(words: &EntityWords) -> Self {
         InstitutionSet {
             entries: Vec::new(),
-            suffixes: words.name_suffixes.clone(),
+            suffixes: words.name_suffixes.all.clone(),
             title_aliases: Vec::new(),
         }
     }
@@ -193,20 +195,14 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 }
 
 /// The longest phrase of `phrases` that the tokens spell from `at` on, in tokens.
-fn phrase_at(tokens: &[Token], at: usize, phrases: &[String]) -> usize {
-    phrases
-        .iter()
-        .filter_map(|phrase| {
-            let words: Vec<&str> = phrase.split_whitespace().collect();
-            let fits = words.len() <= tokens.len().saturating_sub(at)
-                && words
-                    .iter()
-                    .zip(&tokens[at..])
-                    .all(|(w, t)| t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == *w);
-            fits.then_some(words.len())
-        })
-        .max()
-        .unwrap_or(0)
+fn phrase_at(tokens: &[Token], at: usize, phrases: &Phrases) -> usize {
+    phrases.longest_at(
+        tokens
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.lower.as_str()),
+    )
 }
 
 /// The longest title that ends just before `end` (exclusive), as (first token, length).
@@ -765,12 +761,7 @@ fn titled_names(
                 j += 1;
             } else if j + 2 < tokens.len() && tokens[j].text == "(" && tokens[j + 2].text == ")" {
                 j += 3;
-            } else if j < tokens.len()
-                && words
-                    .name_suffixes
-                    .iter()
-                    .any(|s| s.eq_ignore_ascii_case(tokens[j].text))
-            {
+            } else if j < tokens.len() && words.name_suffixes.has_word(tokens[j].text) {
                 j += 1;
             } else {
                 break;
@@ -900,11 +891,7 @@ fn role_before(
             end = before - 2;
             continue;
         }
-        if words
-            .name_suffixes
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(t))
-        {
+        if words.name_suffixes.has_word(t) {
             end = before;
             continue;
         }

@@ -29,18 +29,66 @@ struct PackFile {
     entities: EntityWords,
 }
 
+/// Phrases of one or more words, indexed by their first word so that looking up what starts at
+/// a token costs one hash lookup.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct Phrases {
+    pub all: Vec<String>,
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl From<Vec<String>> for Phrases {
+    fn from(all: Vec<String>) -> Self {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for phrase in &all {
+            let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        Phrases { all, by_first }
+    }
+}
+
+impl Phrases {
+    /// How many of `words` (lower-cased) the longest phrase starting with them covers.
+    pub fn longest_at<'a>(&self, mut words: impl Iterator<Item = &'a str>) -> usize {
+        let Some(first) = words.next() else { return 0 };
+        let Some(candidates) = self.by_first.get(first) else {
+            return 0;
+        };
+        let rest: Vec<&str> = words.take(6).collect();
+        candidates
+            .iter()
+            .filter(|phrase| {
+                phrase.len() <= rest.len() + 1 && phrase[1..].iter().zip(&rest).all(|(p, w)| p == w)
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Whether one word is a whole phrase of the list.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(&word.to_lowercase())
+            .is_some_and(|c| c.iter().any(|p| p.len() == 1))
+    }
+}
+
 /// Words around names: organisation head words, titles, honorifics.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntityWords {
-    pub institution_heads: Vec<String>,
+    pub institution_heads: Phrases,
     pub institution_tails: Vec<String>,
     pub name_connectors: Vec<String>,
     pub name_breaks: Vec<String>,
     pub coordinators: Vec<String>,
-    pub titles: Vec<String>,
-    pub honorifics: Vec<String>,
-    pub name_suffixes: Vec<String>,
+    pub titles: Phrases,
+    pub honorifics: Phrases,
+    pub name_suffixes: Phrases,
 }
 
 /// A pattern for case numbers or numbered legal instruments.
