@@ -3,7 +3,7 @@
 //! and long names, a title before a name becomes a role instead of part of the name, and short
 //! forms of a name are tied to the full one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -261,12 +261,30 @@ pub fn extract(
             institution_mentions.push((mention, index));
         }
     }
+    // words of full names, so that a surname the tagger took for a body stays a name
+    let mut name_words: HashSet<String> = HashSet::new();
+    for (u, unit) in body_units() {
+        let covered = |i: usize| {
+            institution_mentions
+                .iter()
+                .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
+        };
+        for (first, last) in tagged_names(unit, words, &covered)
+            .into_iter()
+            .chain(titled_names(unit, words, &covered))
+        {
+            if last > first {
+                name_words.extend(unit.tokens[first..=last].iter().map(|t| t.lower.clone()));
+            }
+        }
+    }
     for (u, unit) in body_units() {
         for (mention, index) in named_institutions(
             unit,
             u,
             words,
             &calendar,
+            &name_words,
             &mut institutions,
             &institution_mentions,
         ) {
@@ -423,6 +441,7 @@ fn named_institutions(
     u: usize,
     words: &EntityWords,
     calendar: &[String],
+    name_words: &HashSet<String>,
     set: &mut InstitutionSet,
     known: &[(Mention, usize)],
 ) -> Vec<(Mention, usize)> {
@@ -561,11 +580,16 @@ fn named_institutions(
             let only_suffix = set.core(&m.text).is_empty();
             let web_address = m.text.contains('.') && !m.text.ends_with('.');
             let calendar_word = calendar.iter().any(|w| w.eq_ignore_ascii_case(&m.text));
+            // "(KPU RI) August Melasz": what directly follows a known body is not another one
+            let follows_institution = i > 0 && covered(i - 1);
+            let part_of_a_name = tokens[i..end].iter().all(|t| name_words.contains(&t.lower));
             if phrase_at(tokens, i, &words.titles) == 0
                 && m.text.chars().count() > 2
                 && !only_suffix
                 && !web_address
                 && !calendar_word
+                && !follows_institution
+                && !part_of_a_name
             {
                 let index = set.add(&m.text, None, &m.text);
                 found.push((m, index));
@@ -752,7 +776,11 @@ fn titled_names(
     let mut spans = Vec::new();
     for i in 0..tokens.len() {
         let len = phrase_at(tokens, i, &words.titles);
-        if len == 0 || !capitalised(tokens[i].text) {
+        // "Pemilihan Kepala Daerah": a title word inside a longer capitalised name is no title
+        let inside_name = i > 0
+            && capitalised(tokens[i - 1].text)
+            && tokens[i - 1].text.chars().all(char::is_alphabetic);
+        if len == 0 || !capitalised(tokens[i].text) || inside_name {
             continue;
         }
         let mut j = i + len;

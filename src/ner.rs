@@ -2,7 +2,7 @@
 //! tags with first-order transitions, decoded with Viterbi. Trained by `warta train-ner` on
 //! CoNLL-style data; the shipped model is embedded in the binary.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 use std::sync::OnceLock;
 
@@ -127,20 +127,89 @@ fn affix(word: &str, n: usize, from_end: bool) -> String {
     }
 }
 
+/// Word lists the tagger consults: Indonesian given and family names and places (from Faker,
+/// see `lang/gazetteer/`), and the Indonesian pack's organisation head words and titles.
+struct Gazetteer {
+    lists: Vec<(&'static str, HashSet<String>)>,
+}
+
+impl Gazetteer {
+    fn get() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(|| {
+            let file = |text: &str| -> HashSet<String> {
+                text.lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .flat_map(|l| l.split_whitespace())
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let words = |phrases: &[String]| -> HashSet<String> {
+                phrases
+                    .iter()
+                    .flat_map(|p| p.split_whitespace())
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let mut lists = vec![
+                (
+                    "given",
+                    file(include_str!("../lang/gazetteer/id-given-names.txt")),
+                ),
+                (
+                    "family",
+                    file(include_str!("../lang/gazetteer/id-family-names.txt")),
+                ),
+                (
+                    "place",
+                    file(include_str!("../lang/gazetteer/id-places.txt")),
+                ),
+            ];
+            if let Some(pack) = crate::lang::pack("id") {
+                lists.push(("orghead", words(&pack.entities.institution_heads.all)));
+                lists.push(("title", words(&pack.entities.titles.all)));
+            }
+            Gazetteer { lists }
+        })
+    }
+
+    /// The lists a lower-cased word is on, one bit a list.
+    fn code(&self, lower: &str) -> &'static str {
+        const CODES: [&str; 32] = [
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+            "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29",
+            "30", "31",
+        ];
+        let bits = self
+            .lists
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, set))| set.contains(lower))
+            .fold(0usize, |bits, (i, _)| bits | (1 << i));
+        CODES[bits & 31]
+    }
+}
+
 /// Per-token views computed once per sentence.
 struct Token {
     lower: String,
     shape: String,
     title: bool,
+    lists: &'static str,
 }
 
 fn prepare(tokens: &[String]) -> Vec<Token> {
+    let gazetteer = Gazetteer::get();
     tokens
         .iter()
-        .map(|t| Token {
-            lower: t.to_lowercase(),
-            shape: shape(t),
-            title: t.chars().next().is_some_and(char::is_uppercase),
+        .map(|t| {
+            let lower = t.to_lowercase();
+            Token {
+                lists: gazetteer.code(&lower),
+                lower,
+                shape: shape(t),
+                title: t.chars().next().is_some_and(char::is_uppercase),
+            }
         })
         .collect()
 }
@@ -152,6 +221,7 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
         lower: "<none>".into(),
         shape: "<none>".into(),
         title: false,
+        lists: "0",
     };
     let at = |offset: isize| -> &Token {
         let j = i as isize + offset;
@@ -188,6 +258,10 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     ]));
     out.push(hash(&["w-1,shape", &p1.lower, &w.shape]));
     out.push(hash(&["shape,w+1", &w.shape, &n1.lower]));
+    out.push(hash(&["lists", w.lists, flag(w.title)]));
+    out.push(hash(&["lists-1", p1.lists, flag(w.title)]));
+    out.push(hash(&["lists+1", n1.lists, flag(w.title)]));
+    out.push(hash(&["lists-1,+1", p1.lists, w.lists, n1.lists]));
 }
 
 /// Weights for every (feature, tag) and every (previous tag, tag).
