@@ -11,6 +11,8 @@ pub fn extract(article: &mut Article, pack: &Pack) {
         crate::entities::extract(article.title.as_deref(), &article.body, pack);
     article.people = people;
     article.institutions = institutions;
+    article.quotes = crate::statements::extract(article, pack);
+    article.disputes = crate::disputes::extract(article, pack);
 }
 
 /// Character offset of a byte position, as spans count characters.

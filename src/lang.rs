@@ -27,6 +27,37 @@ struct PackFile {
     #[serde(default)]
     registers: Vec<RegisterRule>,
     entities: EntityWords,
+    statements: StatementWords,
+    disputes: DisputeWords,
+}
+
+/// Words of reported speech.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementWords {
+    /// Each entry: the base form, then the surface forms that stand for it.
+    pub cues: Vec<Vec<String>>,
+    pub pronouns: Vec<String>,
+    pub pronoun_suffix: String,
+    pub unnamed: Vec<String>,
+    pub complementizers: Vec<String>,
+    pub abbreviations: Vec<String>,
+    pub fillers: Vec<String>,
+    pub not_said: Vec<String>,
+    pub speaker_breaks: Vec<String>,
+}
+
+/// Words of disputes and their sides.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisputeWords {
+    pub kinds: Vec<String>,
+    pub petitioner: Vec<String>,
+    pub respondent: Vec<String>,
+    pub forums: Vec<String>,
+    pub before_side: Vec<String>,
+    pub after_side: Vec<String>,
+    pub between: Vec<Vec<String>>,
 }
 
 /// Phrases of one or more words, indexed by their first word so that looking up what starts at
@@ -150,6 +181,8 @@ pub struct Pack {
     /// (kind, pattern) for registers, in the pack's order.
     pub registers: Vec<(String, regex::Regex)>,
     pub entities: EntityWords,
+    pub statements: StatementWords,
+    pub disputes: DisputeWords,
 }
 
 /// Many phrases with the reason each stands for, matched in one pass.
@@ -220,6 +253,8 @@ impl Pack {
             pattern_reasons,
             dates: OnceLock::new(),
             entities: file.entities,
+            statements: file.statements,
+            disputes: file.disputes,
             registers: file
                 .registers
                 .into_iter()

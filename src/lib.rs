@@ -9,6 +9,7 @@
 pub mod clean;
 pub mod commands;
 pub mod dates;
+pub mod disputes;
 pub mod entities;
 pub mod eval;
 pub mod extract;
@@ -19,4 +20,6 @@ pub mod output;
 pub mod pipeline;
 pub mod record;
 pub mod resolve;
+pub mod sentences;
 pub mod source;
+pub mod statements;

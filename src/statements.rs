@@ -1,0 +1,609 @@
+//! Who said what: direct quotes in any quotation-mark style and reported speech, each with its
+//! reporting word (the cue) and its speaker: a named person, a pronoun resolved to the speaker
+//! before, or an unnamed speaker described by role and tied to an institution.
+
+use std::collections::HashMap;
+
+use crate::lang::{Pack, StatementWords};
+use crate::record::{Article, Quote, Span, Speaker};
+
+/// A person or institution named at a place in a paragraph (byte offsets).
+#[derive(Debug, Clone, Copy)]
+struct Named {
+    start: usize,
+    end: usize,
+    who: Who,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Person(usize),
+    Institution(usize),
+}
+
+/// Where the article's people and institutions are named, paragraph by paragraph.
+struct Index<'a> {
+    article: &'a Article,
+    by_paragraph: Vec<Vec<Named>>,
+}
+
+fn byte_at(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
+}
+
+impl<'a> Index<'a> {
+    fn new(article: &'a Article) -> Self {
+        let mut by_paragraph: Vec<Vec<Named>> = vec![Vec::new(); article.body.len()];
+        let people = article
+            .people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.spans.iter().map(move |s| (Who::Person(i), s)));
+        let bodies = article
+            .institutions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.spans.iter().map(move |s| (Who::Institution(i), s)));
+        for (who, span) in people.chain(bodies) {
+            if let Some(text) = article.body.get(span.paragraph) {
+                by_paragraph[span.paragraph].push(Named {
+                    start: byte_at(text, span.start),
+                    end: byte_at(text, span.end),
+                    who,
+                });
+            }
+        }
+        for list in &mut by_paragraph {
+            list.sort_by_key(|n| (n.start, n.end));
+        }
+        Index {
+            article,
+            by_paragraph,
+        }
+    }
+
+    /// The first name that starts within [from, to) of a paragraph, people before bodies.
+    fn first_in(&self, paragraph: usize, from: usize, to: usize) -> Option<Named> {
+        let inside = || {
+            self.by_paragraph[paragraph]
+                .iter()
+                .filter(move |n| n.start >= from && n.start < to)
+        };
+        inside()
+            .find(|n| matches!(n.who, Who::Person(_)))
+            .or_else(|| inside().next())
+            .copied()
+    }
+
+    /// The name that ends closest before `at` (within `reach` bytes).
+    fn last_before(&self, paragraph: usize, at: usize, reach: usize) -> Option<Named> {
+        self.by_paragraph[paragraph]
+            .iter()
+            .filter(|n| n.end <= at && at - n.end <= reach)
+            .max_by_key(|n| (n.end, matches!(n.who, Who::Person(_))))
+            .copied()
+    }
+
+    /// The speaker a name stands for: a person with the institution of their first role.
+    fn speaker(&self, who: Who) -> Speaker {
+        match who {
+            Who::Person(i) => {
+                let person = &self.article.people[i];
+                Speaker {
+                    person: Some(person.name.clone()),
+                    institution: person.roles.iter().find_map(|r| r.institution.clone()),
+                    description: None,
+                }
+            }
+            Who::Institution(i) => Speaker {
+                institution: Some(self.article.institutions[i].name.clone()),
+                ..Speaker::default()
+            },
+        }
+    }
+}
+
+/// Reporting-word forms to their base.
+struct Cues<'a> {
+    forms: HashMap<String, &'a str>,
+    words: &'a StatementWords,
+}
+
+impl<'a> Cues<'a> {
+    fn new(words: &'a StatementWords) -> Self {
+        let mut forms = HashMap::new();
+        for entry in &words.cues {
+            if let Some((base, rest)) = entry.split_first() {
+                for form in rest {
+                    forms.insert(form.to_lowercase(), base.as_str());
+                }
+            }
+        }
+        Cues { forms, words }
+    }
+
+    fn base(&self, word: &str) -> Option<&'a str> {
+        self.forms.get(&word.to_lowercase()).copied()
+    }
+
+    /// "katanya", "ujarnya": the cue carries its own pronoun, a suffix on the base form.
+    fn has_pronoun(&self, word: &str) -> bool {
+        let suffix = &self.words.pronoun_suffix;
+        let word = word.to_lowercase();
+        !suffix.is_empty()
+            && self.base(&word).is_some_and(|base| {
+                word.strip_suffix(suffix.as_str())
+                    .is_some_and(|stem| stem.ends_with(base))
+            })
+    }
+
+    fn is_pronoun(&self, word: &str) -> bool {
+        self.words
+            .pronouns
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word))
+    }
+}
+
+const OPENING: &[char] = &['“', '"', '«', '„', '”'];
+const CLOSING: &[char] = &['”', '"', '»', '“'];
+
+/// A quoted stretch of a paragraph: byte ranges of the marks' inside, and where it closes.
+#[derive(Debug, Clone, Copy)]
+struct Quoted {
+    open: usize,
+    start: usize,
+    end: usize,
+    close: usize,
+    closed: bool,
+}
+
+/// Quoted stretches in a paragraph; double marks of any style toggle, an unclosed quote runs to
+/// the paragraph's end.
+fn quoted(text: &str) -> Vec<Quoted> {
+    let mut found = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        match open {
+            None if OPENING.contains(&c) => open = Some(at),
+            Some(from) if CLOSING.contains(&c) => {
+                let start = from + text[from..].chars().next().map_or(1, char::len_utf8);
+                found.push(Quoted {
+                    open: from,
+                    start,
+                    end: at,
+                    close: at + c.len_utf8(),
+                    closed: true,
+                });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = open {
+        let start = from + text[from..].chars().next().map_or(1, char::len_utf8);
+        found.push(Quoted {
+            open: from,
+            start,
+            end: text.len(),
+            close: text.len(),
+            closed: false,
+        });
+    }
+    found
+}
+
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || c == '\'' || c == '-';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn clean_quote(text: &str) -> String {
+    text.trim().trim_end_matches([',', ' ']).trim().to_string()
+}
+
+fn span(text: &str, paragraph: usize, start: usize, end: usize) -> Span {
+    Span {
+        paragraph,
+        start: text[..start].chars().count(),
+        end: text[..end].chars().count(),
+    }
+}
+
+/// All statements of an article: direct quotes first found, then reported speech.
+pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
+    let index = Index::new(article);
+    let cues = Cues::new(&pack.statements);
+    let mut quotes: Vec<(usize, usize, Quote)> = Vec::new();
+    let mut last_speaker: Option<Speaker> = None;
+    for (p, text) in article.body.iter().enumerate() {
+        let spans = quoted(text);
+        for q in &spans {
+            let content = clean_quote(&text[q.start..q.end]);
+            if content.split_whitespace().count() < 2 {
+                continue;
+            }
+            let (cue, speaker) = cue_after(text, p, q, &cues, &index, pack)
+                .or_else(|| cue_before(text, p, q, &cues, &index))
+                .map(|(cue, speaker)| (Some(cue), speaker))
+                .unwrap_or((None, None));
+            let speaker = match speaker {
+                Some(Some(speaker)) => Some(speaker),
+                // a pronoun, or a quote running on from the paragraph before
+                _ => last_speaker.clone(),
+            };
+            if let Some(speaker) = &speaker {
+                last_speaker = Some(speaker.clone());
+            }
+            quotes.push((
+                p,
+                q.start,
+                Quote {
+                    text: content,
+                    kind: "direct".into(),
+                    speaker: speaker.unwrap_or_default(),
+                    cue: cue.map(str::to_string),
+                    span: Some(span(text, p, q.start, q.end)),
+                },
+            ));
+        }
+        for (start, quote) in reported(text, p, &spans, &cues, &index, pack, &mut last_speaker) {
+            quotes.push((p, start, quote));
+        }
+    }
+    quotes.sort_by_key(|(p, start, _)| (*p, *start));
+    quotes.into_iter().map(|(_, _, q)| q).collect()
+}
+
+/// The speaker named in `text[from..]` up to the first break: a person or body, else the
+/// words describing an unnamed one.
+fn speaker_in(text: &str, p: usize, from: usize, index: &Index, pack: &Pack) -> Option<Speaker> {
+    let words_after = words(&text[from..]);
+    let breaks = &pack.statements.speaker_breaks;
+    let mut end = text.len();
+    for (at, word) in &words_after {
+        let at = from + at;
+        if breaks.iter().any(|b| b.eq_ignore_ascii_case(word)) && at > from {
+            end = at;
+            break;
+        }
+    }
+    if let Some(stop) = text[from..end].find([',', '.', ';', ':']).map(|i| from + i) {
+        end = stop.max(from);
+    }
+    let region = text[from..end].trim();
+    if region.is_empty() {
+        return None;
+    }
+    let person_in = |from: usize, to: usize| {
+        index.by_paragraph[p]
+            .iter()
+            .find(|n| matches!(n.who, Who::Person(_)) && n.start >= from && n.start < to)
+            .copied()
+    };
+    // "jelas Anggota MK KI Pusat, Arya Sandhiyudha": the name after the role's comma
+    let apposed = || {
+        text[end..]
+            .starts_with(',')
+            .then(|| person_in(end + 1, end + 3))
+            .flatten()
+    };
+    let named = person_in(from, end.max(from + 1))
+        .or_else(apposed)
+        .or_else(|| index.first_in(p, from, end.max(from + 1)));
+    let unnamed = pack
+        .statements
+        .unnamed
+        .iter()
+        .any(|u| region.to_lowercase().starts_with(u.as_str()));
+    match named {
+        Some(n) if matches!(n.who, Who::Person(_)) => Some(index.speaker(n.who)),
+        Some(n) if unnamed => Some(Speaker {
+            description: Some(region.to_string()),
+            ..index.speaker(n.who)
+        }),
+        Some(n) => Some(index.speaker(n.who)),
+        None => None,
+    }
+}
+
+/// `“…,” kata X` / `“…,” ujarnya`: the cue right after the closing mark. The inner option is
+/// None where the cue only points back (a pronoun).
+#[allow(clippy::type_complexity)]
+fn cue_after<'c>(
+    text: &str,
+    p: usize,
+    q: &Quoted,
+    cues: &Cues<'c>,
+    index: &Index,
+    pack: &Pack,
+) -> Option<(&'c str, Option<Option<Speaker>>)> {
+    if !q.closed {
+        return None;
+    }
+    let after = words(&text[q.close..]);
+    let mut iter = after.iter().take(3);
+    let (mut at, mut word) = *iter.next()?;
+    // only punctuation and spaces between the mark and the cue
+    if text[q.close..q.close + at]
+        .chars()
+        .any(char::is_alphanumeric)
+    {
+        return None;
+    }
+    if cues
+        .words
+        .fillers
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(word))
+    {
+        (at, word) = *iter.next()?;
+    }
+    let base = cues.base(word)?;
+    if cues.has_pronoun(word) {
+        return Some((base, None));
+    }
+    let from = q.close + at + word.len();
+    let speaker = speaker_in(text, p, from, index, pack);
+    if speaker.is_none()
+        && words(&text[from..])
+            .first()
+            .is_some_and(|(_, w)| cues.is_pronoun(w))
+    {
+        return Some((base, None));
+    }
+    Some((base, Some(speaker)))
+}
+
+/// `X mengatakan, “…”`: the cue just before the opening mark, the speaker before the cue.
+#[allow(clippy::type_complexity)]
+fn cue_before<'c>(
+    text: &str,
+    p: usize,
+    q: &Quoted,
+    cues: &Cues<'c>,
+    index: &Index,
+) -> Option<(&'c str, Option<Option<Speaker>>)> {
+    let before = &text[..q.open];
+    if before.trim_end().ends_with(|c: char| c.is_alphanumeric()) {
+        // no comma or colon between cue and quote: the quote is part of the sentence
+        return None;
+    }
+    let (at, word) = *words(before).last()?;
+    let base = cues.base(word)?;
+    let subject = index.last_before(p, at, 30).map(|n| index.speaker(n.who));
+    Some((base, Some(subject)))
+}
+
+/// Reported speech: `X mengatakan bahwa …`, `X menegaskan, …`, `menurut X, …`.
+fn reported(
+    text: &str,
+    p: usize,
+    quoted_spans: &[Quoted],
+    cues: &Cues,
+    index: &Index,
+    pack: &Pack,
+    last_speaker: &mut Option<Speaker>,
+) -> Vec<(usize, Quote)> {
+    let inside_quote = |at: usize| quoted_spans.iter().any(|q| q.open <= at && at < q.close);
+    let mut found = Vec::new();
+    let all = words(text);
+    for (i, &(at, word)) in all.iter().enumerate() {
+        let Some(base) = cues.base(word) else {
+            continue;
+        };
+        if inside_quote(at) || cues.has_pronoun(word) || word.len() <= 5 && base != "menurut" {
+            // bare "kata X" follows a quote; "-nya" forms point back to one
+            continue;
+        }
+        let after = at + word.len();
+        // "tidak menjelaskan", "akan menanyakan": nothing was said
+        let hedged = i > 0
+            && pack
+                .statements
+                .not_said
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(all[i - 1].1));
+        if hedged {
+            continue;
+        }
+        let (speaker, clause_from) = if base == "menurut" {
+            let Some(comma) = text[after..].find(',').map(|c| after + c) else {
+                continue;
+            };
+            let Some(speaker) = speaker_in(text, p, after, index, pack) else {
+                continue;
+            };
+            (Some(speaker), comma + 1)
+        } else {
+            (
+                subject_before(text, p, at, &all[..i], cues, index, pack, last_speaker),
+                after,
+            )
+        };
+        let Some(speaker) = speaker else { continue };
+        let Some((start, end)) = clause(text, clause_from, &pack.statements) else {
+            continue;
+        };
+        if quoted_spans
+            .iter()
+            .any(|q| q.open >= clause_from && q.open < end)
+        {
+            continue;
+        }
+        *last_speaker = Some(speaker.clone());
+        found.push((
+            start,
+            Quote {
+                text: text[start..end]
+                    .trim()
+                    .trim_end_matches(['.', ','])
+                    .to_string(),
+                kind: "indirect".into(),
+                speaker,
+                cue: Some(base.to_string()),
+                span: Some(span(text, p, start, end)),
+            },
+        ));
+    }
+    found
+}
+
+/// Who does the reporting verb at `at`: a name ending just before it (adverbs such as "pun"
+/// between), a pronoun for the last speaker, or an unnamed speaker's description.
+#[allow(clippy::too_many_arguments)]
+fn subject_before(
+    text: &str,
+    p: usize,
+    at: usize,
+    before: &[(usize, &str)],
+    cues: &Cues,
+    index: &Index,
+    pack: &Pack,
+    last_speaker: &Option<Speaker>,
+) -> Option<Speaker> {
+    // at most two small lower-case words ("pun", "juga", "kembali") between subject and verb
+    let mut gap = 0;
+    let mut subject_end = at;
+    for &(w_at, w) in before.iter().rev() {
+        let small = w.chars().next().is_some_and(char::is_lowercase) && w.len() <= 9;
+        if small
+            && gap < 2
+            && !cues.is_pronoun(w)
+            && !text[w_at + w.len()..subject_end].contains([',', '.'])
+        {
+            gap += 1;
+            subject_end = w_at;
+            continue;
+        }
+        if cues.is_pronoun(w) {
+            return last_speaker.clone();
+        }
+        break;
+    }
+    let named = index.last_before(p, subject_end, 2)?;
+    let speaker = index.speaker(named.who);
+    // "Perwakilan KPU RI itu": a description opening with an unnamed-speaker word
+    let sentence_start = text[..named.start].rfind(['.', ',']).map_or(0, |i| i + 1);
+    let lead = text[sentence_start..named.start].trim();
+    let unnamed = pack
+        .statements
+        .unnamed
+        .iter()
+        .find(|u| lead.to_lowercase().ends_with(u.as_str()));
+    match (named.who, unnamed) {
+        (Who::Institution(_), Some(word)) => {
+            let from = sentence_start
+                + text[sentence_start..named.start]
+                    .to_lowercase()
+                    .rfind(word.as_str())
+                    .unwrap_or(0);
+            Some(Speaker {
+                description: Some(text[from..subject_end].trim().to_string()),
+                ..speaker
+            })
+        }
+        _ => Some(speaker),
+    }
+}
+
+/// The reported clause after a verb: past a comma, colon or complementizer, to the end of the
+/// sentence.
+fn clause(text: &str, from: usize, words_of: &StatementWords) -> Option<(usize, usize)> {
+    let complementizers = &words_of.complementizers;
+    let mut start = from;
+    let rest = &text[from..];
+    let trimmed = rest.trim_start_matches([' ', ',', ':']);
+    start += rest.len() - trimmed.len();
+    if let Some((_, first)) = words(&text[start..]).first() {
+        if complementizers
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(first))
+            && text[start..].starts_with(first)
+        {
+            start += first.len();
+            start += text[start..].len() - text[start..].trim_start_matches([' ', ',']).len();
+        }
+    }
+    let end = crate::sentences::sentences(text, &words_of.abbreviations)
+        .into_iter()
+        .find(|&(s, e)| s <= start && start < e)
+        .map_or(text.len(), |(_, e)| e);
+    let end = start + text[start..end].trim_end().len();
+    (words(&text[start..end]).len() >= 3).then_some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::pack;
+
+    fn article(body: &[&str]) -> Article {
+        let mut article = Article {
+            body: body.iter().map(|s| s.to_string()).collect(),
+            ..Article::default()
+        };
+        crate::extract::extract(&mut article, pack("id").unwrap());
+        article
+    }
+
+    #[test]
+    fn direct_quotes_with_cue_after_and_pronoun() {
+        let a = article(&[
+            "Ketua KPU Hasyim Asy'ari angkat bicara soal sidang di Komisi Informasi Pusat (KIP).",
+            "“Sidangnya belum selesai, nanti akan disampaikan jawaban,” ujar Hasyim di Kantor KPU RI.",
+            "\"Kami akan hadir pada sidang berikutnya,\" katanya.",
+        ]);
+        let direct: Vec<_> = a.quotes.iter().filter(|q| q.kind == "direct").collect();
+        assert_eq!(direct.len(), 2, "{:?}", a.quotes);
+        assert_eq!(
+            direct[0].text,
+            "Sidangnya belum selesai, nanti akan disampaikan jawaban"
+        );
+        assert_eq!(direct[0].cue.as_deref(), Some("ujar"));
+        assert_eq!(direct[0].speaker.person.as_deref(), Some("Hasyim Asy'ari"));
+        assert_eq!(direct[1].cue.as_deref(), Some("kata"));
+        assert_eq!(direct[1].speaker.person.as_deref(), Some("Hasyim Asy'ari"));
+    }
+
+    #[test]
+    fn unbalanced_marks_survive() {
+        assert_eq!(quoted("Dia berkata “tanpa penutup sampai akhir").len(), 1);
+        assert!(!quoted("Dia berkata “tanpa penutup")[0].closed);
+    }
+
+    #[test]
+    fn reported_speech_with_subject_and_complementizer() {
+        let a = article(&[
+            "Ketua Komisi Pemilihan Umum (KPU) Hasyim Asy'ari hadir di sidang itu.",
+            "Hasyim mengatakan bahwa sidang perkara di KIP belum selesai, maka KPU akan memberi klarifikasi.",
+        ]);
+        let indirect: Vec<_> = a.quotes.iter().filter(|q| q.kind == "indirect").collect();
+        assert_eq!(indirect.len(), 1, "{:?}", a.quotes);
+        assert!(indirect[0]
+            .text
+            .starts_with("sidang perkara di KIP belum selesai"));
+        assert_eq!(indirect[0].cue.as_deref(), Some("kata"));
+        assert_eq!(
+            indirect[0].speaker.person.as_deref(),
+            Some("Hasyim Asy'ari")
+        );
+    }
+}
