@@ -118,3 +118,29 @@ fn seed_dates_are_all_found_with_the_weekday_mismatch_flagged() {
     assert_eq!(value(&report["micro"]["dates"]), Some(1.0));
     assert_eq!(value(&report["micro"]["weekdays"]), Some(1.0));
 }
+
+#[test]
+fn seed_statements_registers_and_disputes_meet_their_marks() {
+    let Some(report) = seed_report() else { return };
+    let micro = &report["micro"];
+    let at_least = |field: &str, mark: f64| {
+        let score = value(&micro[field]).unwrap_or_else(|| panic!("{field} scored"));
+        assert!(score >= mark, "{field}: {score:.3} < {mark}");
+    };
+    at_least("registers", 0.95);
+    at_least("direct", 0.95);
+    at_least("attribution", 0.90);
+    at_least("indirect", 0.60);
+    at_least("cases", 0.90);
+    at_least("parties", 1.0);
+}
+
+#[test]
+fn seed_people_and_institutions_are_found() {
+    let Some(report) = seed_report() else { return };
+    let micro = &report["micro"];
+    for (field, mark) in [("people", 0.80), ("institutions", 0.80), ("roles", 0.75)] {
+        let score = value(&micro[field]).unwrap();
+        assert!(score >= mark, "{field}: {score:.3} < {mark}");
+    }
+}
