@@ -202,26 +202,85 @@ pub fn extract(common: &Common, output: Option<&Path>) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// `warta run`: the main job, from a corpus to the output folder.
+/// `warta run`: the main job, from a corpus to the output folder: the article records, the
+/// graph files and the claims.
 pub fn run(common: &Common, output_dir: &Path) -> Result<Outcome> {
     std::fs::create_dir_all(output_dir)
         .with_context(|| format!("cannot create {}", output_dir.display()))?;
     let path = output_dir.join("articles.jsonl");
     let mut out =
         AtomicFile::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut kept = Vec::new();
     let outcome = for_each_article(common, Depth::Extract, |article| {
         serde_json::to_writer(&mut out, article)?;
         out.write_all(b"\n")?;
+        kept.push(for_graph(article));
         Ok(())
     })?;
     out.commit()?;
+    write_graph(kept, output_dir)?;
     if !common.quiet {
         eprintln!(
-            "warta: {} articles written to {}",
+            "warta: {} articles, their graph and claims written to {}",
             outcome.processed,
-            path.display()
+            output_dir.display()
         );
     }
+    Ok(outcome)
+}
+
+/// What the graph needs of an article: its facts, not its text, so memory grows with the
+/// graph rather than with the corpus.
+fn for_graph(article: &Article) -> Article {
+    Article {
+        body: Vec::new(),
+        removed: Vec::new(),
+        provenance: None,
+        warnings: Vec::new(),
+        ..article.clone()
+    }
+}
+
+fn write_graph(mut articles: Vec<Article>, dir: &Path) -> Result<()> {
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    let resolution = crate::resolve::resolve(&articles);
+    let graph = crate::graph::build(&articles, &resolution);
+    crate::export::write_all(dir, &graph, &resolution)
+}
+
+/// `warta graph`: articles, or the records `warta extract` wrote, into the graph files.
+pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
+    let inputs = source::expand_inputs(&common.inputs).map_err(|e| anyhow::anyhow!(e))?;
+    let (records, raw): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|input| match input {
+        source::Input::File(path) => source::holds_records(path),
+        source::Input::Stdin => false,
+    });
+    let mut articles = Vec::new();
+    let mut outcome = Outcome::default();
+    let mut take = |result: Result<Article, SourceError>| match result {
+        Ok(article) => {
+            outcome.processed += 1;
+            articles.push(for_graph(&article));
+        }
+        Err(error) => {
+            outcome.failed += 1;
+            report(&ProgressBar::hidden(), false, &error.to_string());
+        }
+    };
+    for input in records {
+        if let source::Input::File(path) = input {
+            source::records(&path).for_each(&mut take);
+        }
+    }
+    let pool = thread_pool(common.threads)?;
+    pipeline::run(
+        source::documents(raw),
+        &pool,
+        common.lang,
+        Depth::Extract,
+        &mut take,
+    );
+    write_graph(articles, output_dir)?;
     Ok(outcome)
 }
 

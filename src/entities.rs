@@ -295,6 +295,7 @@ pub fn extract(
         institution_mentions.extend(known_institutions(
             unit,
             u,
+            words,
             &mut institutions,
             &institution_mentions,
         ));
@@ -606,6 +607,7 @@ fn named_institutions(
 fn known_institutions(
     unit: &Unit,
     u: usize,
+    words: &EntityWords,
     set: &mut InstitutionSet,
     known: &[(Mention, usize)],
 ) -> Vec<(Mention, usize)> {
@@ -615,17 +617,66 @@ fn known_institutions(
             .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
     };
     let mut found = Vec::new();
-    for (i, token) in unit.tokens.iter().enumerate() {
+    let mut i = 0;
+    while i < unit.tokens.len() {
+        let token = &unit.tokens[i];
         if covered(i) || !capitalised(token.text) {
+            i += 1;
             continue;
         }
         if let Some(index) = set.find(token.text) {
             let m = mention(unit, u, i, i);
             push_unique(&mut set.entries[index].mentions, &m.text);
             found.push((m, index));
+            i += 1;
+            continue;
+        }
+        // the opening words of a company's name: "Alibaba Cloud" for "Alibaba Cloud Private Ltd"
+        match company_prefix(&unit.tokens, i, words, set, &covered) {
+            Some((last, index)) => {
+                let m = mention(unit, u, i, last);
+                push_unique(&mut set.entries[index].mentions, &m.text);
+                found.push((m, index));
+                i = last + 1;
+            }
+            None => i += 1,
         }
     }
     found
+}
+
+/// The longest run from `start` that opens the name of a known company (a name closed by a
+/// tail word such as Ltd or Tbk), and that company.
+fn company_prefix(
+    tokens: &[Token],
+    start: usize,
+    words: &EntityWords,
+    set: &InstitutionSet,
+    covered: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    if phrase_at(tokens, start, &words.institution_heads) > 0 {
+        return None;
+    }
+    let mut best = None;
+    let mut end = start;
+    while end < tokens.len() && end - start < 4 && capitalised(tokens[end].text) && !covered(end) {
+        let run: Vec<&str> = tokens[start..=end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let company = set.entries.iter().position(|e| {
+            let name: Vec<String> = key(&e.name).split(' ').map(str::to_string).collect();
+            let closed = name
+                .last()
+                .is_some_and(|w| words.institution_tails.iter().any(|t| t == w));
+            closed && name.len() > run.len() && name.iter().zip(&run).all(|(a, b)| a == b)
+        });
+        if let Some(index) = company {
+            best = Some((end, index));
+        }
+        end += 1;
+    }
+    best
 }
 
 /// Where a company name that ends with a tail word just before `end` begins.

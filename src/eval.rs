@@ -684,7 +684,9 @@ fn score_corpus(gold: &CorpusFacts, predicted: CorpusFacts) -> CorpusScore {
     let (mut found, mut conflicts_right) = (0, 0);
     for group in &gold.same_quote {
         let hit = predicted.same_quote.iter().find(|p| {
-            jaccard(&p.text, &group.text) >= SAME_STATEMENT
+            std::iter::once(&p.text)
+                .chain(p.wordings.values())
+                .any(|w| jaccard(w, &group.text) >= SAME_STATEMENT)
                 && group
                     .articles
                     .iter()

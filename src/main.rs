@@ -39,6 +39,13 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Build the graph and claims from articles or from `warta extract` records.
+    Graph {
+        #[command(flatten)]
+        common: CommonArgs,
+        #[arg(short, long, default_value = "graphs")]
+        output: PathBuf,
+    },
     /// The main job: process a corpus (default `corpus/`) into a folder (default `graphs/`).
     Run {
         #[command(flatten)]
@@ -163,6 +170,7 @@ fn execute(command: Command) -> anyhow::Result<i32> {
         Command::Extract { common, output } => {
             commands::extract(&common.into_common(None), output.as_deref())?
         }
+        Command::Graph { common, output } => commands::graph(&common.into_common(None), &output)?,
         Command::Run { common, output } => {
             commands::run(&common.into_common(Some("corpus")), &output)?
         }

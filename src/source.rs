@@ -287,6 +287,64 @@ fn provenance(path: &str, record: Option<u64>, bytes: &[u8]) -> Provenance {
     }
 }
 
+/// Whether a JSON Lines file holds article records as `warta extract` writes them (its first
+/// record has a `body` list and a `people` field) rather than raw articles.
+pub fn holds_records(path: &Path) -> bool {
+    if !matches!(kind_of(path), Some(Kind::JsonLines)) {
+        return false;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let Ok(reader) = open_decompressed(path, split_compression(&name).1) else {
+        return false;
+    };
+    let first = BufReader::new(reader)
+        .lines()
+        .map_while(Result::ok)
+        .find(|l| !l.trim().is_empty());
+    first
+        .and_then(|line| serde_json::from_str::<serde_json::Value>(&line).ok())
+        .is_some_and(|v| v.get("body").is_some_and(|b| b.is_array()) && v.get("people").is_some())
+}
+
+/// The article records of a file `warta extract` wrote, one per line.
+pub fn records(
+    path: &Path,
+) -> Box<dyn Iterator<Item = Result<crate::record::Article, SourceError>>> {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let reader = match open_decompressed(path, split_compression(&name).1) {
+        Ok(reader) => reader,
+        Err(reason) => {
+            return Box::new(std::iter::once(Err(SourceError::new(&shown, None, reason))))
+        }
+    };
+    Box::new(
+        BufReader::new(reader)
+            .lines()
+            .enumerate()
+            .filter_map(move |(i, line)| {
+                let record = Some(i as u64 + 1);
+                match line {
+                    Err(e) => Some(Err(SourceError::new(
+                        &shown,
+                        record,
+                        format!("cannot read: {e}"),
+                    ))),
+                    Ok(line) if line.trim().is_empty() => None,
+                    Ok(line) => Some(serde_json::from_str(&line).map_err(|e| {
+                        SourceError::new(&shown, record, format!("bad article record: {e}"))
+                    })),
+                }
+            }),
+    )
+}
+
 /// One JSON Lines record as users write them.
 #[derive(Debug, Deserialize)]
 struct JsonRecord {

@@ -483,7 +483,7 @@ fn subject_before(
     let mut gap = 0;
     let mut subject_end = at;
     for &(w_at, w) in before.iter().rev() {
-        let small = w.chars().next().is_some_and(char::is_lowercase) && w.len() <= 9;
+        let small = w.chars().next().is_some_and(char::is_lowercase) && w.len() <= 10;
         if small
             && gap < 2
             && !cues.is_pronoun(w)

@@ -147,12 +147,21 @@ fn run_writes_the_output_folder_atomically() {
     ] {
         assert!(records[0].get(field).is_some(), "record has `{field}`");
     }
-    let leftovers: Vec<_> = fs::read_dir(&out)
+    let expected = [
+        "articles.jsonl",
+        "claims.json",
+        "claims.md",
+        "graph.dot",
+        "graph.gexf",
+        "graph.graphml",
+        "graph.json",
+    ];
+    let mut names: Vec<String> = fs::read_dir(&out)
         .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name() != "articles.jsonl")
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert!(leftovers.is_empty(), "no temporary files are left behind");
+    names.sort();
+    assert_eq!(names, expected, "the outputs and no temporary files");
 }
 
 #[test]
