@@ -278,16 +278,16 @@ pub fn extract(
             }
         }
     }
+    let context = Context {
+        words,
+        calendar,
+        name_words,
+        common: common_words(&units),
+    };
     for (u, unit) in body_units() {
-        for (mention, index) in named_institutions(
-            unit,
-            u,
-            words,
-            &calendar,
-            &name_words,
-            &mut institutions,
-            &institution_mentions,
-        ) {
+        for (mention, index) in
+            named_institutions(unit, u, &context, &mut institutions, &institution_mentions)
+        {
             institution_mentions.push((mention, index));
         }
     }
@@ -437,15 +437,35 @@ fn name_run_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<u
 
 /// Institutions named without a definition: a run of capitalised words opening with a head
 /// word, an acronym the article defined, or an organisation the tagger found.
+/// What the rules know of the whole article while they read one paragraph.
+struct Context<'a> {
+    words: &'a EntityWords,
+    /// Month and weekday names, which are never bodies.
+    calendar: Vec<String>,
+    /// Words of full names found in the article.
+    name_words: HashSet<String>,
+    /// Words the article writes in lower case: common words, not names.
+    common: HashSet<String>,
+}
+
+fn common_words(units: &[Unit]) -> HashSet<String> {
+    units
+        .iter()
+        .filter(|unit| unit.paragraph.is_some())
+        .flat_map(|unit| unit.tokens.iter())
+        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.text.to_string())
+        .collect()
+}
+
 fn named_institutions(
     unit: &Unit,
     u: usize,
-    words: &EntityWords,
-    calendar: &[String],
-    name_words: &HashSet<String>,
+    context: &Context,
     set: &mut InstitutionSet,
     known: &[(Mention, usize)],
 ) -> Vec<(Mention, usize)> {
+    let (words, calendar, name_words) = (context.words, &context.calendar, &context.name_words);
     let tokens = &unit.tokens;
     let covered = |i: usize| {
         known
@@ -571,6 +591,37 @@ fn named_institutions(
             i += 1;
             continue;
         }
+        // "Alibaba Cloud" taken for a person, though the article writes "cloud" in lower case:
+        // a name with a common word in it is a body's or a product's, not a person's
+        if unit.tags[i] == "B-PER" && !context.common.contains(&tokens[i].lower) {
+            let mut end = i + 1;
+            while end < tokens.len() && unit.tags[end] == "I-PER" && !covered(end) {
+                end += 1;
+            }
+            if end - i >= 2
+                && tokens[i + 1..end]
+                    .iter()
+                    .any(|t| context.common.contains(&t.lower))
+            {
+                let m = mention(unit, u, i, end - 1);
+                let index = set.add(&m.text, None, &m.text);
+                found.push((m, index));
+                i = end;
+                continue;
+            }
+        }
+        // a contracted ministry or local government: "Kemenkopolhukam", "KemenKominfo"
+        if words
+            .institution_prefixes
+            .iter()
+            .any(|p| tokens[i].lower.starts_with(p.as_str()) && tokens[i].lower.len() > p.len() + 2)
+        {
+            let m = mention(unit, u, i, i);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i += 1;
+            continue;
+        }
         // an organisation the tagger found
         if unit.tags[i] == "B-ORG" {
             let mut end = i + 1;
@@ -625,6 +676,26 @@ fn known_institutions(
             continue;
         }
         if let Some(index) = set.find(token.text) {
+            let m = mention(unit, u, i, i);
+            push_unique(&mut set.entries[index].mentions, &m.text);
+            found.push((m, index));
+            i += 1;
+            continue;
+        }
+        // the first word of a known name that opens with no head word: "Alibaba" for
+        // "Alibaba Cloud"
+        let opens = set.entries.iter().position(|e| {
+            let name = key(&e.name);
+            let mut parts = name.split(' ');
+            parts.next() == Some(token.lower.as_str())
+                && parts.next().is_some()
+                && phrase_at(&unit.tokens, i, &words.institution_heads) == 0
+                && !all_caps(&e.name)
+        });
+        if let (Some(index), false) = (
+            opens,
+            unit.tokens.get(i + 1).is_some_and(|t| capitalised(t.text)),
+        ) {
             let m = mention(unit, u, i, i);
             push_unique(&mut set.entries[index].mentions, &m.text);
             found.push((m, index));
@@ -727,13 +798,7 @@ fn people(
     taken: &[(Mention, usize)],
 ) -> Vec<Person> {
     let mut found: Vec<(Mention, Option<Role>)> = Vec::new();
-    let lower_case_words: std::collections::HashSet<String> = units
-        .iter()
-        .filter(|unit| unit.paragraph.is_some())
-        .flat_map(|unit| unit.tokens.iter())
-        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text.to_string())
-        .collect();
+    let lower_case_words = common_words(units);
     for (u, unit) in units
         .iter()
         .enumerate()

@@ -114,6 +114,7 @@ impl Phrases {
 pub struct EntityWords {
     pub institution_heads: Phrases,
     pub institution_tails: Vec<String>,
+    pub institution_prefixes: Vec<String>,
     pub name_connectors: Vec<String>,
     pub name_breaks: Vec<String>,
     pub coordinators: Vec<String>,
