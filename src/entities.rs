@@ -76,6 +76,10 @@ struct InstitutionSet {
     /// Short forms the article defines for titles ("Majelis Komisioner (MK)"), never bodies,
     /// with the title each stands for.
     title_aliases: Vec<(String, String)>,
+    /// Words that close a company's name ("Ltd").
+    tails: Vec<String>,
+    /// Small words inside names ("dan").
+    connectors: Vec<String>,
 }
 
 impl InstitutionSet {
@@ -84,6 +88,8 @@ impl InstitutionSet {
             entries: Vec::new(),
             suffixes: words.name_suffixes.all.clone(),
             title_aliases: Vec::new(),
+            tails: words.institution_tails.clone(),
+            connectors: words.name_connectors.clone(),
         }
     }
 
@@ -144,6 +150,53 @@ impl InstitutionSet {
         self.entries
             .iter()
             .position(|e| key_of_all(e).any(|k| self.core(&k) == core))
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .position(|e| self.opens_company(&core, &e.name))
+            })
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .position(|e| self.contracts(&core, &e.name))
+            })
+    }
+
+    /// "Alibaba Cloud" opens "Alibaba Cloud Private Ltd", a name closed by a company tail.
+    fn opens_company(&self, form: &str, name: &str) -> bool {
+        let name = key(name);
+        let closed = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| self.tails.iter().any(|t| t == last));
+        closed && form.contains(' ') && name.starts_with(&format!("{form} "))
+    }
+
+    /// "Bareskrim" contracts "Badan Reserse Kriminal …": the opening letters of consecutive
+    /// words, two words at least.
+    fn contracts(&self, form: &str, name: &str) -> bool {
+        fn fits(form: &str, words: &[&str], used: usize) -> bool {
+            if form.is_empty() {
+                return used >= 2;
+            }
+            let Some((word, rest)) = words.split_first() else {
+                return false;
+            };
+            (2..=word.len().min(5)).any(|k| {
+                word.is_char_boundary(k)
+                    && form.starts_with(&word[..k])
+                    && fits(&form[k..], rest, used + 1)
+            })
+        }
+        if form.contains(' ') || form.len() < 5 {
+            return false;
+        }
+        let name = key(name);
+        let words: Vec<&str> = name
+            .split(' ')
+            .filter(|w| !self.connectors.iter().any(|c| c == w))
+            .collect();
+        fits(form, &words, 0)
     }
 
     fn add(&mut self, name: &str, acronym: Option<&str>, mention: &str) -> usize {
@@ -300,7 +353,13 @@ pub fn extract(
             &institution_mentions,
         ));
     }
-    let people = people(&units, words, &institutions, &institution_mentions);
+    let people = people(
+        &units,
+        &pack.code,
+        words,
+        &institutions,
+        &institution_mentions,
+    );
     let mut entries = institutions.entries;
     for (mention, index) in &institution_mentions {
         if let Some(paragraph) = units[mention.unit].paragraph {
@@ -793,12 +852,16 @@ struct PersonDraft {
 
 fn people(
     units: &[Unit],
+    language: &str,
     words: &EntityWords,
     institutions: &InstitutionSet,
     taken: &[(Mention, usize)],
 ) -> Vec<Person> {
     let mut found: Vec<(Mention, Option<Role>)> = Vec::new();
     let lower_case_words = common_words(units);
+    // a language's common words open no name, unless they are given names too
+    let dictionary = crate::lang::word_list(language, "common-words");
+    let given = crate::lang::word_list(language, "given-names");
     for (u, unit) in units
         .iter()
         .enumerate()
@@ -825,8 +888,19 @@ fn people(
             // a word the article also writes in lower case is a common word, not a name
             let common = unit.tokens[first..=last]
                 .iter()
-                .any(|t| lower_case_words.contains(&t.text.to_lowercase()));
-            if institutions.find(text).is_some() || common {
+                .any(|t| lower_case_words.contains(&t.text.to_lowercase()))
+                || (dictionary.contains(&unit.tokens[first].lower)
+                    && !given.contains(&unit.tokens[first].lower));
+            // "AS (Autonomous System)": the spelled-out acronym before the bracket is no name
+            let expands = first >= 2
+                && unit.tokens[first - 1].text == "("
+                && all_caps(unit.tokens[first - 2].text)
+                && unit.tokens[first - 2].text.chars().count() == last - first + 1
+                && unit.tokens[first..=last]
+                    .iter()
+                    .zip(unit.tokens[first - 2].text.chars())
+                    .all(|(t, c)| t.text.starts_with(c));
+            if institutions.find(text).is_some() || common || expands {
                 continue;
             }
             let role = role_before(unit, first, words, institutions, taken, u);
@@ -1018,6 +1092,7 @@ fn role_before(
         end -= 1;
     }
     let mut institution = None;
+    let mut short_form = None;
     // institution words between title and name, right to left
     loop {
         if end == 0 {
@@ -1030,9 +1105,19 @@ fn role_before(
             continue;
         }
         let t = tokens[before].text;
-        let in_brackets = t == ")" && before >= 2 && tokens[before - 2].text == "(";
-        if in_brackets {
-            end = before - 2;
+        // a bracketed short form of one to three words: "(MK)", "(Menko Polhukam)"
+        let opening = (t == ")")
+            .then(|| {
+                (before.saturating_sub(4)..before.saturating_sub(1))
+                    .rev()
+                    .find(|&o| tokens[o].text == "(")
+            })
+            .flatten();
+        if let Some(open) = opening {
+            short_form = short_form.or_else(|| {
+                Some(unit.text[tokens[open + 1].start..tokens[before - 1].end].to_string())
+            });
+            end = open;
             continue;
         }
         if words.name_suffixes.has_word(t) {
@@ -1061,13 +1146,41 @@ fn role_before(
             format!("{}{long}", before.unwrap_or_default())
         }
         None => {
-            let (start, len) = title_ending_at(tokens, end, words)?;
+            let (start, len) = title_ending_at(tokens, end, words)
+                .or_else(|| portfolio_title(tokens, end, words))?;
             unit.text[tokens[start].start..tokens[start + len - 1].end].to_string()
         }
     };
+    // "Menko Polhukam" is the minister of "Kemenkopolhukam": a body whose name holds the
+    // title's short form
+    let institution = institution.or_else(|| {
+        let short = short_form?.to_lowercase().replace(' ', "");
+        institutions.entries.iter().position(|e| {
+            short.len() >= 4 && e.name.to_lowercase().replace(' ', "").contains(&short)
+        })
+    });
     Some(Role {
         title,
         institution: institution.map(|i| institutions.entries[i].name.clone()),
+    })
+}
+
+/// A title with its portfolio ("Menteri Koordinator Politik Hukum dan Keamanan"): a title
+/// followed by capitalised words and connectors up to `end`.
+fn portfolio_title(tokens: &[Token], end: usize, words: &EntityWords) -> Option<(usize, usize)> {
+    (end.saturating_sub(10)..end).find_map(|start| {
+        let len = phrase_at(&tokens[..end], start, &words.titles);
+        let portfolio = &tokens[(start + len).min(end)..end];
+        let fits = len > 0
+            && capitalised(tokens[start].text)
+            && !portfolio.is_empty()
+            && portfolio.iter().all(|t| {
+                capitalised(t.text)
+                    || words.name_connectors.iter().any(|c| c == t.text)
+                    || t.text == ","
+            })
+            && portfolio.last().is_some_and(|t| capitalised(t.text));
+        fits.then_some((start, end - start))
     })
 }
 

@@ -14,6 +14,43 @@ const BUNDLED: &[(&str, &str)] = &[
     ("en", include_str!("../lang/en.toml")),
 ];
 
+/// Word lists shipped beside the packs, as (language, list, text); see `lang/gazetteer/`.
+const WORD_LISTS: &[(&str, &str, &str)] = &[
+    (
+        "id",
+        "given-names",
+        include_str!("../lang/gazetteer/id-given-names.txt"),
+    ),
+    (
+        "id",
+        "family-names",
+        include_str!("../lang/gazetteer/id-family-names.txt"),
+    ),
+    (
+        "id",
+        "places",
+        include_str!("../lang/gazetteer/id-places.txt"),
+    ),
+    (
+        "id",
+        "common-words",
+        include_str!("../lang/gazetteer/id-common-words.txt"),
+    ),
+];
+
+/// The lower-cased words of a shipped word list (every word of multi-word entries); empty
+/// where a language has no such list.
+pub fn word_list(code: &str, list: &str) -> std::collections::HashSet<String> {
+    WORD_LISTS
+        .iter()
+        .filter(|(c, l, _)| *c == code && *l == list)
+        .flat_map(|(_, _, text)| text.lines())
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// A language pack as written in `lang/*.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

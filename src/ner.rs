@@ -137,13 +137,7 @@ impl Gazetteer {
     fn get() -> &'static Gazetteer {
         static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
         GAZETTEER.get_or_init(|| {
-            let file = |text: &str| -> HashSet<String> {
-                text.lines()
-                    .filter(|l| !l.starts_with('#'))
-                    .flat_map(|l| l.split_whitespace())
-                    .map(str::to_lowercase)
-                    .collect()
-            };
+            let file = |list: &str| crate::lang::word_list("id", list);
             let words = |phrases: &[String]| -> HashSet<String> {
                 phrases
                     .iter()
@@ -152,18 +146,9 @@ impl Gazetteer {
                     .collect()
             };
             let mut lists = vec![
-                (
-                    "given",
-                    file(include_str!("../lang/gazetteer/id-given-names.txt")),
-                ),
-                (
-                    "family",
-                    file(include_str!("../lang/gazetteer/id-family-names.txt")),
-                ),
-                (
-                    "place",
-                    file(include_str!("../lang/gazetteer/id-places.txt")),
-                ),
+                ("given", file("given-names")),
+                ("family", file("family-names")),
+                ("place", file("places")),
             ];
             if let Some(pack) = crate::lang::pack("id") {
                 lists.push(("orghead", words(&pack.entities.institution_heads.all)));

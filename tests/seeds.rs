@@ -139,7 +139,7 @@ fn seed_statements_registers_and_disputes_meet_their_marks() {
 fn seed_people_and_institutions_are_found() {
     let Some(report) = seed_report() else { return };
     let micro = &report["micro"];
-    for (field, mark) in [("people", 0.80), ("institutions", 0.80), ("roles", 0.75)] {
+    for (field, mark) in [("people", 0.95), ("institutions", 0.90), ("roles", 0.80)] {
         let score = value(&micro[field]).unwrap();
         assert!(score >= mark, "{field}: {score:.3} < {mark}");
     }
