@@ -317,11 +317,7 @@ pub fn extract(
     // words of full names, so that a surname the tagger took for a body stays a name
     let mut name_words: HashSet<String> = HashSet::new();
     for (u, unit) in body_units() {
-        let covered = |i: usize| {
-            institution_mentions
-                .iter()
-                .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
-        };
+        let covered = |i: usize| covered_by(&institution_mentions, u, i);
         for (first, last) in tagged_names(unit, words, &covered)
             .into_iter()
             .chain(titled_names(unit, words, &covered))
@@ -526,11 +522,7 @@ fn named_institutions(
 ) -> Vec<(Mention, usize)> {
     let (words, calendar, name_words) = (context.words, &context.calendar, &context.name_words);
     let tokens = &unit.tokens;
-    let covered = |i: usize| {
-        known
-            .iter()
-            .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
-    };
+    let covered = |i: usize| covered_by(known, u, i);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -721,11 +713,7 @@ fn known_institutions(
     set: &mut InstitutionSet,
     known: &[(Mention, usize)],
 ) -> Vec<(Mention, usize)> {
-    let covered = |i: usize| {
-        known
-            .iter()
-            .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
-    };
+    let covered = |i: usize| covered_by(known, u, i);
     let mut found = Vec::new();
     let mut i = 0;
     while i < unit.tokens.len() {
@@ -843,6 +831,13 @@ fn company_end(tokens: &[Token], start: usize, words: &EntityWords) -> Option<us
     None
 }
 
+/// Whether token `i` of unit `u` lies inside one of the mentions.
+fn covered_by(mentions: &[(Mention, usize)], u: usize, i: usize) -> bool {
+    mentions
+        .iter()
+        .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
+}
+
 /// A person being collected: the mentions found and roles read before them.
 #[derive(Debug, Default)]
 struct PersonDraft {
@@ -867,11 +862,7 @@ fn people(
         .enumerate()
         .filter(|(_, unit)| unit.paragraph.is_some())
     {
-        let covered = |i: usize| {
-            taken
-                .iter()
-                .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
-        };
+        let covered = |i: usize| covered_by(taken, u, i);
         let mut spans = tagged_names(unit, words, &covered);
         for titled in titled_names(unit, words, &covered) {
             match spans

@@ -404,14 +404,7 @@ pub fn claims(resolution: &Resolution) -> Vec<Claim<'_>> {
     let mut shared: Vec<&Statement> = resolution
         .statements
         .iter()
-        .filter(|s| {
-            s.reports
-                .iter()
-                .map(|r| &r.article)
-                .collect::<BTreeSet<_>>()
-                .len()
-                > 1
-        })
+        .filter(|s| s.is_shared())
         .collect();
     shared.sort_by(|a, b| {
         b.outlets

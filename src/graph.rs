@@ -161,22 +161,17 @@ pub fn build(articles: &[Article], resolution: &Resolution) -> CorpusGraph {
             );
         }
         for person in &article.people {
-            let Some(actor) = resolution.actors.of(&article.id, &person.name) else {
+            let Some(actor) = mentioned(
+                &mut g,
+                resolution,
+                &actor_nodes,
+                article,
+                article_node,
+                &person.name,
+                person.spans.first(),
+            ) else {
                 continue;
             };
-            g.node(
-                resolution.actors.list[actor].id.clone(),
-                "person",
-                String::new(),
-                date.as_deref(),
-            );
-            g.edge(
-                actor_nodes[actor],
-                article_node,
-                "mentioned-in",
-                Some(article),
-                person.spans.first().cloned(),
-            );
             for role in &person.roles {
                 let Some(body) = role
                     .institution
@@ -196,21 +191,14 @@ pub fn build(articles: &[Article], resolution: &Resolution) -> CorpusGraph {
             }
         }
         for body in &article.institutions {
-            let Some(actor) = resolution.actors.of(&article.id, &body.name) else {
-                continue;
-            };
-            g.node(
-                resolution.actors.list[actor].id.clone(),
-                "institution",
-                String::new(),
-                date.as_deref(),
-            );
-            g.edge(
-                actor_nodes[actor],
+            mentioned(
+                &mut g,
+                resolution,
+                &actor_nodes,
+                article,
                 article_node,
-                "mentioned-in",
-                Some(article),
-                body.spans.first().cloned(),
+                &body.name,
+                body.spans.first(),
             );
         }
     }
@@ -223,6 +211,35 @@ pub fn build(articles: &[Article], resolution: &Resolution) -> CorpusGraph {
         &dispute_of_article,
     );
     g
+}
+
+/// The actor a name of an article stands for, dated by the article and linked to it.
+fn mentioned(
+    g: &mut CorpusGraph,
+    resolution: &Resolution,
+    actor_nodes: &[NodeIndex],
+    article: &Article,
+    article_node: NodeIndex,
+    name: &str,
+    first_span: Option<&Span>,
+) -> Option<usize> {
+    let actor = resolution.actors.of(&article.id, name)?;
+    let node = actor_nodes[actor];
+    let kind = g.graph[node].kind;
+    g.node(
+        resolution.actors.list[actor].id.clone(),
+        kind,
+        String::new(),
+        article_date(article).as_deref(),
+    );
+    g.edge(
+        node,
+        article_node,
+        "mentioned-in",
+        Some(article),
+        first_span.cloned(),
+    );
+    Some(actor)
 }
 
 /// Dispute, case and forum nodes and the parties' edges; returns each article's dispute node.

@@ -573,6 +573,18 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
         .collect()
 }
 
+impl Statement {
+    /// Whether more than one article carries it.
+    pub fn is_shared(&self) -> bool {
+        self.reports
+            .iter()
+            .map(|r| &r.article)
+            .collect::<BTreeSet<_>>()
+            .len()
+            > 1
+    }
+}
+
 /// A dispute with every article that reports it.
 #[derive(Debug, Clone, Serialize)]
 pub struct MergedDispute {
@@ -660,14 +672,7 @@ impl Resolution {
             same_quote: self
                 .statements
                 .iter()
-                .filter(|s| {
-                    s.reports
-                        .iter()
-                        .map(|r| &r.article)
-                        .collect::<BTreeSet<_>>()
-                        .len()
-                        > 1
-                })
+                .filter(|s| s.is_shared())
                 .map(|s| QuoteGroup {
                     text: s.text.clone(),
                     articles: s
