@@ -86,6 +86,17 @@ impl<'a> Index<'a> {
             .copied()
     }
 
+    /// The last person named before `at` in paragraph `paragraph` or the ones before it.
+    fn last_person_before(&self, paragraph: usize, at: usize) -> Option<Named> {
+        (0..=paragraph).rev().find_map(|p| {
+            self.by_paragraph[p]
+                .iter()
+                .filter(|n| matches!(n.who, Who::Person(_)) && (p < paragraph || n.end <= at))
+                .max_by_key(|n| n.end)
+                .copied()
+        })
+    }
+
     /// The speaker a name stands for: a person with the institution of their first role.
     fn speaker(&self, who: Who) -> Speaker {
         match who {
@@ -246,8 +257,13 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
                 .unwrap_or((None, None));
             let speaker = match speaker {
                 Some(Some(speaker)) => Some(speaker),
-                // a pronoun, or a quote running on from the paragraph before
-                _ => last_speaker.clone(),
+                // a pronoun, or a quote running on from the paragraph before: the last speaker,
+                // else the last person named
+                _ => last_speaker.clone().or_else(|| {
+                    index
+                        .last_person_before(p, q.open)
+                        .map(|n| index.speaker(n.who))
+                }),
             };
             if let Some(speaker) = &speaker {
                 last_speaker = Some(speaker.clone());
