@@ -37,6 +37,9 @@ const SKIPPED: &[&str] = &[
     "label", "option",
 ];
 
+/// How deep block elements are followed one by one; deeper ones are read as a single block.
+const MAX_BLOCK_DEPTH: usize = 200;
+
 /// Elements that flow within a line of text; every other element starts a block of its own,
 /// so unknown and custom elements never glue paragraphs together.
 const INLINE: &[&str] = &[
@@ -131,7 +134,7 @@ pub fn page_blocks(document: &Html) -> Vec<Block> {
         main: &main,
         main_text,
     };
-    walk.collect(document.root_element(), false, None, false, &mut blocks);
+    walk.collect(document.root_element(), false, None, false, 0, &mut blocks);
     blocks
 }
 
@@ -147,6 +150,7 @@ impl Walk<'_> {
         inside: bool,
         reason: Option<&'static str>,
         structural: bool,
+        depth: usize,
         out: &mut Vec<Block>,
     ) {
         let inside = inside || self.main.contains(&element.id());
@@ -180,7 +184,8 @@ impl Walk<'_> {
                     let Some(child_ref) = ElementRef::wrap(child) else {
                         continue;
                     };
-                    if !is_block(name) || name == "br" {
+                    // past this depth a page is built to exhaust the stack: its text stays, as one block
+                    if !is_block(name) || name == "br" || depth >= MAX_BLOCK_DEPTH {
                         render_node(child, &mut pending);
                         continue;
                     }
@@ -198,7 +203,14 @@ impl Walk<'_> {
                             name,
                             "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "dd" | "td" | "th"
                         );
-                    self.collect(child_ref, inside, child_reason, child_structural, out);
+                    self.collect(
+                        child_ref,
+                        inside,
+                        child_reason,
+                        child_structural,
+                        depth + 1,
+                        out,
+                    );
                 }
                 _ => {}
             }
@@ -403,24 +415,44 @@ fn widen(document: &Html, start: NodeId, prose: &HashMap<NodeId, usize>) -> Node
 }
 
 fn render_node(node: ego_tree::NodeRef<Node>, out: &mut String) {
-    match node.value() {
-        Node::Text(text) => push_text(text, out),
-        Node::Element(el) => {
-            if SKIPPED.contains(&el.name()) {
-                return;
-            }
-            if let Some(element) = ElementRef::wrap(node) {
-                let block = is_block(el.name());
-                if block {
+    render_subtree(node, true, out);
+}
+
+/// Renders a subtree's text without recursion, so that no nesting depth can exhaust the stack:
+/// block elements end lines, skipped and hidden elements are left out.
+fn render_subtree(root: ego_tree::NodeRef<Node>, include_root: bool, out: &mut String) {
+    use ego_tree::iter::Edge;
+    let mut skipping: Option<NodeId> = None;
+    let counts = |node: &ego_tree::NodeRef<Node>| include_root || node.id() != root.id();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if skipping.is_none() => match node.value() {
+                Node::Text(text) => push_text(text, out),
+                Node::Element(el) => {
+                    let hidden = SKIPPED.contains(&el.name()) || el.attr("hidden").is_some();
+                    if hidden && (counts(&node) || node.id() == root.id()) {
+                        skipping = Some(node.id());
+                    } else if counts(&node) && is_block(el.name()) {
+                        out.push('\n');
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if skipping == Some(node.id()) {
+                    skipping = None;
+                } else if skipping.is_none()
+                    && counts(&node)
+                    && node
+                        .value()
+                        .as_element()
+                        .is_some_and(|el| is_block(el.name()))
+                {
                     out.push('\n');
                 }
-                render(element, out);
-                if block {
-                    out.push('\n');
-                }
             }
+            Edge::Open(_) => {}
         }
-        _ => {}
     }
 }
 
@@ -442,16 +474,7 @@ fn push_text(text: &str, out: &mut String) {
 }
 
 fn render(element: ElementRef, out: &mut String) {
-    for child in element.children() {
-        if child
-            .value()
-            .as_element()
-            .is_some_and(|e| e.attr("hidden").is_some())
-        {
-            continue;
-        }
-        render_node(child, out);
-    }
+    render_subtree(*element, false, out);
 }
 
 fn select_first(document: &Html, selector: &str, attribute: Option<&str>) -> Option<String> {

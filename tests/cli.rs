@@ -236,3 +236,27 @@ fn eval_names_the_file_and_field_of_a_bad_gold_file() {
         "{errors}"
     );
 }
+
+#[test]
+fn deeply_nested_pages_neither_crash_nor_lose_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let depth = 8_000;
+    let page = format!(
+        "<html><body>{}<p>Teks yang sangat dalam untuk diuji, dengan koma, dan lainnya.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    fs::write(dir.path().join("deep.html"), page).unwrap();
+    let output = warta(&[
+        "clean",
+        dir.path().join("deep.html").to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let record = &json_lines(&stdout(&output))[0];
+    let everywhere = format!("{} {}", record["body"], record["removed"]);
+    assert!(
+        everywhere.contains("Teks yang sangat dalam"),
+        "the text is kept or audited"
+    );
+}
