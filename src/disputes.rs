@@ -2,7 +2,7 @@
 //! sides, read from the language pack's words for petitioner and respondent.
 
 use crate::lang::{DisputeWords, Pack};
-use crate::record::{Article, Dispute};
+use crate::record::{Article, Dispute, Offsets};
 
 /// An institution or person named in a paragraph, by byte range, with its record name.
 struct Party {
@@ -10,12 +10,6 @@ struct Party {
     start: usize,
     end: usize,
     name: String,
-}
-
-fn byte_at(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(b, _)| b)
 }
 
 fn parties(article: &Article) -> Vec<Party> {
@@ -27,14 +21,15 @@ fn parties(article: &Article) -> Vec<Party> {
         .people
         .iter()
         .flat_map(|p| p.spans.iter().map(move |s| (&p.name, s)));
+    let offsets: Vec<Offsets> = article.body.iter().map(|text| Offsets::new(text)).collect();
     let mut all: Vec<Party> = institutions
         .chain(people)
         .filter_map(|(name, span)| {
-            let text = article.body.get(span.paragraph)?;
+            let offsets = offsets.get(span.paragraph)?;
             Some(Party {
                 paragraph: span.paragraph,
-                start: byte_at(text, span.start),
-                end: byte_at(text, span.end),
+                start: offsets.byte_of(span.start),
+                end: offsets.byte_of(span.end),
                 name: name.clone(),
             })
         })

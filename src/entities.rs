@@ -317,7 +317,8 @@ pub fn extract(
     // words of full names, so that a surname the tagger took for a body stays a name
     let mut name_words: HashSet<String> = HashSet::new();
     for (u, unit) in body_units() {
-        let covered = |i: usize| covered_by(&institution_mentions, u, i);
+        let mask = covered_tokens(&institution_mentions, u, unit.tokens.len());
+        let covered = |i: usize| mask[i];
         for (first, last) in tagged_names(unit, words, &covered)
             .into_iter()
             .chain(titled_names(unit, words, &covered))
@@ -522,7 +523,8 @@ fn named_institutions(
 ) -> Vec<(Mention, usize)> {
     let (words, calendar, name_words) = (context.words, &context.calendar, &context.name_words);
     let tokens = &unit.tokens;
-    let covered = |i: usize| covered_by(known, u, i);
+    let mask = covered_tokens(known, u, unit.tokens.len());
+    let covered = |i: usize| mask[i];
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -713,7 +715,8 @@ fn known_institutions(
     set: &mut InstitutionSet,
     known: &[(Mention, usize)],
 ) -> Vec<(Mention, usize)> {
-    let covered = |i: usize| covered_by(known, u, i);
+    let mask = covered_tokens(known, u, unit.tokens.len());
+    let covered = |i: usize| mask[i];
     let mut found = Vec::new();
     let mut i = 0;
     while i < unit.tokens.len() {
@@ -831,11 +834,15 @@ fn company_end(tokens: &[Token], start: usize, words: &EntityWords) -> Option<us
     None
 }
 
-/// Whether token `i` of unit `u` lies inside one of the mentions.
-fn covered_by(mentions: &[(Mention, usize)], u: usize, i: usize) -> bool {
-    mentions
-        .iter()
-        .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
+/// Which tokens of unit `u` lie inside one of the mentions.
+fn covered_tokens(mentions: &[(Mention, usize)], u: usize, tokens: usize) -> Vec<bool> {
+    let mut mask = vec![false; tokens];
+    for (m, _) in mentions.iter().filter(|(m, _)| m.unit == u) {
+        for slot in mask.iter_mut().take(m.last + 1).skip(m.first) {
+            *slot = true;
+        }
+    }
+    mask
 }
 
 /// A person being collected: the mentions found and roles read before them.
@@ -862,7 +869,8 @@ fn people(
         .enumerate()
         .filter(|(_, unit)| unit.paragraph.is_some())
     {
-        let covered = |i: usize| covered_by(taken, u, i);
+        let mask = covered_tokens(taken, u, unit.tokens.len());
+        let covered = |i: usize| mask[i];
         let mut spans = tagged_names(unit, words, &covered);
         for titled in titled_names(unit, words, &covered) {
             match spans
@@ -1030,15 +1038,13 @@ fn short_forms(
         .collect();
     let mut more = Vec::new();
     for (u, unit) in units.iter().enumerate() {
-        let used = |i: usize| {
-            taken
-                .iter()
-                .chain(std::iter::empty())
-                .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
-                || found
-                    .iter()
-                    .any(|(m, _)| m.unit == u && m.first <= i && i <= m.last)
-        };
+        let mut mask = covered_tokens(taken, u, unit.tokens.len());
+        for (m, _) in found.iter().filter(|(m, _)| m.unit == u) {
+            for slot in mask.iter_mut().take(m.last + 1).skip(m.first) {
+                *slot = true;
+            }
+        }
+        let used = |i: usize| mask[i];
         let mut i = 0;
         while i < unit.tokens.len() {
             let token = &unit.tokens[i];

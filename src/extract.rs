@@ -1,7 +1,7 @@
 //! Extraction from clean article text: the facts a graph is built from.
 
 use crate::lang::Pack;
-use crate::record::{Article, DateMention, Register, Span};
+use crate::record::{Article, DateMention, Offsets, Register};
 
 /// Fills the article's extracted fields from its title and body.
 pub fn extract(article: &mut Article, pack: &Pack) {
@@ -15,16 +15,12 @@ pub fn extract(article: &mut Article, pack: &Pack) {
     article.disputes = crate::disputes::extract(article, pack);
 }
 
-/// Character offset of a byte position, as spans count characters.
-fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
-}
-
 /// Case numbers and numbered legal instruments, once per (kind, number), with the longest
 /// wording kept where two patterns cover the same words.
 fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
     let mut found: Vec<(usize, usize, usize, Register)> = Vec::new();
     for (paragraph, text) in article.body.iter().enumerate() {
+        let mut offsets: Option<Offsets> = None;
         for (kind, pattern) in &pack.registers {
             for caps in pattern.captures_iter(text) {
                 let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
@@ -48,11 +44,11 @@ fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
                         text: whole.as_str().to_string(),
                         kind: kind.clone(),
                         number,
-                        span: Some(Span {
+                        span: Some(offsets.get_or_insert_with(|| Offsets::new(text)).span(
                             paragraph,
-                            start: char_offset(text, whole.start()),
-                            end: char_offset(text, whole.end()),
-                        }),
+                            whole.start(),
+                            whole.end(),
+                        )),
                     },
                 ));
             }
@@ -89,6 +85,7 @@ fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
         .collect();
     let year = context_year(article, &found);
     let mut mentions: Vec<DateMention> = Vec::new();
+    let mut offsets: std::collections::HashMap<usize, Offsets> = std::collections::HashMap::new();
     for (paragraph, date) in &found {
         let Some(value) = date.iso(year) else {
             continue;
@@ -104,11 +101,12 @@ fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
                 .to_string(),
             value,
             weekday_mismatch: date.weekday_mismatch(year),
-            span: Some(Span {
-                paragraph: *paragraph,
-                start: char_offset(para, date.start),
-                end: char_offset(para, date.end),
-            }),
+            span: Some(
+                offsets
+                    .entry(*paragraph)
+                    .or_insert_with(|| Offsets::new(para))
+                    .span(*paragraph, date.start, date.end),
+            ),
         });
     }
     mentions

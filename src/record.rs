@@ -187,3 +187,66 @@ impl Article {
         }
     }
 }
+
+/// Byte and character positions of one text, computed once so that converting the offsets of
+/// many spans costs nothing each (a long paragraph with many names stays linear).
+#[derive(Debug, Clone)]
+pub struct Offsets {
+    char_at_byte: Vec<u32>,
+    byte_at_char: Vec<u32>,
+}
+
+impl Offsets {
+    pub fn new(text: &str) -> Offsets {
+        let mut char_at_byte = vec![0u32; text.len() + 1];
+        let mut byte_at_char = Vec::with_capacity(text.len() + 1);
+        for (n, (byte, c)) in text.char_indices().enumerate() {
+            byte_at_char.push(byte as u32);
+            for slot in &mut char_at_byte[byte..byte + c.len_utf8()] {
+                *slot = n as u32;
+            }
+        }
+        let chars = byte_at_char.len() as u32;
+        byte_at_char.push(text.len() as u32);
+        char_at_byte[text.len()] = chars;
+        Offsets {
+            char_at_byte,
+            byte_at_char,
+        }
+    }
+
+    /// The character offset of a byte offset.
+    pub fn char_of(&self, byte: usize) -> usize {
+        self.char_at_byte[byte.min(self.char_at_byte.len() - 1)] as usize
+    }
+
+    /// The byte offset of a character offset (the text's end past its last character).
+    pub fn byte_of(&self, chars: usize) -> usize {
+        self.byte_at_char[chars.min(self.byte_at_char.len() - 1)] as usize
+    }
+
+    /// A span of paragraph `paragraph` from byte offsets.
+    pub fn span(&self, paragraph: usize, start: usize, end: usize) -> Span {
+        Span {
+            paragraph,
+            start: self.char_of(start),
+            end: self.char_of(end),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_convert_both_ways() {
+        let text = "“Ya,” kata Ani.";
+        let offsets = Offsets::new(text);
+        let at = text.find("kata").unwrap();
+        assert_eq!(offsets.char_of(at), 6);
+        assert_eq!(offsets.byte_of(6), at);
+        assert_eq!(offsets.char_of(text.len()), text.chars().count());
+        assert_eq!(offsets.byte_of(text.chars().count()), text.len());
+    }
+}

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::lang::{Pack, StatementWords};
-use crate::record::{Article, Quote, Span, Speaker};
+use crate::record::{Article, Offsets, Quote, Speaker};
 
 /// A person or institution named at a place in a paragraph (byte offsets).
 #[derive(Debug, Clone, Copy)]
@@ -21,16 +21,15 @@ enum Who {
     Institution(usize),
 }
 
+/// The longest a name runs, in bytes, for bounding searches backwards.
+const MAX_NAME_BYTES: usize = 200;
+
 /// Where the article's people and institutions are named, paragraph by paragraph.
 struct Index<'a> {
     article: &'a Article,
     by_paragraph: Vec<Vec<Named>>,
-}
-
-fn byte_at(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(b, _)| b)
+    /// Byte and character positions of each paragraph.
+    offsets: Vec<Offsets>,
 }
 
 impl<'a> Index<'a> {
@@ -46,11 +45,12 @@ impl<'a> Index<'a> {
             .iter()
             .enumerate()
             .flat_map(|(i, p)| p.spans.iter().map(move |s| (Who::Institution(i), s)));
+        let offsets: Vec<Offsets> = article.body.iter().map(|text| Offsets::new(text)).collect();
         for (who, span) in people.chain(bodies) {
-            if let Some(text) = article.body.get(span.paragraph) {
+            if let Some(at) = offsets.get(span.paragraph) {
                 by_paragraph[span.paragraph].push(Named {
-                    start: byte_at(text, span.start),
-                    end: byte_at(text, span.end),
+                    start: at.byte_of(span.start),
+                    end: at.byte_of(span.end),
                     who,
                 });
             }
@@ -61,26 +61,33 @@ impl<'a> Index<'a> {
         Index {
             article,
             by_paragraph,
+            offsets,
         }
     }
 
     /// The first name that starts within [from, to) of a paragraph, people before bodies.
+    /// The names of a paragraph that start before `at` (the list is sorted by start).
+    fn starting_before(&self, paragraph: usize, at: usize) -> &[Named] {
+        let list = &self.by_paragraph[paragraph];
+        &list[..list.partition_point(|n| n.start < at)]
+    }
+
     fn first_in(&self, paragraph: usize, from: usize, to: usize) -> Option<Named> {
-        let inside = || {
-            self.by_paragraph[paragraph]
-                .iter()
-                .filter(move |n| n.start >= from && n.start < to)
-        };
-        inside()
+        let before_from = self.starting_before(paragraph, from).len();
+        let inside = &self.starting_before(paragraph, to)[before_from..];
+        inside
+            .iter()
             .find(|n| matches!(n.who, Who::Person(_)))
-            .or_else(|| inside().next())
+            .or(inside.first())
             .copied()
     }
 
     /// The name that ends closest before `at` (within `reach` bytes).
     fn last_before(&self, paragraph: usize, at: usize, reach: usize) -> Option<Named> {
-        self.by_paragraph[paragraph]
+        self.starting_before(paragraph, at)
             .iter()
+            .rev()
+            .take_while(|n| n.start + MAX_NAME_BYTES + reach >= at)
             .filter(|n| n.end <= at && at - n.end <= reach)
             .max_by_key(|n| (n.end, matches!(n.who, Who::Person(_))))
             .copied()
@@ -89,10 +96,15 @@ impl<'a> Index<'a> {
     /// The last person named before `at` in paragraph `paragraph` or the ones before it.
     fn last_person_before(&self, paragraph: usize, at: usize) -> Option<Named> {
         (0..=paragraph).rev().find_map(|p| {
-            self.by_paragraph[p]
+            let names = if p == paragraph {
+                self.starting_before(p, at)
+            } else {
+                &self.by_paragraph[p][..]
+            };
+            names
                 .iter()
-                .filter(|n| matches!(n.who, Who::Person(_)) && (p < paragraph || n.end <= at))
-                .max_by_key(|n| n.end)
+                .rev()
+                .find(|n| matches!(n.who, Who::Person(_)) && (p < paragraph || n.end <= at))
                 .copied()
         })
     }
@@ -230,14 +242,6 @@ fn clean_quote(text: &str) -> String {
     text.trim().trim_end_matches([',', ' ']).trim().to_string()
 }
 
-fn span(text: &str, paragraph: usize, start: usize, end: usize) -> Span {
-    Span {
-        paragraph,
-        start: text[..start].chars().count(),
-        end: text[..end].chars().count(),
-    }
-}
-
 /// All statements of an article: direct quotes first found, then reported speech.
 pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
     let index = Index::new(article);
@@ -276,7 +280,7 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
                     kind: "direct".into(),
                     speaker: speaker.unwrap_or_default(),
                     cue: cue.map(str::to_string),
-                    span: Some(span(text, p, q.start, q.end)),
+                    span: Some(index.offsets[p].span(p, q.start, q.end)),
                 },
             ));
         }
@@ -418,9 +422,14 @@ fn reported(
     pack: &Pack,
     last_speaker: &mut Option<Speaker>,
 ) -> Vec<(usize, Quote)> {
-    let inside_quote = |at: usize| quoted_spans.iter().any(|q| q.open <= at && at < q.close);
+    // quoted spans are in order: the last one opening at or before `at` is the only candidate
+    let inside_quote = |at: usize| {
+        let opened = quoted_spans.partition_point(|q| q.open <= at);
+        opened > 0 && at < quoted_spans[opened - 1].close
+    };
     let mut found = Vec::new();
     let all = words(text);
+    let sentences = crate::sentences::sentences(text, &pack.statements.abbreviations);
     for (i, &(at, word)) in all.iter().enumerate() {
         let Some(base) = cues.base(word) else {
             continue;
@@ -455,13 +464,16 @@ fn reported(
             )
         };
         let Some(speaker) = speaker else { continue };
-        let Some((start, end)) = clause(text, clause_from, &pack.statements) else {
+        let Some((start, end)) = clause(
+            text,
+            clause_from,
+            &sentences,
+            &pack.statements.complementizers,
+        ) else {
             continue;
         };
-        if quoted_spans
-            .iter()
-            .any(|q| q.open >= clause_from && q.open < end)
-        {
+        let next_quote = quoted_spans.partition_point(|q| q.open < clause_from);
+        if quoted_spans.get(next_quote).is_some_and(|q| q.open < end) {
             continue;
         }
         *last_speaker = Some(speaker.clone());
@@ -475,7 +487,7 @@ fn reported(
                 kind: "indirect".into(),
                 speaker,
                 cue: Some(base.to_string()),
-                span: Some(span(text, p, start, end)),
+                span: Some(index.offsets[p].span(p, start, end)),
             },
         ));
     }
@@ -542,28 +554,32 @@ fn subject_before(
 
 /// The reported clause after a verb: past a comma, colon or complementizer, to the end of the
 /// sentence.
-fn clause(text: &str, from: usize, words_of: &StatementWords) -> Option<(usize, usize)> {
-    let complementizers = &words_of.complementizers;
+fn clause(
+    text: &str,
+    from: usize,
+    sentences: &[(usize, usize)],
+    complementizers: &[String],
+) -> Option<(usize, usize)> {
     let mut start = from;
     let rest = &text[from..];
-    let trimmed = rest.trim_start_matches([' ', ',', ':']);
-    start += rest.len() - trimmed.len();
-    if let Some((_, first)) = words(&text[start..]).first() {
-        if complementizers
-            .iter()
-            .any(|c| c.eq_ignore_ascii_case(first))
-            && text[start..].starts_with(first)
-        {
-            start += first.len();
-            start += text[start..].len() - text[start..].trim_start_matches([' ', ',']).len();
-        }
+    start += rest.len() - rest.trim_start_matches([' ', ',', ':']).len();
+    let first_len = text[start..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .unwrap_or(text.len() - start);
+    let first = &text[start..start + first_len];
+    if complementizers
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(first))
+    {
+        start += first.len();
+        start += text[start..].len() - text[start..].trim_start_matches([' ', ',']).len();
     }
-    let end = crate::sentences::sentences(text, &words_of.abbreviations)
-        .into_iter()
-        .find(|&(s, e)| s <= start && start < e)
-        .map_or(text.len(), |(_, e)| e);
+    let end = sentences
+        .iter()
+        .find(|&&(s, e)| s <= start && start < e)
+        .map_or(text.len(), |&(_, e)| e);
     let end = start + text[start..end].trim_end().len();
-    (words(&text[start..end]).len() >= 3).then_some((start, end))
+    (text[start..end].split_whitespace().nth(2).is_some()).then_some((start, end))
 }
 
 #[cfg(test)]
