@@ -1,7 +1,7 @@
 //! Language packs: what warta knows about each language, loaded from the `lang/` data files
 //! that are embedded in the binary, and the detector that picks a pack for a document.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind};
@@ -39,16 +39,27 @@ const WORD_LISTS: &[(&str, &str, &str)] = &[
 ];
 
 /// The lower-cased words of a shipped word list (every word of multi-word entries); empty
-/// where a language has no such list.
-pub fn word_list(code: &str, list: &str) -> std::collections::HashSet<String> {
-    WORD_LISTS
+/// where a language has no such list. Built once.
+pub fn word_list(code: &str, list: &str) -> &'static HashSet<String> {
+    static LISTS: OnceLock<HashMap<(&'static str, &'static str), HashSet<String>>> =
+        OnceLock::new();
+    static EMPTY: OnceLock<HashSet<String>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let mut lists: HashMap<(&'static str, &'static str), HashSet<String>> = HashMap::new();
+        for (c, l, text) in WORD_LISTS {
+            let words = text
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .map(str::to_lowercase);
+            lists.entry((*c, *l)).or_default().extend(words);
+        }
+        lists
+    });
+    lists
         .iter()
-        .filter(|(c, l, _)| *c == code && *l == list)
-        .flat_map(|(_, _, text)| text.lines())
-        .filter(|line| !line.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .map(str::to_lowercase)
-        .collect()
+        .find(|((c, l), _)| *c == code && *l == list)
+        .map_or_else(|| EMPTY.get_or_init(HashSet::new), |(_, words)| words)
 }
 
 /// A language pack as written in `lang/*.toml`.

@@ -137,7 +137,7 @@ impl Gazetteer {
     fn get() -> &'static Gazetteer {
         static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
         GAZETTEER.get_or_init(|| {
-            let file = |list: &str| crate::lang::word_list("id", list);
+            let file = |list: &str| crate::lang::word_list("id", list).clone();
             let words = |phrases: &[String]| -> HashSet<String> {
                 phrases
                     .iter()
