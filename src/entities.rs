@@ -124,21 +124,7 @@ impl InstitutionSet {
 
     /// A name's comparison key without trailing suffixes: "KPU RI" and "KPU" are one.
     fn core(&self, form: &str) -> String {
-        let mut k = key(form);
-        loop {
-            let before = k.len();
-            for suffix in &self.suffixes {
-                if let Some(stripped) = k
-                    .strip_suffix(suffix.as_str())
-                    .and_then(|s| s.strip_suffix(' '))
-                {
-                    k = stripped.to_string();
-                }
-            }
-            if k.len() == before {
-                return k;
-            }
-        }
+        crate::resolve::strip_suffixes(&key(form), &self.suffixes)
     }
 
     /// The entry a form belongs to (by name, acronym or mention), if any.

@@ -270,22 +270,17 @@ impl Actors {
     }
 }
 
-fn strip_suffixes(key: &str, suffixes: &[String]) -> String {
+/// A folded name without the trailing words that only extend it ("kpu ri" is "kpu"). Every
+/// suffix is stripped, repeatedly, so "komisi x republik indonesia ri" is "komisi x".
+pub fn strip_suffixes(key: &str, suffixes: &[String]) -> String {
     let mut key = key.to_string();
-    loop {
-        let before = key.len();
-        for suffix in suffixes {
-            if let Some(stripped) = key
-                .strip_suffix(suffix.as_str())
-                .and_then(|s| s.strip_suffix(' '))
-            {
-                key = stripped.to_string();
-            }
-        }
-        if key.len() == before {
-            return key;
-        }
+    while let Some(stripped) = suffixes
+        .iter()
+        .find_map(|suffix| key.strip_suffix(suffix.as_str())?.strip_suffix(' '))
+    {
+        key = stripped.to_string();
     }
+    key
 }
 
 /// The name most entries use, the first one seen on a tie.
