@@ -277,12 +277,14 @@ pub fn extract(
         })
         .collect();
     let words = &pack.entities;
+    // month and weekday names and function words ("The") are never names
     let calendar: Vec<String> = pack
         .calendar
         .months
         .iter()
         .chain(&pack.calendar.weekdays)
         .flatten()
+        .chain(pack.function_words())
         .cloned()
         .collect();
     let mut institutions = InstitutionSet::new(words);
@@ -315,6 +317,7 @@ pub fn extract(
         }
     }
     let context = Context {
+        language: &pack.code,
         words,
         calendar,
         name_words,
@@ -336,13 +339,7 @@ pub fn extract(
             &institution_mentions,
         ));
     }
-    let people = people(
-        &units,
-        &pack.code,
-        words,
-        &institutions,
-        &institution_mentions,
-    );
+    let people = people(&units, &context, &institutions, &institution_mentions);
     let mut entries = institutions.entries;
     for (mention, index) in &institution_mentions {
         if let Some(paragraph) = units[mention.unit].paragraph {
@@ -481,8 +478,9 @@ fn name_run_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<u
 /// word, an acronym the article defined, or an organisation the tagger found.
 /// What the rules know of the whole article while they read one paragraph.
 struct Context<'a> {
+    language: &'a str,
     words: &'a EntityWords,
-    /// Month and weekday names, which are never bodies.
+    /// Month and weekday names and function words, which are never names.
     calendar: Vec<String>,
     /// Words of full names found in the article.
     name_words: HashSet<String>,
@@ -840,16 +838,16 @@ struct PersonDraft {
 
 fn people(
     units: &[Unit],
-    language: &str,
-    words: &EntityWords,
+    context: &Context,
     institutions: &InstitutionSet,
     taken: &[(Mention, usize)],
 ) -> Vec<Person> {
+    let words = context.words;
     let mut found: Vec<(Mention, Option<Role>)> = Vec::new();
-    let lower_case_words = common_words(units);
+    let lower_case_words = &context.common;
     // a language's common words open no name, unless they are given names too
-    let dictionary = crate::lang::word_list(language, "common-words");
-    let given = crate::lang::word_list(language, "given-names");
+    let dictionary = crate::lang::word_list(context.language, "common-words");
+    let given = crate::lang::word_list(context.language, "given-names");
     for (u, unit) in units
         .iter()
         .enumerate()
@@ -885,7 +883,12 @@ fn people(
                     .iter()
                     .zip(unit.tokens[first - 2].text.chars())
                     .all(|(t, c)| t.text.starts_with(c));
-            if institutions.find(text).is_some() || common || expands {
+            let never = first == last
+                && context
+                    .calendar
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(unit.tokens[first].text));
+            if institutions.find(text).is_some() || common || expands || never {
                 continue;
             }
             let role = role_before(unit, first, words, institutions, taken, u);

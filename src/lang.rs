@@ -347,6 +347,11 @@ impl Pack {
         self.end_markers.iter().any(|m| m == bare)
     }
 
+    /// The language's most frequent words, which are never names.
+    pub fn function_words(&self) -> &[String] {
+        &self.function_words
+    }
+
     /// How many of the words are this language's function words: a cheap first guess.
     fn function_word_hits(&self, words: &[String]) -> usize {
         words

@@ -358,7 +358,11 @@ fn cue_after<'c>(
     if !q.closed {
         return None;
     }
-    let after = words(&text[q.close..]);
+    let mut window_end = (q.close + 300).min(text.len());
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let after = words(&text[q.close..window_end]);
     let mut iter = after.iter().take(3);
     let (mut at, mut word) = *iter.next()?;
     // only punctuation and spaces between the mark and the cue
@@ -367,6 +371,29 @@ fn cue_after<'c>(
         .any(char::is_alphanumeric)
     {
         return None;
+    }
+    // "“…,” Mayor John Smith said" / "“…,” he said": the speaker before the cue
+    if cues.base(word).is_none()
+        && !cues
+            .words
+            .fillers
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(word))
+    {
+        let (cue_at, cue) = after
+            .iter()
+            .take(6)
+            .skip(1)
+            .find(|(_, w)| cues.base(w).is_some())
+            .copied()?;
+        if text[q.close..q.close + cue_at].contains(['.', '!', '?']) {
+            return None;
+        }
+        let base = cues.base(cue)?;
+        if cues.is_pronoun(word) {
+            return Some((base, None));
+        }
+        return Some((base, Some(speaker_in(text, p, q.close, index, pack))));
     }
     if cues
         .words
@@ -434,8 +461,20 @@ fn reported(
         let Some(base) = cues.base(word) else {
             continue;
         };
-        if inside_quote(at) || cues.has_pronoun(word) || word.len() <= 5 && base != "menurut" {
-            // bare "kata X" follows a quote; "-nya" forms point back to one
+        if inside_quote(at)
+            || cues.has_pronoun(word)
+            || (word.eq_ignore_ascii_case(base) && base != "menurut")
+        {
+            // the bare base ("kata X") follows a quote; "-nya" forms point back to one
+            continue;
+        }
+        // "“…,” Mayor Smith said at …": a verb after a quote in its sentence reports that quote
+        let sentence_start = sentences
+            .iter()
+            .find(|&&(s, e)| s <= at && at < e)
+            .map_or(0, |&(s, _)| s);
+        let opened = quoted_spans.partition_point(|q| q.open < at);
+        if opened > 0 && quoted_spans[opened - 1].close >= sentence_start {
             continue;
         }
         let after = at + word.len();
@@ -613,6 +652,38 @@ mod tests {
         assert_eq!(direct[0].speaker.person.as_deref(), Some("Hasyim Asy'ari"));
         assert_eq!(direct[1].cue.as_deref(), Some("kata"));
         assert_eq!(direct[1].speaker.person.as_deref(), Some("Hasyim Asy'ari"));
+    }
+
+    #[test]
+    fn english_speaker_before_the_cue_and_reported_speech() {
+        let mut a = Article {
+            body: vec![
+                "\"This bridge will connect two neighbourhoods,\" Mayor John Smith said at the meeting.".into(),
+                "Smith said that construction would begin in May and cost $4 million.".into(),
+                "\"We are delighted,\" he said.".into(),
+            ],
+            ..Article::default()
+        };
+        crate::extract::extract(&mut a, pack("en").unwrap());
+        let found: Vec<(&str, &str, Option<&str>)> = a
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.kind.as_str(),
+                    q.cue.as_deref().unwrap_or(""),
+                    q.speaker.person.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("direct", "say", Some("John Smith")),
+                ("indirect", "say", Some("John Smith")),
+                ("direct", "say", Some("John Smith")),
+            ]
+        );
     }
 
     #[test]
