@@ -367,10 +367,10 @@ impl Header {
                 }
             }
             if para.removed_as("byline") {
-                header.authors.extend(labelled_names(&para.text));
+                header.authors.extend(labelled_names(&para.text, pack));
                 continue;
             }
-            if para.kept() && after_dateline && name_like(&para.text) {
+            if para.kept() && after_dateline && name_like(&para.text, pack) {
                 header
                     .authors
                     .push(para.text.trim_end_matches([',', ';']).trim().to_string());
@@ -383,7 +383,7 @@ impl Header {
             .iter()
             .filter(|p| p.removed_as("byline"))
         {
-            header.authors.extend(labelled_names(&para.text));
+            header.authors.extend(labelled_names(&para.text, pack));
         }
         // a label on a line of its own with the name on the next ("Penulis" / "Ani Rahma")
         for i in 1..paras.len() {
@@ -406,12 +406,12 @@ impl Header {
 }
 
 /// The names after a byline label: "Penulis: Ani Rahma | Editor: Budi" gives both names.
-fn labelled_names(text: &str) -> Vec<String> {
+fn labelled_names(text: &str, pack: &Pack) -> Vec<String> {
     text.split(['|', '/'])
         .filter_map(|part| part.split_once(':').map(|(_, names)| names))
         .flat_map(|names| names.split([',', '&']))
         .map(|name| name.trim().to_string())
-        .filter(|name| name_like(name))
+        .filter(|name| name_like(name, pack))
         .collect()
 }
 
@@ -427,14 +427,14 @@ fn byline_names(text: &str, pack: &Pack) -> Vec<String> {
                 .next()
                 .unwrap_or_default()
                 .to_lowercase();
-            name_like(part) && !pack.article.byline_labels.contains(&first)
+            name_like(part, pack) && !pack.article.byline_labels.contains(&first)
         })
         .map(str::to_string)
         .collect()
 }
 
 /// One to five capitalised words, as a writer's name in a byline.
-fn name_like(text: &str) -> bool {
+fn name_like(text: &str, pack: &Pack) -> bool {
     let text = text.trim_end_matches([',', ';']).trim();
     let parts: Vec<&str> = text.split_whitespace().collect();
     (1..=5).contains(&parts.len())
@@ -443,7 +443,7 @@ fn name_like(text: &str) -> bool {
             .all(|c| c.is_alphabetic() || " .'-".contains(c))
         && parts.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(*w, "bin" | "binti" | "van" | "de" | "al" | "el")
+                || pack.article.name_particles.iter().any(|p| p == w)
         })
 }
 
@@ -684,7 +684,10 @@ mod tests {
     #[test]
     fn labelled_bylines_give_names() {
         assert_eq!(
-            labelled_names("Penulis: Ani Rahma | Editor: Budi Santoso"),
+            labelled_names(
+                "Penulis: Ani Rahma | Editor: Budi Santoso",
+                pack("id").unwrap()
+            ),
             ["Ani Rahma", "Budi Santoso"]
         );
     }

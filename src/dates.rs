@@ -86,8 +86,15 @@ impl DateReader {
         let mut zones: Vec<&str> = timezones.iter().map(|(k, _)| k.as_str()).collect();
         zones.sort_by_key(|z| std::cmp::Reverse(z.len()));
         let tz = zones.join("|");
+        let clock = pack
+            .calendar
+            .time_words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
         let time = format!(
-            r"(?:\s*[,|\-–—]?\s*(?:pukul|jam|at)?\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<tz>{tz})\b)?)?"
+            r"(?:\s*[,|\-–—]?\s*(?:{clock})?\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<tz>{tz})\b)?)?"
         );
         let weekday = format!(r"(?:(?P<wd>{wd})\b\.?,?\s*)?");
         let patterns = [

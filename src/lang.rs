@@ -85,6 +85,8 @@ struct PackFile {
 pub struct StatementWords {
     /// Each entry: the base form, then the surface forms that stand for it.
     pub cues: Vec<Vec<String>>,
+    /// Cues that stand before the speaker, a comma and the statement ("menurut X, …").
+    pub leading_cues: Vec<String>,
     pub pronouns: Vec<String>,
     pub pronoun_suffix: String,
     pub unnamed: Vec<String>,
@@ -185,6 +187,8 @@ struct RegisterRule {
 pub struct Calendar {
     pub months: Vec<Vec<String>>,
     pub weekdays: Vec<Vec<String>>,
+    /// Words that may stand before a time of day ("pukul 14.00").
+    pub time_words: Vec<String>,
     pub timezones: BTreeMap<String, String>,
 }
 
@@ -193,6 +197,8 @@ pub struct Calendar {
 #[serde(deny_unknown_fields)]
 pub struct ArticleWords {
     pub byline_labels: Vec<String>,
+    /// Lower-case words inside personal names ("bin", "van").
+    pub name_particles: Vec<String>,
     pub credit_markers: Vec<String>,
     pub caption_openers: Vec<String>,
     pub end_markers: Vec<String>,

@@ -162,6 +162,11 @@ impl<'a> Cues<'a> {
             })
     }
 
+    /// "menurut X, …": a cue that comes before its speaker and a comma.
+    fn leads(&self, base: &str) -> bool {
+        self.words.leading_cues.iter().any(|c| c == base)
+    }
+
     fn is_pronoun(&self, word: &str) -> bool {
         self.words
             .pronouns
@@ -463,7 +468,7 @@ fn reported(
         };
         if inside_quote(at)
             || cues.has_pronoun(word)
-            || (word.eq_ignore_ascii_case(base) && base != "menurut")
+            || (word.eq_ignore_ascii_case(base) && !cues.leads(base))
         {
             // the bare base ("kata X") follows a quote; "-nya" forms point back to one
             continue;
@@ -488,7 +493,7 @@ fn reported(
         if hedged {
             continue;
         }
-        let (speaker, clause_from) = if base == "menurut" {
+        let (speaker, clause_from) = if cues.leads(base) {
             let Some(comma) = text[after..].find(',').map(|c| after + c) else {
                 continue;
             };
