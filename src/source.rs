@@ -105,6 +105,7 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Input>, SourceError> {
 enum Kind {
     Single(Format),
     JsonLines,
+    Warc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +133,7 @@ fn kind_of(path: &Path) -> Option<Kind> {
         "txt" | "text" => Some(Kind::Single(Format::Text)),
         "html" | "htm" | "xhtml" => Some(Kind::Single(Format::Html)),
         "jsonl" | "ndjson" => Some(Kind::JsonLines),
+        "warc" => Some(Kind::Warc),
         _ => None,
     }
 }
@@ -186,6 +188,7 @@ fn open_file(path: &Path) -> Box<dyn Iterator<Item = Result<Document, SourceErro
     };
     match kind {
         Kind::JsonLines => Box::new(JsonLines::new(shown, Box::new(BufReader::new(reader)))),
+        Kind::Warc => Box::new(Warc::new(shown, Box::new(BufReader::new(reader)))),
         Kind::Single(format) => {
             Box::new(std::iter::once(read_single(path, &shown, reader, format)))
         }
@@ -449,6 +452,161 @@ impl Iterator for JsonLines {
     }
 }
 
+/// Reads WARC files (web archives) record by record: each `response` record whose HTTP body is
+/// HTML or text becomes a document named by its record id, with its target URI; other records
+/// (requests, metadata) are passed over.
+struct Warc {
+    path: String,
+    reader: Box<dyn BufRead>,
+    record: u64,
+    done: bool,
+}
+
+impl Warc {
+    fn new(path: String, reader: Box<dyn BufRead>) -> Self {
+        Warc {
+            path,
+            reader,
+            record: 0,
+            done: false,
+        }
+    }
+
+    fn fail(&mut self, reason: impl Into<String>) -> Option<Result<Document, SourceError>> {
+        self.done = true;
+        Some(Err(SourceError::new(&self.path, Some(self.record), reason)))
+    }
+
+    /// The header block of the next record, or None at the end of the file.
+    fn headers(&mut self) -> Result<Option<Vec<(String, String)>>, String> {
+        let mut line = String::new();
+        // skip the blank lines between records
+        loop {
+            line.clear();
+            let read = (&mut self.reader)
+                .take(64 * 1024)
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read: {e}"))?;
+            if read == 0 {
+                return Ok(None);
+            }
+            if !line.trim().is_empty() {
+                break;
+            }
+        }
+        if !line.starts_with("WARC/") {
+            return Err(format!("not a WARC record header: {:?}", line.trim_end()));
+        }
+        let mut headers = Vec::new();
+        loop {
+            line.clear();
+            let read = (&mut self.reader)
+                .take(64 * 1024)
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read: {e}"))?;
+            if read == 0 {
+                return Err("truncated record header".to_string());
+            }
+            let trimmed = line.trim_end();
+            if trimmed.is_empty() {
+                return Ok(Some(headers));
+            }
+            if let Some((key, value)) = trimmed.split_once(':') {
+                headers.push((key.trim().to_ascii_lowercase(), value.trim().to_string()));
+            }
+        }
+    }
+}
+
+fn header<'a>(headers: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+impl Iterator for Warc {
+    type Item = Result<Document, SourceError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.record += 1;
+            let headers = match self.headers() {
+                Ok(Some(headers)) => headers,
+                Ok(None) => return None,
+                Err(reason) => return self.fail(reason),
+            };
+            let Some(length) =
+                header(&headers, "content-length").and_then(|l| l.parse::<u64>().ok())
+            else {
+                return self.fail("record without a Content-Length");
+            };
+            if length > MAX_DOCUMENT_BYTES {
+                if let Err(e) = io::copy(&mut (&mut self.reader).take(length), &mut io::sink()) {
+                    return self.fail(format!("cannot read: {e}"));
+                }
+                return Some(Err(SourceError::new(
+                    &self.path,
+                    Some(self.record),
+                    "record too large",
+                )));
+            }
+            let mut block = Vec::with_capacity(length as usize);
+            match (&mut self.reader).take(length).read_to_end(&mut block) {
+                Ok(n) if n as u64 == length => {}
+                Ok(_) => return self.fail("truncated record"),
+                Err(e) => return self.fail(format!("cannot read: {e}")),
+            }
+            if header(&headers, "warc-type") != Some("response") {
+                continue;
+            }
+            let Some(split) = block.windows(4).position(|w| w == b"\r\n\r\n") else {
+                return Some(Err(SourceError::new(
+                    &self.path,
+                    Some(self.record),
+                    "response without an HTTP header",
+                )));
+            };
+            let http = String::from_utf8_lossy(&block[..split]).to_ascii_lowercase();
+            let body = &block[split + 4..];
+            let format = if http.contains("content-type: text/plain") {
+                Format::Text
+            } else {
+                Format::Html
+            };
+            if !http.contains("content-type: text/") && !http.contains("html") {
+                continue;
+            }
+            let (content, warnings) = match decode(body, format) {
+                Ok(decoded) => decoded,
+                Err(reason) => {
+                    return Some(Err(SourceError::new(&self.path, Some(self.record), reason)))
+                }
+            };
+            let id = header(&headers, "warc-record-id")
+                .map(|id| {
+                    id.trim_matches(['<', '>'])
+                        .trim_start_matches("urn:uuid:")
+                        .to_string()
+                })
+                .filter(|id| !id.is_empty())
+                .unwrap_or_else(|| format!("{:x}", Sha256::digest(body))[..16].to_string());
+            return Some(Ok(Document {
+                id,
+                format,
+                content,
+                meta: SourceMeta {
+                    url: header(&headers, "warc-target-uri").map(str::to_string),
+                    ..SourceMeta::default()
+                },
+                provenance: provenance(&self.path, Some(self.record), body),
+                warnings,
+            }));
+        }
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,6 +631,35 @@ mod tests {
         let (text, warnings) = decode(b"caf\xe9 ok", Format::Text).unwrap();
         assert_eq!(text, "caf\u{fffd} ok");
         assert_eq!(warnings.len(), 1);
+    }
+
+    fn warc_record(kind: &str, id: &str, payload: &str) -> String {
+        format!("WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: https://contoh.id/{id}\r\nContent-Length: {}\r\n\r\n{payload}\r\n\r\n", payload.len())
+    }
+
+    #[test]
+    fn warc_responses_become_documents() {
+        let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>Isi berita.</p></body></html>";
+        let data = warc_record("request", "r1", "GET / HTTP/1.1\r\n\r\n")
+            + &warc_record("response", "a1", page)
+            + "WARC/1.0\r\nWARC-Type: response\r\n\r\n";
+        let items: Vec<_> = Warc::new(
+            "x.warc".into(),
+            Box::new(std::io::Cursor::new(data.into_bytes())),
+        )
+        .collect();
+        assert_eq!(items.len(), 2);
+        let document = items[0].as_ref().unwrap();
+        assert_eq!(
+            (document.id.as_str(), document.format),
+            ("a1", Format::Html)
+        );
+        assert_eq!(document.meta.url.as_deref(), Some("https://contoh.id/a1"));
+        assert!(document.content.contains("Isi berita."));
+        assert_eq!(
+            items[1].as_ref().unwrap_err().reason,
+            "record without a Content-Length"
+        );
     }
 
     #[test]

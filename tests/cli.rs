@@ -260,3 +260,31 @@ fn deeply_nested_pages_neither_crash_nor_lose_text() {
         "the text is kept or audited"
     );
 }
+
+#[test]
+fn web_archives_are_read_record_by_record_across_gzip_members() {
+    use std::io::Write;
+    let record = |id: &str, title: &str| {
+        let page = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>{title}</title></head><body><article><p>Warga desa menggelar kerja bakti membersihkan sungai pada Minggu pagi bersama aparat.</p></article></body></html>");
+        format!("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: https://contoh.id/{id}\r\nContent-Length: {}\r\n\r\n{page}\r\n\r\n", page.len())
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crawl.warc.gz");
+    let mut bytes = Vec::new();
+    for (id, title) in [
+        ("a1", "Kerja Bakti Warga Desa Sukamaju"),
+        ("a2", "Sungai Bersih Kembali Jernih"),
+    ] {
+        let mut member = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        member.write_all(record(id, title).as_bytes()).unwrap();
+        bytes.extend(member.finish().unwrap());
+    }
+    fs::write(&path, bytes).unwrap();
+    let output = warta(&["clean", path.to_str().unwrap(), "--quiet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = json_lines(&stdout(&output));
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a1", "a2"]);
+    assert_eq!(records[1]["url"], "https://contoh.id/a2");
+    assert_eq!(records[1]["provenance"]["record"], 2);
+}
