@@ -665,6 +665,20 @@ fn named_institutions(
             while end < tokens.len() && unit.tags[end] == "I-ORG" && !covered(end) {
                 end += 1;
             }
+            let span_end = end;
+            // "Majelis Kehormatan KIP RI": a body's organ, then the body by its acronym; the
+            // acronym stands on its own and the organ ends before it
+            let acronym_at = (i + 1..end).find(|&k| {
+                all_caps(tokens[k].text)
+                    && phrase_at(tokens, k + 1, &words.name_suffixes) == end - k - 1
+            });
+            if let Some(k) = acronym_at.filter(|&k| phrase_at(tokens, k, &words.name_suffixes) == 0)
+            {
+                let whole = mention(unit, u, k, end - 1);
+                let index = set.add(&whole.text, None, &whole.text);
+                found.push((whole, index));
+                end = k;
+            }
             let m = mention(unit, u, i, end - 1);
             let only_suffix = set.core(&m.text).is_empty();
             let web_address = m.text.contains('.') && !m.text.ends_with('.');
@@ -683,7 +697,7 @@ fn named_institutions(
                 let index = set.add(&m.text, None, &m.text);
                 found.push((m, index));
             }
-            i = end;
+            i = span_end;
             continue;
         }
         i += 1;
