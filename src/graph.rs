@@ -7,7 +7,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
 use crate::record::{Article, Span};
-use crate::resolve::{slug, ActorKind, Resolution};
+use crate::resolve::{slug, Resolution};
 
 /// A node: a stable string id (never a petgraph index), its kind, a label and attributes.
 #[derive(Debug, Clone, Serialize)]
@@ -115,11 +115,12 @@ pub fn build(articles: &[Article], resolution: &Resolution) -> CorpusGraph {
         .list
         .iter()
         .map(|actor| {
-            let kind = match actor.kind {
-                ActorKind::Person => "person",
-                ActorKind::Institution => "institution",
-            };
-            let index = g.node(actor.id.clone(), kind, actor.name.clone(), None);
+            let index = g.node(
+                actor.id.clone(),
+                actor.kind.name(),
+                actor.name.clone(),
+                None,
+            );
             let forms: Vec<&str> = actor.forms.iter().map(String::as_str).collect();
             g.graph[index]
                 .attributes

@@ -91,6 +91,27 @@ pub enum ActorKind {
     Institution,
 }
 
+impl ActorKind {
+    /// The kind's name in ids and graph files.
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Institution => "institution",
+        }
+    }
+}
+
+/// The sets of a union-find over `n` items, each in item order, ordered by first item.
+fn groups(sets: &mut UnionFind<usize>, n: usize) -> Vec<Vec<usize>> {
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        groups.entry(sets.find(i)).or_default().push(i);
+    }
+    let mut ordered: Vec<Vec<usize>> = groups.into_values().collect();
+    ordered.sort_by_key(|members| members[0]);
+    ordered
+}
+
 /// Why two name forms were taken for one actor.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Merge {
@@ -202,15 +223,9 @@ impl Actors {
                 }
             }
         }
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..entries.len() {
-            groups.entry(sets.find(i)).or_default().push(i);
-        }
         let mut actors = Actors::default();
         let mut used_ids: BTreeSet<String> = BTreeSet::new();
-        let mut ordered: Vec<Vec<usize>> = groups.into_values().collect();
-        ordered.sort_by_key(|members| members[0]);
-        for members in ordered {
+        for members in groups(&mut sets, entries.len()) {
             let kind = if members
                 .iter()
                 .any(|&m| entries[m].kind == ActorKind::Institution)
@@ -220,10 +235,7 @@ impl Actors {
                 ActorKind::Person
             };
             let name = representative_name(&members, &entries);
-            let prefix = match kind {
-                ActorKind::Person => "person",
-                ActorKind::Institution => "institution",
-            };
+            let prefix = kind.name();
             let mut id = format!("{prefix}:{}", slug(&name));
             let mut n = 2;
             while !used_ids.insert(id.clone()) {
@@ -483,13 +495,7 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..reports.len() {
-        groups.entry(sets.find(i)).or_default().push(i);
-    }
-    let mut ordered: Vec<Vec<usize>> = groups.into_values().collect();
-    ordered.sort_by_key(|m| m[0]);
-    ordered
+    groups(&mut sets, reports.len())
         .into_iter()
         .enumerate()
         .map(|(n, members)| {

@@ -168,11 +168,6 @@ pub fn documents(inputs: Vec<Input>) -> impl Iterator<Item = Result<Document, So
 
 fn open_file(path: &Path) -> Box<dyn Iterator<Item = Result<Document, SourceError>>> {
     let shown = path.display().to_string();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let (_, compression) = split_compression(&name);
     let Some(kind) = kind_of(path) else {
         return Box::new(std::iter::once(Err(SourceError::new(
             &shown,
@@ -180,7 +175,7 @@ fn open_file(path: &Path) -> Box<dyn Iterator<Item = Result<Document, SourceErro
             "unknown file type",
         ))));
     };
-    let reader = match open_decompressed(path, compression) {
+    let reader = match open_decompressed(path) {
         Ok(reader) => reader,
         Err(reason) => {
             return Box::new(std::iter::once(Err(SourceError::new(&shown, None, reason))))
@@ -195,7 +190,13 @@ fn open_file(path: &Path) -> Box<dyn Iterator<Item = Result<Document, SourceErro
     }
 }
 
-fn open_decompressed(path: &Path, compression: Compression) -> Result<Box<dyn Read>, String> {
+/// Opens a file for reading, through the decompressor its name announces.
+fn open_decompressed(path: &Path) -> Result<Box<dyn Read>, String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (_, compression) = split_compression(&name);
     let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
     let file = BufReader::new(file);
     Ok(match compression {
@@ -296,11 +297,7 @@ pub fn holds_records(path: &Path) -> bool {
     if !matches!(kind_of(path), Some(Kind::JsonLines)) {
         return false;
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let Ok(reader) = open_decompressed(path, split_compression(&name).1) else {
+    let Ok(reader) = open_decompressed(path) else {
         return false;
     };
     let first = BufReader::new(reader)
@@ -317,11 +314,7 @@ pub fn records(
     path: &Path,
 ) -> Box<dyn Iterator<Item = Result<crate::record::Article, SourceError>>> {
     let shown = path.display().to_string();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let reader = match open_decompressed(path, split_compression(&name).1) {
+    let reader = match open_decompressed(path) {
         Ok(reader) => reader,
         Err(reason) => {
             return Box::new(std::iter::once(Err(SourceError::new(&shown, None, reason))))
