@@ -367,17 +367,23 @@ pub fn eval_ner(path: &Path, json: bool) -> Result<String> {
 /// `warta train-ner`: rebuilds the tagger's model from CoNLL data and reports dev scores.
 pub fn train_ner(
     train: &[PathBuf],
+    auxiliary: &[PathBuf],
     dev: Option<&Path>,
     epochs: usize,
     output: &Path,
 ) -> Result<String> {
-    let mut sentences = Vec::new();
-    for path in train {
-        sentences.extend(read_conll_file(path)?);
-    }
+    let read_all = |paths: &[PathBuf]| -> Result<Vec<crate::ner::Sentence>> {
+        let mut sentences = Vec::new();
+        for path in paths {
+            sentences.extend(read_conll_file(path)?);
+        }
+        Ok(sentences)
+    };
+    let sentences = read_all(train)?;
+    let auxiliary = read_all(auxiliary)?;
     let dev_sentences = dev.map(read_conll_file).transpose()?;
     let mut log = String::new();
-    let model = crate::ner::train(&sentences, epochs, |epoch, model| {
+    let model = crate::ner::train(&sentences, &auxiliary, epochs, |epoch, model| {
         if let Some(dev) = &dev_sentences {
             let predicted: Vec<Vec<&str>> = dev.iter().map(|s| model.tag(&s.tokens)).collect();
             let report = crate::eval::score_ner(dev, &predicted, 0.0);
@@ -389,9 +395,10 @@ pub fn train_ner(
     write_atomic(output, &model.to_bytes())
         .with_context(|| format!("cannot write {}", output.display()))?;
     log.push_str(&format!(
-        "model written to {} ({} sentences)\n",
+        "model written to {} ({} sentences, {} auxiliary)\n",
         output.display(),
-        sentences.len()
+        sentences.len(),
+        auxiliary.len()
     ));
     Ok(log)
 }

@@ -36,6 +36,11 @@ const WORD_LISTS: &[(&str, &str, &str)] = &[
         "common-words",
         include_str!("../lang/gazetteer/id-common-words.txt"),
     ),
+    (
+        "id",
+        "root-words",
+        include_str!("../lang/gazetteer/id-root-words.txt"),
+    ),
 ];
 
 /// The lower-cased words of a shipped word list (every word of multi-word entries); empty
