@@ -302,6 +302,10 @@ pub fn extract(
             institution_mentions.push((mention, index));
         }
     }
+    for (u, unit) in body_units() {
+        let found = titled_acronyms(unit, u, words, &mut institutions, &institution_mentions);
+        institution_mentions.extend(found);
+    }
     // words of full names, so that a surname the tagger took for a body stays a name
     let mut name_words: HashSet<String> = HashSet::new();
     for (u, unit) in body_units() {
@@ -309,7 +313,7 @@ pub fn extract(
         let covered = |i: usize| mask[i];
         for (first, last) in tagged_names(unit, words, &covered)
             .into_iter()
-            .chain(titled_names(unit, words, &covered))
+            .chain(titled_names(unit, words, &pack.code, &covered))
         {
             if last > first {
                 name_words.extend(unit.tokens[first..=last].iter().map(|t| t.lower.clone()));
@@ -454,6 +458,72 @@ fn definitions(
     found
 }
 
+/// "Direktur Eksekutif ELSAM Wahyudi Djafar": an acronym between a title and a name is the
+/// organisation the title is held at, defined or not.
+fn titled_acronyms(
+    unit: &Unit,
+    u: usize,
+    words: &EntityWords,
+    set: &mut InstitutionSet,
+    known: &[(Mention, usize)],
+) -> Vec<(Mention, usize)> {
+    let tokens = &unit.tokens;
+    let mask = covered_tokens(known, u, tokens.len());
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        let len = phrase_at(tokens, i, &words.titles);
+        let at = i + len;
+        if len == 0 || !capitalised(tokens[i].text) || at >= tokens.len() || mask[at] {
+            continue;
+        }
+        let text = tokens[at].text;
+        let before_name = acronym_before_name(tokens, at)
+            || (all_caps(text)
+                && tokens.get(at + 1).is_some_and(|t| t.text == ",")
+                && tokens.get(at + 2).is_some_and(|t| capitalised(t.text)));
+        let other_word = phrase_at(tokens, at, &words.honorifics) > 0
+            || words.name_suffixes.has_word(text)
+            || set.title_aliases.iter().any(|(a, _)| a == text);
+        if !before_name || other_word || set.find(text).is_some() {
+            continue;
+        }
+        let m = mention(unit, u, at, at);
+        let index = set.add(text, None, text);
+        found.push((m, index));
+    }
+    found
+}
+
+/// The last token of a run of two to four capitalised words from `start` that ends in an
+/// organisation's head word, as English names put it ("Election Commission"); a run that goes
+/// on past the head word ("Peraturan Komisi Informasi Nomor …") is not one.
+fn head_closed_run(
+    tokens: &[Token],
+    start: usize,
+    words: &EntityWords,
+    calendar: &[String],
+    covered: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let plain = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            capitalised(t.text)
+                && !covered(i)
+                && phrase_at(tokens, i, &words.titles) == 0
+                && !calendar.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+        })
+    };
+    if !plain(start) {
+        return None;
+    }
+    let mut end = start + 1;
+    while plain(end) {
+        end += 1;
+    }
+    let last = end - 1;
+    (last > start && end - start <= 4 && words.institution_heads.has_word(tokens[last].text))
+        .then_some(last)
+}
+
 /// Where the organisation name that ends before `end` begins: the first head word of the run
 /// of capitalised words (and connectors) before it.
 fn name_run_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<usize> {
@@ -593,6 +663,14 @@ fn named_institutions(
                 i = end;
                 continue;
             }
+        }
+        // a run closed by a head word: "Election Commission", "Supreme Court"
+        if let Some(last) = head_closed_run(tokens, i, words, calendar, &covered) {
+            let m = mention(unit, u, i, last);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i = last + 1;
+            continue;
         }
         // a company closed by a tail word: "Alibaba Cloud Private Ltd"
         if let Some(end) = company_end(tokens, i, words) {
@@ -846,7 +924,8 @@ fn covered_tokens(mentions: &[(Mention, usize)], u: usize, tokens: usize) -> Vec
 /// A person being collected: the mentions found and roles read before them.
 #[derive(Debug, Default)]
 struct PersonDraft {
-    mentions: Vec<(Mention, String)>,
+    /// Each mention, as written, and whether it is a nickname.
+    mentions: Vec<(Mention, String, bool)>,
     roles: Vec<Role>,
 }
 
@@ -870,12 +949,14 @@ fn people(
         let mask = covered_tokens(taken, u, unit.tokens.len());
         let covered = |i: usize| mask[i];
         let mut spans = tagged_names(unit, words, &covered);
-        for titled in titled_names(unit, words, &covered) {
+        for titled in titled_names(unit, words, context.language, &covered) {
+            // where both find a name, the later start drops what the other took in: the
+            // tagger's "Jawa Barat Ridwan Kamil", the title rule's "Keuangan Sri Mulyani"
             match spans
                 .iter_mut()
                 .find(|s| s.0 <= titled.1 && titled.0 <= s.1)
             {
-                Some(existing) => *existing = (existing.0.min(titled.0), existing.1.max(titled.1)),
+                Some(existing) => *existing = (existing.0.max(titled.0), existing.1.max(titled.1)),
                 None => spans.push(titled),
             }
         }
@@ -905,12 +986,54 @@ fn people(
             if institutions.find(text).is_some() || common || expands || never {
                 continue;
             }
-            let role = role_before(unit, first, words, institutions, taken, u);
+            let role = role_before(unit, first, context, institutions, taken, u)
+                .or_else(|| role_after(unit, last, words, institutions, taken, u));
             found.push((mention(unit, u, first, last), role));
         }
     }
+    let nicknames = bracketed_nicknames(units, &mut found);
     found.extend(short_forms(units, &found, taken));
-    group_people(found, units)
+    group_people(found, &nicknames, units)
+}
+
+/// "Muhammad Abdullah (Gus Dullah)": a name in brackets right after a person's name is what
+/// the text calls them too. Adds the bracketed mention where the tagger missed it; returns
+/// each nickname's key with the key of the name it stands for.
+fn bracketed_nicknames(
+    units: &[Unit],
+    found: &mut Vec<(Mention, Option<Role>)>,
+) -> BTreeMap<String, String> {
+    let mut nicknames = BTreeMap::new();
+    let mut added = Vec::new();
+    for (m, _) in found.iter() {
+        let tokens = &units[m.unit].tokens;
+        if tokens.get(m.last + 1).is_none_or(|t| t.text != "(") {
+            continue;
+        }
+        let first = m.last + 2;
+        let Some(close) = (first..tokens.len().min(first + 4)).find(|&i| tokens[i].text == ")")
+        else {
+            continue;
+        };
+        let words = &tokens[first..close];
+        let name_like = !words.is_empty()
+            && words.iter().all(|t| {
+                capitalised(t.text) && !all_caps(t.text) && t.text.chars().all(char::is_alphabetic)
+            });
+        if !name_like {
+            continue;
+        }
+        let nickname = mention(&units[m.unit], m.unit, first, close - 1);
+        nicknames.insert(key(&nickname.text), key(&m.text));
+        let known = found
+            .iter()
+            .any(|(other, _)| other.unit == m.unit && other.first == first);
+        if !known {
+            added.push((nickname, None));
+        }
+    }
+    found.extend(added);
+    nicknames
 }
 
 /// Names the tagger marks PER, without the titles and words of address it sometimes takes in.
@@ -933,18 +1056,7 @@ fn tagged_names(
         while end < unit.tokens.len() && tags[end] == "I-PER" && !covered(end) {
             end += 1;
         }
-        let mut first = i;
-        while first < end {
-            let skip = phrase_at(&unit.tokens[..end], first, &words.titles).max(phrase_at(
-                &unit.tokens[..end],
-                first,
-                &words.honorifics,
-            ));
-            if skip == 0 {
-                break;
-            }
-            first += skip;
-        }
+        let first = name_start(&unit.tokens[..end], i, words);
         let plausible = first < end
             && unit.tokens[first..end]
                 .iter()
@@ -957,11 +1069,45 @@ fn tagged_names(
     spans
 }
 
+/// Where a name begins that the tagger starts at `at`: past the titles, words of address and
+/// ranks it sometimes takes in, and an organisation's acronym before the name ("Direktur
+/// Eksekutif ELSAM Wahyudi Djafar").
+fn name_start(tokens: &[Token], at: usize, words: &EntityWords) -> usize {
+    let mut first = at;
+    while first < tokens.len() {
+        let skip = phrase_at(tokens, first, &words.titles)
+            .max(phrase_at(tokens, first, &words.honorifics))
+            .max(usize::from(acronym_before_name(tokens, first)));
+        if skip == 0 {
+            break;
+        }
+        first += skip;
+    }
+    first
+}
+
+/// "ELSAM" in "ELSAM Wahyudi Djafar": an upper-case word before a name written in mixed case.
+fn acronym_before_name(tokens: &[Token], at: usize) -> bool {
+    all_caps(tokens[at].text)
+        && tokens
+            .get(at + 1)
+            .is_some_and(|next| capitalised(next.text) && !all_caps(next.text))
+}
+
+/// A word of a place's name: on the language's place list, or tagged LOC.
+fn place_word(unit: &Unit, at: usize, language: &str) -> bool {
+    let token = &unit.tokens[at];
+    capitalised(token.text)
+        && (unit.tags[at].ends_with("LOC")
+            || crate::lang::word_list(language, "places").contains(&token.lower))
+}
+
 /// Names that follow a title ("Panitera Pengganti Indra Hasby", "Komisioner KPU RI Epsilon
 /// Idroos"), found even where the tagger misses them.
 fn titled_names(
     unit: &Unit,
     words: &EntityWords,
+    language: &str,
     covered: &dyn Fn(usize) -> bool,
 ) -> Vec<(usize, usize)> {
     let tokens = &unit.tokens;
@@ -976,13 +1122,21 @@ fn titled_names(
             continue;
         }
         let mut j = i + len;
+        // between title and name: the institution, its short form, the place the office is
+        // for ("Gubernur Jawa Barat"), a rank ("Kapolres Cilegon AKBP …")
         loop {
-            if j < tokens.len() && covered(j) {
+            if j + 1 >= tokens.len() {
+                break;
+            } else if covered(j)
+                || words.name_suffixes.has_word(tokens[j].text)
+                || place_word(unit, j, language)
+                || acronym_before_name(tokens, j)
+            {
                 j += 1;
             } else if j + 2 < tokens.len() && tokens[j].text == "(" && tokens[j + 2].text == ")" {
                 j += 3;
-            } else if j < tokens.len() && words.name_suffixes.has_word(tokens[j].text) {
-                j += 1;
+            } else if phrase_at(tokens, j, &words.honorifics) > 0 {
+                j += phrase_at(tokens, j, &words.honorifics);
             } else {
                 break;
             }
@@ -1004,7 +1158,12 @@ fn titled_names(
             && name_word(&tokens[end])
             && phrase_at(tokens, end, &words.titles) == 0
         {
+            // a rank inside the run: the name starts after it ("Metro Jaya Irjen Karyoto")
+            let rank = phrase_at(&tokens[..end + 1], end, &words.honorifics);
             end += 1;
+            if rank > 0 && end < tokens.len() {
+                j = end;
+            }
         }
         // "Menteri Koordinator Politik Hukum dan Keamanan (Menko Polhukam)": a run with its own
         // acronym belongs to the title, not to a name
@@ -1081,18 +1240,28 @@ fn short_forms(
 fn role_before(
     unit: &Unit,
     name_start: usize,
-    words: &EntityWords,
+    context: &Context,
     institutions: &InstitutionSet,
     taken: &[(Mention, usize)],
     u: usize,
 ) -> Option<Role> {
+    let words = context.words;
     let tokens = &unit.tokens;
     let mut end = name_start;
     if end > 0 && tokens[end - 1].text == "," {
         end -= 1;
     }
+    // a rank between title and name: "Kapolres Cilegon AKBP Eko"
+    for len in [2, 1] {
+        if end >= len && phrase_at(&tokens[..end], end - len, &words.honorifics) == len {
+            end -= len;
+            break;
+        }
+    }
     let mut institution = None;
     let mut short_form = None;
+    // the place an office is for belongs to the title: "Gubernur Jawa Barat"
+    let mut place_end = None;
     // institution words between title and name, right to left
     loop {
         if end == 0 {
@@ -1124,7 +1293,18 @@ fn role_before(
             end = before;
             continue;
         }
+        if institution.is_none()
+            && place_word(unit, before, context.language)
+            && title_ending_at(tokens, end, words).is_none()
+        {
+            place_end = place_end.or(Some(end));
+            end = before;
+            continue;
+        }
         break;
+    }
+    if institution.is_some() {
+        place_end = None;
     }
     // "Anggota MK": a title alias the article defined, after an optional title
     let alias = (end > 0)
@@ -1148,7 +1328,8 @@ fn role_before(
         None => {
             let (start, len) = title_ending_at(tokens, end, words)
                 .or_else(|| portfolio_title(tokens, end, words))?;
-            unit.text[tokens[start].start..tokens[start + len - 1].end].to_string()
+            let last = place_end.map_or(start + len - 1, |e| e - 1);
+            unit.text[tokens[start].start..tokens[last].end].to_string()
         }
     };
     // "Menko Polhukam" is the minister of "Kemenkopolhukam": a body whose name holds the
@@ -1162,6 +1343,56 @@ fn role_before(
     Some(Role {
         title,
         institution: institution.map(|i| institutions.entries[i].name.clone()),
+    })
+}
+
+/// "John Smith, the chairman of the Election Commission, said", "Hasyim, Ketua KPU, mengatakan":
+/// a title set off by a comma right after the name, with the institution that follows it.
+fn role_after(
+    unit: &Unit,
+    name_last: usize,
+    words: &EntityWords,
+    institutions: &InstitutionSet,
+    taken: &[(Mention, usize)],
+    u: usize,
+) -> Option<Role> {
+    let tokens = &unit.tokens;
+    let is_word =
+        |i: usize, list: &[String]| tokens.get(i).is_some_and(|t| list.contains(&t.lower));
+    if tokens.get(name_last + 1)?.text != "," {
+        return None;
+    }
+    let mut start = name_last + 2;
+    while is_word(start, &words.determiners) {
+        start += 1;
+    }
+    let len = phrase_at(tokens, start, &words.titles);
+    if len == 0 {
+        return None;
+    }
+    let mut at = start + len;
+    while is_word(at, &words.name_connectors) || is_word(at, &words.determiners) {
+        at += 1;
+    }
+    let institution = taken
+        .iter()
+        .find(|(m, _)| m.unit == u && m.first == at)
+        .map(|(_, index)| institutions.entries[*index].name.clone());
+    // without an institution, the title runs to the closing comma ("Menteri Keuangan,")
+    let title_end = if institution.is_some() {
+        start + len
+    } else {
+        let end = (start + len..tokens.len())
+            .find(|&i| !capitalised(tokens[i].text))
+            .unwrap_or(tokens.len());
+        if tokens.get(end).is_none_or(|t| t.text != ",") {
+            return None;
+        }
+        end
+    };
+    Some(Role {
+        title: unit.text[tokens[start].start..tokens[title_end - 1].end].to_string(),
+        institution,
     })
 }
 
@@ -1186,7 +1417,11 @@ fn portfolio_title(tokens: &[Token], end: usize, words: &EntityWords) -> Option<
 
 /// Mentions of one person grouped: a short form (a given name or surname alone, a spelling
 /// without apostrophes) joins the full name that contains it.
-fn group_people(found: Vec<(Mention, Option<Role>)>, units: &[Unit]) -> Vec<Person> {
+fn group_people(
+    found: Vec<(Mention, Option<Role>)>,
+    nicknames: &BTreeMap<String, String>,
+    units: &[Unit],
+) -> Vec<Person> {
     let mut drafts: BTreeMap<String, PersonDraft> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     let full_names: Vec<String> = {
@@ -1195,7 +1430,8 @@ fn group_people(found: Vec<(Mention, Option<Role>)>, units: &[Unit]) -> Vec<Pers
         names
     };
     for (mention, role) in found {
-        let mention_key = key(&mention.text);
+        let nickname = nicknames.get(&key(&mention.text));
+        let mention_key = nickname.cloned().unwrap_or_else(|| key(&mention.text));
         let parts: Vec<&str> = mention_key.split(' ').collect();
         let owner = full_names
             .iter()
@@ -1212,7 +1448,7 @@ fn group_people(found: Vec<(Mention, Option<Role>)>, units: &[Unit]) -> Vec<Pers
         }
         let draft = drafts.entry(owner).or_default();
         let text = mention.text.clone();
-        draft.mentions.push((mention, text));
+        draft.mentions.push((mention, text, nickname.is_some()));
         if let Some(role) = role {
             if !draft.roles.contains(&role) {
                 draft.roles.push(role);
@@ -1226,17 +1462,20 @@ fn group_people(found: Vec<(Mention, Option<Role>)>, units: &[Unit]) -> Vec<Pers
             let name = draft
                 .mentions
                 .iter()
-                .map(|(_, text)| text.clone())
-                .max_by_key(|t| (t.split_whitespace().count(), t.contains(['\'', '’'])))
+                .map(|(_, text, nickname)| (!nickname, text.clone()))
+                .max_by_key(|(full, t)| {
+                    (*full, t.split_whitespace().count(), t.contains(['\'', '’']))
+                })
+                .map(|(_, text)| text)
                 .unwrap_or_default();
             let mut mentions = Vec::new();
-            for (_, text) in &draft.mentions {
+            for (_, text, _) in &draft.mentions {
                 push_unique(&mut mentions, text);
             }
             let spans = draft
                 .mentions
                 .iter()
-                .filter_map(|(m, _)| units[m.unit].paragraph.map(|p| span(&units[m.unit], p, m)))
+                .filter_map(|(m, _, _)| units[m.unit].paragraph.map(|p| span(&units[m.unit], p, m)))
                 .collect();
             Person {
                 name,
@@ -1286,5 +1525,80 @@ mod tests {
             hasyim.roles[0].institution.as_deref(),
             Some("Komisi Pemilihan Umum")
         );
+    }
+
+    fn person<'a>(people: &'a [Person], name: &str) -> &'a Person {
+        people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} not in {people:?}"))
+    }
+
+    fn role(title: &str, institution: Option<&str>) -> Role {
+        Role {
+            title: title.into(),
+            institution: institution.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn an_acronym_between_title_and_name_is_the_institution() {
+        let (people, institutions) =
+            run("Direktur Eksekutif PUSKAPA Rahmat Hidayat menilai aturan itu keliru.");
+        let rahmat = person(&people, "Rahmat Hidayat");
+        assert_eq!(rahmat.roles, [role("Direktur Eksekutif", Some("PUSKAPA"))]);
+        assert!(institutions.iter().any(|i| i.name == "PUSKAPA"));
+    }
+
+    #[test]
+    fn the_place_an_office_is_for_and_a_rank_stay_out_of_the_name() {
+        let (people, _) = run(
+            "Kapolres Cilegon AKBP Eko Prasetyo mengatakan situasi aman. \
+             Gubernur Jawa Tengah Budi Hartono meresmikan jembatan.",
+        );
+        let eko = person(&people, "Eko Prasetyo");
+        assert_eq!(eko.roles, [role("Kapolres Cilegon", None)]);
+        let budi = person(&people, "Budi Hartono");
+        assert_eq!(budi.roles, [role("Gubernur Jawa Tengah", None)]);
+    }
+
+    #[test]
+    fn a_title_after_the_name_is_a_role_too() {
+        let (people, _) = run(
+            "Komisi Pemilihan Umum (KPU) siap. Budi Hartono, Ketua KPU, \
+             mengatakan pemilu siap. Sri Lestari, Menteri Keuangan, menyatakan anggaran cukup.",
+        );
+        let budi = person(&people, "Budi Hartono");
+        assert_eq!(budi.roles, [role("Ketua", Some("Komisi Pemilihan Umum"))]);
+        let sri = person(&people, "Sri Lestari");
+        assert_eq!(sri.roles, [role("Menteri Keuangan", None)]);
+    }
+
+    #[test]
+    fn a_nickname_in_brackets_is_the_same_person() {
+        let (people, _) =
+            run("Muhammad Abdullah (Gus Dullah) hadir. Gus Dullah mengatakan ia setuju.");
+        let abdullah = person(&people, "Muhammad Abdullah");
+        assert!(
+            abdullah.mentions.contains(&"Gus Dullah".to_string()),
+            "{people:?}"
+        );
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(abdullah.spans.len(), 3);
+    }
+
+    #[test]
+    fn english_titles_set_off_after_a_name() {
+        let body = "John Smith, the chairman of the Election Commission, said the data was safe. \
+             Jane Doe, a spokeswoman for the Ministry of Finance, declined to comment.";
+        let (people, institutions) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let smith = person(&people, "John Smith");
+        assert_eq!(smith.roles, [role("chairman", Some("Election Commission"))]);
+        let doe = person(&people, "Jane Doe");
+        assert_eq!(
+            doe.roles,
+            [role("spokeswoman", Some("Ministry of Finance"))]
+        );
+        assert!(institutions.iter().any(|i| i.name == "Election Commission"));
     }
 }

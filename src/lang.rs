@@ -176,6 +176,8 @@ pub struct EntityWords {
     pub titles: Phrases,
     pub honorifics: Phrases,
     pub name_suffixes: Phrases,
+    /// Articles before a title set off after a name ("John Smith, the chairman of …").
+    pub determiners: Vec<String>,
 }
 
 /// A pattern for case numbers or numbered legal instruments.

@@ -53,6 +53,12 @@ pub fn process(document: Document, lang: LangChoice, depth: Depth) -> Article {
         ..Article::default()
     };
     if depth == Depth::Extract {
+        // the cleaning pack was guessed from raw text; the clean text's language decides
+        let pack = article
+            .language
+            .as_deref()
+            .and_then(lang::pack)
+            .unwrap_or(pack);
         extract::extract(&mut article, pack);
     }
     article
