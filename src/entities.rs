@@ -346,21 +346,30 @@ pub fn extract(
     let people = people(&units, &context, &institutions, &institution_mentions);
     let mut entries = institutions.entries;
     for (mention, index) in &institution_mentions {
-        if let Some(paragraph) = units[mention.unit].paragraph {
-            let unit = &units[mention.unit];
-            entries[*index].spans.push(span(unit, paragraph, mention));
-        }
+        entries[*index]
+            .spans
+            .push(span(&units[mention.unit], mention));
+    }
+    for entry in &mut entries {
+        entry.spans.sort_by_key(reading_order);
     }
     (people, entries)
 }
 
-fn span(unit: &Unit, paragraph: usize, mention: &Mention) -> Span {
+/// The title first, then the body's paragraphs in order.
+fn reading_order(span: &Span) -> (bool, usize, usize, usize) {
+    (!span.title, span.paragraph, span.start, span.end)
+}
+
+/// Where a mention is, in character offsets of its paragraph or of the title.
+fn span(unit: &Unit, mention: &Mention) -> Span {
     let start = unit.tokens[mention.first].start;
     let end = unit.tokens[mention.last].end;
     Span {
-        paragraph,
+        paragraph: unit.paragraph.unwrap_or(0),
         start: unit.text[..start].chars().count(),
         end: unit.text[..end].chars().count(),
+        title: unit.paragraph.is_none(),
     }
 }
 
@@ -1472,11 +1481,12 @@ fn group_people(
             for (_, text, _) in &draft.mentions {
                 push_unique(&mut mentions, text);
             }
-            let spans = draft
+            let mut spans = draft
                 .mentions
                 .iter()
-                .filter_map(|(m, _, _)| units[m.unit].paragraph.map(|p| span(&units[m.unit], p, m)))
-                .collect();
+                .map(|(m, _, _)| span(&units[m.unit], m))
+                .collect::<Vec<_>>();
+            spans.sort_by_key(reading_order);
             Person {
                 name,
                 mentions,
@@ -1585,6 +1595,25 @@ mod tests {
         );
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(abdullah.spans.len(), 3);
+    }
+
+    #[test]
+    fn mentions_in_the_title_have_offsets_too() {
+        let body = ["Ketua KPU Budi Hartono mengatakan pemilu siap.".to_string()];
+        let (people, institutions) = extract(
+            Some("Budi Hartono: pemilu siap"),
+            &body,
+            pack("id").unwrap(),
+        );
+        let budi = person(&people, "Budi Hartono");
+        let spans: Vec<(bool, usize, usize)> = budi
+            .spans
+            .iter()
+            .map(|s| (s.title, s.start, s.end))
+            .collect();
+        assert_eq!(spans, [(true, 0, 12), (false, 10, 22)]);
+        let kpu = institutions.iter().find(|i| i.name == "KPU").expect("KPU");
+        assert_eq!(kpu.spans.len(), 1);
     }
 
     #[test]

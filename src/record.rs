@@ -65,12 +65,15 @@ pub struct Removed {
     pub text: String,
 }
 
-/// A span of characters in the article text that names something.
+/// A span of characters in the article text that names something: in body paragraph
+/// `paragraph`, or in the title where `title` is set (and `paragraph` is 0).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub title: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -231,6 +234,7 @@ impl Offsets {
             paragraph,
             start: self.char_of(start),
             end: self.char_of(end),
+            title: false,
         }
     }
 }
