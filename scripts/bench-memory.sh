@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 cargo build --release --quiet
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for copies in "${@:-10 100 1000}"; do
+[ $# -gt 0 ] || set -- 10 100 1000
+for copies in "$@"; do
   rm -rf "$work/corpus" && mkdir -p "$work/corpus"
   for i in $(seq 1 "$copies"); do
     for f in corpus/*.txt; do cp "$f" "$work/corpus/$(basename "$f" .txt)-$i.txt"; done
