@@ -414,7 +414,8 @@ fn definitions(
             short_at
         };
         let short = &unit.text[tokens[short_at].start..tokens[short_last].end];
-        if !capitalised(short) || short.chars().count() > 14 {
+        let rank = phrase_at(tokens, short_at, &words.honorifics) > 0;
+        if !capitalised(short) || short.chars().count() > 14 || rank {
             continue;
         }
         if title_ending_at(tokens, long_end, words).is_some() {
@@ -490,7 +491,12 @@ fn titled_acronyms(
             || (all_caps(text)
                 && tokens.get(at + 1).is_some_and(|t| t.text == ",")
                 && tokens.get(at + 2).is_some_and(|t| capitalised(t.text)));
+        // the name after it is one the tagger sees: "Direktur PT Astra Otoparts" is no case
+        let name_follows = unit.tags.get(at + 1).is_some_and(|t| t.ends_with("PER"))
+            || unit.tags.get(at + 2).is_some_and(|t| t.ends_with("PER"));
         let other_word = phrase_at(tokens, at, &words.honorifics) > 0
+            || phrase_at(tokens, at, &words.institution_heads) > 0
+            || !name_follows
             || words.name_suffixes.has_word(text)
             || set.title_aliases.iter().any(|(a, _)| a == text);
         if !before_name || other_word || set.find(text).is_some() {
@@ -650,12 +656,26 @@ fn named_institutions(
                             && !acronym_like(n.text)
                             && phrase_at(tokens, end + 1, &words.institution_heads) == 0
                     });
-                if breaks {
+                // "Polres Lhokseumawe AKP Yasir": a rank starts the person's name
+                if breaks || phrase_at(tokens, end, &words.honorifics) > 0 {
+                    break;
+                }
+                // "PT Evoluzione Alessandro Monzani": a name the tagger sees ends the body's
+                let person = end > i + 1 && unit.tags[end] == "B-PER";
+                if person {
                     break;
                 }
                 if (capitalised(t) && phrase_at(tokens, end, &words.titles) == 0) || connector {
                     end += 1;
                 } else {
+                    break;
+                }
+                // "PT Astra Otoparts Tbk": a company's tail word closes its name
+                if words
+                    .institution_tails
+                    .iter()
+                    .any(|tail| tail.eq_ignore_ascii_case(t))
+                {
                     break;
                 }
             }
@@ -773,7 +793,12 @@ fn named_institutions(
             // "(KPU RI) August Melasz": what directly follows a known body is not another one
             let follows_institution = i > 0 && covered(i - 1);
             let part_of_a_name = tokens[i..end].iter().all(|t| name_words.contains(&t.lower));
+            // a rank ("AKBP") or a head word alone ("PT") names no body
+            let rank = phrase_at(tokens, i, &words.honorifics) == end - i;
+            let bare_head = phrase_at(tokens, i, &words.institution_heads) == end - i;
             if phrase_at(tokens, i, &words.titles) == 0
+                && !rank
+                && !bare_head
                 && m.text.chars().count() > 2
                 && !only_suffix
                 && !web_address
@@ -904,6 +929,10 @@ fn company_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<us
 
 /// The last token of a capitalised run from `start` that ends in a company tail word.
 fn company_end(tokens: &[Token], start: usize, words: &EntityWords) -> Option<usize> {
+    // "Direktur PT Astra Otoparts Tbk": the title is the person's, the company starts after it
+    if phrase_at(tokens, start, &words.titles) > 0 {
+        return None;
+    }
     let mut end = start;
     while end < tokens.len() && end - start < 6 && capitalised(tokens[end].text) {
         if end > start
@@ -950,6 +979,12 @@ fn people(
     // a language's common words open no name, unless they are given names too
     let dictionary = crate::lang::word_list(context.language, "common-words");
     let given = crate::lang::word_list(context.language, "given-names");
+    let institution_words: HashSet<String> = institutions
+        .entries
+        .iter()
+        .flat_map(|e| e.name.split_whitespace().skip(1))
+        .map(str::to_lowercase)
+        .collect();
     for (u, unit) in units
         .iter()
         .enumerate()
@@ -959,18 +994,21 @@ fn people(
         let covered = |i: usize| mask[i];
         let mut spans = tagged_names(unit, words, &covered);
         for titled in titled_names(unit, words, context.language, &covered) {
-            // where both find a name, the later start drops what the other took in: the
-            // tagger's "Jawa Barat Ridwan Kamil", the title rule's "Keuangan Sri Mulyani"
-            match spans
-                .iter_mut()
-                .find(|s| s.0 <= titled.1 && titled.0 <= s.1)
-            {
-                Some(existing) => *existing = (existing.0.max(titled.0), existing.1.max(titled.1)),
-                None => spans.push(titled),
+            let overlapping: Vec<usize> = (0..spans.len())
+                .filter(|&k| spans[k].0 <= titled.1 && titled.0 <= spans[k].1)
+                .collect();
+            match overlapping[..] {
+                [] => spans.push(titled),
+                // where both find a name, the later start drops what the other took in: the
+                // tagger's "Jawa Barat Ridwan Kamil", the title rule's "Keuangan Sri Mulyani"
+                [k] => spans[k] = (spans[k].0.max(titled.0), spans[k].1.max(titled.1)),
+                // the tagger split what the title rule ran together: "Facebook" "Mark Zuckerberg"
+                _ => {}
             }
         }
         spans.sort_unstable();
-        for (first, last) in spans {
+        let spans = without_title_objects(unit, spans, words);
+        for (mut first, last) in spans {
             let text = &unit.text[unit.tokens[first].start..unit.tokens[last].end];
             // a word the article also writes in lower case is a common word, not a name
             let common = unit.tokens[first..=last]
@@ -994,6 +1032,14 @@ fn people(
                     .any(|w| w.eq_ignore_ascii_case(unit.tokens[first].text));
             if institutions.find(text).is_some() || common || expands || never {
                 continue;
+            }
+            // "Kajari Lhoksukon Teuku Rahmatsyah" where the article names "Kejari Lhoksukon":
+            // a leading word of one of its institutions is the office's, not the person's
+            while first < last
+                && institution_words.contains(&unit.tokens[first].lower)
+                && !given.contains(&unit.tokens[first].lower)
+            {
+                first += 1;
             }
             let role = role_before(unit, first, context, institutions, taken, u)
                 .or_else(|| role_after(unit, last, words, institutions, taken, u));
@@ -1111,6 +1157,25 @@ fn place_word(unit: &Unit, at: usize, language: &str) -> bool {
             || crate::lang::word_list(language, "places").contains(&token.lower))
 }
 
+/// "Pendiri Facebook Mark Zuckerberg", "Walikota Cekmekoy Ahmet Poyraz": of two names right
+/// after each other behind a title, the first is what the title is of, not a person.
+fn without_title_objects(
+    unit: &Unit,
+    spans: Vec<(usize, usize)>,
+    words: &EntityWords,
+) -> Vec<(usize, usize)> {
+    let tokens = &unit.tokens;
+    let object = |k: usize| {
+        let (first, last) = spans[k];
+        let titled = title_ending_at(tokens, first, words).is_some();
+        titled && spans.get(k + 1).is_some_and(|next| next.0 == last + 1)
+    };
+    (0..spans.len())
+        .filter(|&k| !object(k))
+        .map(|k| spans[k])
+        .collect()
+}
+
 /// Names that follow a title ("Panitera Pengganti Indra Hasby", "Komisioner KPU RI Epsilon
 /// Idroos"), found even where the tagger misses them.
 fn titled_names(
@@ -1188,7 +1253,11 @@ fn titled_names(
             after += 1;
         }
         let defined = tokens.get(after).is_some_and(|t| t.text == "(");
-        if end > j && !defined {
+        // "Menteri Pemuda dan Olahraga Andi …": a run the tagger calls no name, before one it
+        // does, is the title's portfolio
+        let portfolio = !(j..end).any(|k| unit.tags[k].ends_with("PER"))
+            && (end..after).any(|k| unit.tags[k] == "B-PER");
+        if end > j && !defined && !portfolio {
             spans.push((j, end - 1));
         }
     }
@@ -1614,6 +1683,33 @@ mod tests {
         assert_eq!(spans, [(true, 0, 12), (false, 10, 22)]);
         let kpu = institutions.iter().find(|i| i.name == "KPU").expect("KPU");
         assert_eq!(kpu.spans.len(), 1);
+    }
+
+    #[test]
+    fn a_portfolio_or_a_company_between_title_and_name_is_no_person() {
+        let (people, institutions) = run("Menteri Pemuda dan Olahraga Agus Wirawan hadir. \
+             Direktur PT Sinar Harapan Tbk Dedi Kurniawan meresmikan pabrik.");
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Agus Wirawan", "Dedi Kurniawan"]);
+        assert_eq!(people[0].roles, [role("Menteri Pemuda dan Olahraga", None)]);
+        assert_eq!(
+            people[1].roles,
+            [role("Direktur", Some("PT Sinar Harapan Tbk"))]
+        );
+        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["PT Sinar Harapan Tbk"]);
+    }
+
+    #[test]
+    fn ranks_and_office_places_name_no_body_and_no_person() {
+        let (people, institutions) = run("Ia berpangkat Ajun Komisaris Besar Polisi (AKBP). \
+             Berkas diserahkan ke Kejari Lhoksukon. Kajari Lhoksukon Teuku Ramli membenarkan.");
+        assert!(
+            institutions.iter().all(|i| i.name != "AKBP"),
+            "{institutions:?}"
+        );
+        let ramli = person(&people, "Teuku Ramli");
+        assert_eq!(ramli.roles, [role("Kajari Lhoksukon", None)]);
     }
 
     #[test]
