@@ -26,14 +26,27 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
     let word = WORD.get_or_init(|| {
         Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S").expect("token pattern compiles")
     });
-    word.find_iter(text)
-        .map(|m| Token {
-            text: m.as_str(),
-            lower: m.as_str().to_lowercase(),
-            start: m.start(),
-            end: m.end(),
-        })
-        .collect()
+    let token = |start: usize, end: usize| Token {
+        text: &text[start..end],
+        lower: text[start..end].to_lowercase(),
+        start,
+        end,
+    };
+    let mut tokens = Vec::new();
+    for m in word.find_iter(text) {
+        // an English possessive is no part of the name: "Trump's" is "Trump" + "'s"
+        let possessive = ["'s", "’s"]
+            .iter()
+            .find(|p| m.as_str().len() > p.len() + 1 && m.as_str().ends_with(*p));
+        match possessive {
+            Some(p) => {
+                tokens.push(token(m.start(), m.end() - p.len()));
+                tokens.push(token(m.end() - p.len(), m.end()));
+            }
+            None => tokens.push(token(m.start(), m.end())),
+        }
+    }
+    tokens
 }
 
 fn capitalised(word: &str) -> bool {
@@ -773,6 +786,20 @@ fn named_institutions(
                 end += 1;
             }
             let span_end = end;
+            // the tagger runs on into a clause ("Trump tweeted before Election Day"): a name
+            // ends at its first lower-case word that is no connector, and opens after "The"
+            let connector = |t: &Token| words.name_connectors.contains(&t.lower);
+            if let Some(k) =
+                (i + 1..end).find(|&k| !capitalised(tokens[k].text) && !connector(&tokens[k]))
+            {
+                end = k;
+            }
+            while end > i + 1 && connector(&tokens[end - 1]) {
+                end -= 1;
+            }
+            if words.determiners.contains(&tokens[i].lower) && end > i + 1 {
+                i += 1;
+            }
             // "Majelis Kehormatan KIP RI": a body's organ, then the body by its acronym; the
             // acronym stands on its own and the organ ends before it
             let acronym_at = (i + 1..end).find(|&k| {
@@ -1710,6 +1737,15 @@ mod tests {
         );
         let ramli = person(&people, "Teuku Ramli");
         assert_eq!(ramli.roles, [role("Kajari Lhoksukon", None)]);
+    }
+
+    #[test]
+    fn an_english_possessive_is_no_part_of_the_name() {
+        let body = "Michael Brown's lawyers said on Monday that Michael Brown would appeal.";
+        let (people, _) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let brown = person(&people, "Michael Brown");
+        assert_eq!(brown.mentions, ["Michael Brown"]);
+        assert_eq!(brown.spans[0].end, 13);
     }
 
     #[test]
