@@ -323,7 +323,7 @@ pub fn extract(
     let mut name_words: HashSet<String> = HashSet::new();
     for (u, unit) in body_units() {
         let mask = covered_tokens(&institution_mentions, u, unit.tokens.len());
-        let covered = |i: usize| mask[i];
+        let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
         for (first, last) in tagged_names(unit, words, &covered)
             .into_iter()
             .chain(titled_names(unit, words, &pack.code, &covered))
@@ -606,7 +606,7 @@ fn named_institutions(
     let (words, calendar, name_words) = (context.words, &context.calendar, &context.name_words);
     let tokens = &unit.tokens;
     let mask = covered_tokens(known, u, unit.tokens.len());
-    let covered = |i: usize| mask[i];
+    let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -853,7 +853,7 @@ fn known_institutions(
     known: &[(Mention, usize)],
 ) -> Vec<(Mention, usize)> {
     let mask = covered_tokens(known, u, unit.tokens.len());
-    let covered = |i: usize| mask[i];
+    let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
     let mut found = Vec::new();
     let mut i = 0;
     while i < unit.tokens.len() {
@@ -1018,7 +1018,7 @@ fn people(
         .filter(|(_, unit)| unit.paragraph.is_some())
     {
         let mask = covered_tokens(taken, u, unit.tokens.len());
-        let covered = |i: usize| mask[i];
+        let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
         let mut spans = tagged_names(unit, words, &covered);
         for titled in titled_names(unit, words, context.language, &covered) {
             let overlapping: Vec<usize> = (0..spans.len())
@@ -1737,6 +1737,61 @@ mod tests {
         );
         let ramli = person(&people, "Teuku Ramli");
         assert_eq!(ramli.roles, [role("Kajari Lhoksukon", None)]);
+    }
+
+    /// Every rule looks around a name; none may look past either end of a paragraph.
+    #[test]
+    fn odd_token_sequences_never_panic() {
+        const WORDS: [&str; 24] = [
+            "Ketua",
+            "Direktur",
+            "Eksekutif",
+            "KPU",
+            "ELSAM",
+            "AKBP",
+            "Budi",
+            "Hartono",
+            "(",
+            ")",
+            ",",
+            "Gus",
+            "Jawa",
+            "Barat",
+            "PT",
+            "Tbk",
+            "dan",
+            "the",
+            "chairman",
+            "of",
+            "Commission",
+            "Brown's",
+            "kata",
+            "\"",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let words: Vec<&str> = (0..next() % 14)
+                .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
+                .collect();
+            let text = words.join(" ");
+            for code in ["id", "en"] {
+                let (people, institutions) = extract(
+                    Some(&text),
+                    std::slice::from_ref(&text),
+                    pack(code).unwrap(),
+                );
+                for span in people.iter().flat_map(|p| &p.spans) {
+                    assert!(span.start < span.end && span.end <= text.chars().count());
+                }
+                assert!(institutions.iter().all(|i| !i.name.is_empty()), "{text}");
+            }
+        }
     }
 
     #[test]
