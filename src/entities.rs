@@ -432,12 +432,25 @@ fn definitions(
             continue;
         }
         if title_ending_at(tokens, long_end, words).is_some() {
-            // the shortest title that fits: "(MK)" after "Anggota Majelis Komisioner" is
-            // "Majelis Komisioner", which "Ketua MK" and "Anggota MK" both use
-            let start = (long_end.saturating_sub(5)..long_end)
+            // the title the short form's letters spell, else the shortest that fits: "(MK)"
+            // after "Anggota Majelis Komisioner" is "Majelis Komisioner", which "Ketua MK" and
+            // "Anggota MK" both use
+            let fits: Vec<usize> = (long_end.saturating_sub(5)..long_end)
                 .rev()
-                .find(|&s| phrase_at(&tokens[..long_end], s, &words.titles) == long_end - s)
-                .unwrap_or(long_end - 1);
+                .filter(|&s| phrase_at(&tokens[..long_end], s, &words.titles) == long_end - s)
+                .collect();
+            let initials = |s: usize| -> String {
+                tokens[s..long_end]
+                    .iter()
+                    .filter_map(|t| t.text.chars().next())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
+            let spelled = fits
+                .iter()
+                .copied()
+                .find(|&s| initials(s) == short.to_lowercase());
+            let start = spelled.or(fits.first().copied()).unwrap_or(long_end - 1);
             let title = &unit.text[tokens[start].start..tokens[long_end - 1].end];
             if !set.title_aliases.iter().any(|(a, _)| a == short) {
                 set.title_aliases
@@ -1678,6 +1691,16 @@ mod tests {
         assert_eq!(budi.roles, [role("Ketua", Some("Komisi Pemilihan Umum"))]);
         let sri = person(&people, "Sri Lestari");
         assert_eq!(sri.roles, [role("Menteri Keuangan", None)]);
+    }
+
+    #[test]
+    fn a_title_short_form_stands_for_the_words_it_spells() {
+        let (people, _) = run(
+            "Ketua Majelis Komisioner (MK) Budi Santoso membuka sidang. \
+             Anggota MK, Dewi Lestari, lalu bertanya.",
+        );
+        let dewi = person(&people, "Dewi Lestari");
+        assert_eq!(dewi.roles, [role("Anggota Majelis Komisioner", None)]);
     }
 
     #[test]
