@@ -464,6 +464,7 @@ pub fn train(
             (feats, s.tags.iter().map(|t| tag_index(t)).collect())
         })
         .collect();
+    // each token's features are its shared ones followed by as many per-data-set copies
     let shared: HashSet<u64> = prepared
         .iter()
         .flat_map(|(sentence, _)| sentence.iter())
