@@ -3,14 +3,14 @@
 //! and long names, a title before a name becomes a role instead of part of the name, and short
 //! forms of a name are tied to the full one.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use crate::lang::{EntityWords, Pack, Phrases};
 use crate::ner::Model;
-use crate::record::{Institution, Person, Role, Span};
+use crate::record::{Institution, Offsets, Person, Role, Span};
 
 /// A word or punctuation mark with its byte range in the text it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +69,8 @@ struct Unit<'a> {
     text: &'a str,
     tokens: Vec<Token<'a>>,
     tags: Vec<&'static str>,
+    /// Character positions of the text's bytes, for spans.
+    offsets: Offsets,
 }
 
 /// A mention found in a unit: token range and the words as written.
@@ -78,6 +80,36 @@ struct Mention {
     first: usize,
     last: usize,
     text: String,
+}
+
+/// Institution mentions looked up by the unit and token they start or end at, so that the
+/// rules around each name cost the same however many mentions a paragraph holds.
+struct MentionIndex<'a> {
+    by_first: HashMap<(usize, usize), &'a (Mention, usize)>,
+    by_last: HashMap<(usize, usize), &'a (Mention, usize)>,
+}
+
+impl<'a> MentionIndex<'a> {
+    fn new(mentions: &'a [(Mention, usize)]) -> Self {
+        let mut index = MentionIndex {
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+        };
+        for entry in mentions {
+            let (m, _) = entry;
+            index.by_first.entry((m.unit, m.first)).or_insert(entry);
+            index.by_last.entry((m.unit, m.last)).or_insert(entry);
+        }
+        index
+    }
+
+    fn starting_at(&self, unit: usize, token: usize) -> Option<&'a (Mention, usize)> {
+        self.by_first.get(&(unit, token)).copied()
+    }
+
+    fn ending_at(&self, unit: usize, token: usize) -> Option<&'a (Mention, usize)> {
+        self.by_last.get(&(unit, token)).copied()
+    }
 }
 
 /// What the rules know about one article's institutions while they are being collected.
@@ -286,6 +318,7 @@ pub fn extract(
                 text,
                 tokens,
                 tags,
+                offsets: Offsets::new(text),
             }
         })
         .collect();
@@ -379,10 +412,8 @@ fn span(unit: &Unit, mention: &Mention) -> Span {
     let start = unit.tokens[mention.first].start;
     let end = unit.tokens[mention.last].end;
     Span {
-        paragraph: unit.paragraph.unwrap_or(0),
-        start: unit.text[..start].chars().count(),
-        end: unit.text[..end].chars().count(),
         title: unit.paragraph.is_none(),
+        ..unit.offsets.span(unit.paragraph.unwrap_or(0), start, end)
     }
 }
 
@@ -1014,6 +1045,7 @@ fn people(
     taken: &[(Mention, usize)],
 ) -> Vec<Person> {
     let words = context.words;
+    let index = MentionIndex::new(taken);
     let mut found: Vec<(Mention, Option<Role>)> = Vec::new();
     let lower_case_words = &context.common;
     // a language's common words open no name, unless they are given names too
@@ -1033,12 +1065,16 @@ fn people(
         let mask = covered_tokens(taken, u, unit.tokens.len());
         let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
         let mut spans = tagged_names(unit, words, &covered);
+        let mut untagged = Vec::new();
         for titled in titled_names(unit, words, context.language, &covered) {
-            let overlapping: Vec<usize> = (0..spans.len())
-                .filter(|&k| spans[k].0 <= titled.1 && titled.0 <= spans[k].1)
+            // the tagged spans are in order: those overlapping start at the first not ending
+            // before this one
+            let from = spans.partition_point(|s| s.1 < titled.0);
+            let overlapping: Vec<usize> = (from..spans.len())
+                .take_while(|&k| spans[k].0 <= titled.1)
                 .collect();
             match overlapping[..] {
-                [] => spans.push(titled),
+                [] => untagged.push(titled),
                 // where both find a name, the later start drops what the other took in: the
                 // tagger's "Jawa Barat Ridwan Kamil", the title rule's "Keuangan Sri Mulyani"
                 [k] => spans[k] = (spans[k].0.max(titled.0), spans[k].1.max(titled.1)),
@@ -1046,6 +1082,7 @@ fn people(
                 _ => {}
             }
         }
+        spans.extend(untagged);
         spans.sort_unstable();
         let spans = without_title_objects(unit, spans, words);
         for (mut first, last) in spans {
@@ -1081,8 +1118,8 @@ fn people(
             {
                 first += 1;
             }
-            let role = role_before(unit, first, context, institutions, taken, u)
-                .or_else(|| role_after(unit, last, words, institutions, taken, u));
+            let role = role_before(unit, first, context, institutions, &index, u)
+                .or_else(|| role_after(unit, last, words, institutions, &index, u));
             found.push((mention(unit, u, first, last), role));
         }
     }
@@ -1310,8 +1347,8 @@ fn short_forms(
     found: &[(Mention, Option<Role>)],
     taken: &[(Mention, usize)],
 ) -> Vec<(Mention, Option<Role>)> {
-    let known: Vec<String> = found.iter().map(|(m, _)| key(&m.text)).collect();
-    let parts: Vec<&str> = known
+    let known: HashSet<String> = found.iter().map(|(m, _)| key(&m.text)).collect();
+    let parts: HashSet<&str> = known
         .iter()
         .flat_map(|k| k.split(' '))
         .filter(|p| p.chars().count() > 2)
@@ -1342,7 +1379,7 @@ fn short_forms(
                     more.push((mention(unit, u, i, end), None));
                     i = end + 1;
                 }
-                None if parts.contains(&key(token.text).as_str()) => {
+                None if parts.contains(key(token.text).as_str()) => {
                     more.push((mention(unit, u, i, i), None));
                     i += 1;
                 }
@@ -1360,7 +1397,7 @@ fn role_before(
     name_start: usize,
     context: &Context,
     institutions: &InstitutionSet,
-    taken: &[(Mention, usize)],
+    taken: &MentionIndex,
     u: usize,
 ) -> Option<Role> {
     let words = context.words;
@@ -1386,7 +1423,7 @@ fn role_before(
             break;
         }
         let before = end - 1;
-        if let Some((m, index)) = taken.iter().find(|(m, _)| m.unit == u && m.last == before) {
+        if let Some((m, index)) = taken.ending_at(u, before) {
             institution = institution.or(Some(*index));
             end = m.first;
             continue;
@@ -1471,7 +1508,7 @@ fn role_after(
     name_last: usize,
     words: &EntityWords,
     institutions: &InstitutionSet,
-    taken: &[(Mention, usize)],
+    taken: &MentionIndex,
     u: usize,
 ) -> Option<Role> {
     let tokens = &unit.tokens;
@@ -1493,8 +1530,7 @@ fn role_after(
         at += 1;
     }
     let institution = taken
-        .iter()
-        .find(|(m, _)| m.unit == u && m.first == at)
+        .starting_at(u, at)
         .map(|(_, index)| institutions.entries[*index].name.clone());
     // without an institution, the title runs to the closing comma ("Menteri Keuangan,")
     let title_end = if institution.is_some() {
@@ -1542,24 +1578,31 @@ fn group_people(
 ) -> Vec<Person> {
     let mut drafts: BTreeMap<String, PersonDraft> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
-    let full_names: Vec<String> = {
-        let mut names: Vec<String> = found.iter().map(|(m, _)| m.text.clone()).collect();
-        names.sort_by_key(|n| std::cmp::Reverse(key(n).split(' ').count()));
+    // every name once, the longest first, with its words
+    let full_names: Vec<(String, Vec<String>)> = {
+        let mut names: Vec<String> = found.iter().map(|(m, _)| key(&m.text)).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.split(' ').count()));
+        let mut seen = HashSet::new();
+        names.retain(|n| seen.insert(n.clone()));
         names
+            .into_iter()
+            .map(|n| {
+                let words = n.split(' ').map(str::to_string).collect();
+                (n, words)
+            })
+            .collect()
     };
     for (mention, role) in found {
         let nickname = nicknames.get(&key(&mention.text));
         let mention_key = nickname.cloned().unwrap_or_else(|| key(&mention.text));
-        let parts: Vec<&str> = mention_key.split(' ').collect();
+        let parts: Vec<String> = mention_key.split(' ').map(str::to_string).collect();
         let owner = full_names
             .iter()
-            .find(|full| {
-                let full_key = key(full);
-                full_key == mention_key
-                    || (full_key.split(' ').count() > parts.len()
-                        && parts.iter().all(|p| full_key.split(' ').any(|w| w == *p)))
+            .find(|(full_key, words)| {
+                *full_key == mention_key
+                    || (words.len() > parts.len() && parts.iter().all(|p| words.contains(p)))
             })
-            .map(|full| key(full))
+            .map(|(full_key, _)| full_key.clone())
             .unwrap_or(mention_key);
         if !drafts.contains_key(&owner) {
             order.push(owner.clone());
