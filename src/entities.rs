@@ -1501,8 +1501,9 @@ fn role_before(
     })
 }
 
-/// "John Smith, the chairman of the Election Commission, said", "Hasyim, Ketua KPU, mengatakan":
-/// a title set off by a comma right after the name, with the institution that follows it.
+/// "John Smith, the chairman of the Election Commission, said", "Hasyim, Ketua KPU, mengatakan",
+/// "Hasyim selaku Ketua KPU": a title set off by a comma or introduced by a word right after the
+/// name, with the institution that follows it.
 fn role_after(
     unit: &Unit,
     name_last: usize,
@@ -1514,10 +1515,16 @@ fn role_after(
     let tokens = &unit.tokens;
     let is_word =
         |i: usize, list: &[String]| tokens.get(i).is_some_and(|t| list.contains(&t.lower));
-    if tokens.get(name_last + 1)?.text != "," {
+    let mut start = name_last + 1;
+    let set_off = tokens.get(start)?.text == ",";
+    if set_off {
+        start += 1;
+    }
+    if is_word(start, &words.role_openers) {
+        start += 1;
+    } else if !set_off {
         return None;
     }
-    let mut start = name_last + 2;
     while is_word(start, &words.determiners) {
         start += 1;
     }
@@ -1734,6 +1741,10 @@ mod tests {
         assert_eq!(budi.roles, [role("Ketua", Some("Komisi Pemilihan Umum"))]);
         let sri = person(&people, "Sri Lestari");
         assert_eq!(sri.roles, [role("Menteri Keuangan", None)]);
+        let (people, _) = run("Komisi Pemilihan Umum (KPU) hadir. Rina Wulandari selaku \
+             Ketua KPU menjawab pertanyaan majelis.");
+        let rina = person(&people, "Rina Wulandari");
+        assert_eq!(rina.roles, [role("Ketua", Some("Komisi Pemilihan Umum"))]);
     }
 
     #[test]

@@ -178,6 +178,8 @@ pub struct EntityWords {
     pub name_suffixes: Phrases,
     /// Articles before a title set off after a name ("John Smith, the chairman of …").
     pub determiners: Vec<String>,
+    /// Words that introduce a name's title after it ("Hasyim selaku Ketua KPU").
+    pub role_openers: Vec<String>,
 }
 
 /// A pattern for case numbers or numbered legal instruments.
