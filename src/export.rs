@@ -42,9 +42,12 @@ pub fn write_all(dir: &Path, graph: &CorpusGraph, resolution: &Resolution) -> Re
 }
 
 fn span_text(edge: &Edge) -> Option<String> {
-    edge.span.as_ref().map(|s| match s.title {
-        true => format!("title:{}-{}", s.start, s.end),
-        false => format!("{}:{}-{}", s.paragraph, s.start, s.end),
+    edge.span.as_ref().map(|s| {
+        if s.title {
+            format!("title:{}-{}", s.start, s.end)
+        } else {
+            format!("{}:{}-{}", s.paragraph, s.start, s.end)
+        }
     })
 }
 

@@ -135,6 +135,8 @@ fn affix(word: &str, n: usize, from_end: bool) -> String {
 /// `lang/gazetteer/`, and the Indonesian pack's organisation head words and titles.
 struct Gazetteer {
     lists: Vec<(&'static str, HashSet<String>)>,
+    /// Every combination of lists written out, so coding a word allocates nothing.
+    codes: Vec<String>,
 }
 
 impl Gazetteer {
@@ -159,18 +161,20 @@ impl Gazetteer {
                 lists.push(("orghead", words(&pack.entities.institution_heads.all)));
                 lists.push(("title", words(&pack.entities.titles.all)));
             }
-            Gazetteer { lists }
+            let codes = (0..1u32 << lists.len()).map(|c| c.to_string()).collect();
+            Gazetteer { lists, codes }
         })
     }
 
     /// The lists a lower-cased word is on, one bit a list, written out for hashing.
-    fn code(&self, lower: &str) -> String {
-        self.lists
+    fn code(&'static self, lower: &str) -> &'static str {
+        let bits = self
+            .lists
             .iter()
             .enumerate()
             .filter(|(_, (_, set))| set.contains(lower))
-            .fold(0u32, |bits, (i, _)| bits | (1 << i))
-            .to_string()
+            .fold(0usize, |bits, (i, _)| bits | (1 << i));
+        &self.codes[bits]
     }
 }
 
@@ -179,7 +183,7 @@ struct Token {
     lower: String,
     shape: String,
     title: bool,
-    lists: String,
+    lists: &'static str,
 }
 
 fn prepare(tokens: &[String]) -> Vec<Token> {
@@ -205,7 +209,7 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
         lower: "<none>".into(),
         shape: "<none>".into(),
         title: false,
-        lists: "0".into(),
+        lists: "0",
     };
     let at = |offset: isize| -> &Token {
         let j = i as isize + offset;
@@ -243,12 +247,12 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     out.push(hash(&["w-1,shape", &p1.lower, &w.shape]));
     out.push(hash(&["shape,w+1", &w.shape, &n1.lower]));
     out.push(hash(&["w-1,w+1", &p1.lower, &n1.lower]));
-    out.push(hash(&["lists", &w.lists, flag(w.title)]));
-    out.push(hash(&["lists-1", &p1.lists, flag(w.title)]));
-    out.push(hash(&["lists+1", &n1.lists, flag(w.title)]));
-    out.push(hash(&["lists-1,+1", &p1.lists, &w.lists, &n1.lists]));
-    out.push(hash(&["lists-2", &p2.lists, flag(w.title)]));
-    out.push(hash(&["lists+2", &n2.lists, flag(w.title)]));
+    out.push(hash(&["lists", w.lists, flag(w.title)]));
+    out.push(hash(&["lists-1", p1.lists, flag(w.title)]));
+    out.push(hash(&["lists+1", n1.lists, flag(w.title)]));
+    out.push(hash(&["lists-1,+1", p1.lists, w.lists, n1.lists]));
+    out.push(hash(&["lists-2", p2.lists, flag(w.title)]));
+    out.push(hash(&["lists+2", n2.lists, flag(w.title)]));
 }
 
 /// Weights for every (feature, tag) and every (previous tag, tag).
@@ -422,15 +426,40 @@ fn auxiliary_copy(feature: u64) -> u64 {
     feature.rotate_left(29) ^ 0x5a5a_8765_4321_cba9
 }
 
-/// Hashed features of every token of a sentence, each with its copy for the sentence's data set.
-fn training_features(sentence: &Sentence, copy: fn(u64) -> u64) -> Vec<Vec<u64>> {
+/// A training sentence: each token's shared features, the gold tags, and how the sentence's
+/// data set copies a feature.
+struct TrainingSentence {
+    features: Vec<Vec<u64>>,
+    tags: Vec<usize>,
+    copy: fn(u64) -> u64,
+}
+
+impl TrainingSentence {
+    fn new(sentence: &Sentence, copy: fn(u64) -> u64) -> Self {
+        TrainingSentence {
+            features: sentence_features(sentence),
+            tags: sentence.tags.iter().map(|t| tag_index(t)).collect(),
+            copy,
+        }
+    }
+}
+
+/// A token's shared features, then their copies for its data set.
+fn with_copies(features: &[u64], copy: fn(u64) -> u64) -> impl Iterator<Item = u64> + '_ {
+    features
+        .iter()
+        .copied()
+        .chain(features.iter().map(move |f| copy(*f)))
+}
+
+/// Hashed features of every token of a sentence.
+fn sentence_features(sentence: &Sentence) -> Vec<Vec<u64>> {
     let tokens = prepare(&sentence.tokens);
     let mut feats = Vec::new();
     (0..tokens.len())
         .map(|i| {
             features(&tokens, i, &mut feats);
-            let copies: Vec<u64> = feats.iter().map(|f| copy(*f)).collect();
-            feats.iter().copied().chain(copies).collect()
+            feats.clone()
         })
         .collect()
 }
@@ -451,24 +480,18 @@ pub fn train(
 ) -> Model {
     let rate = LEARNING_RATE;
     let l2 = L2_PENALTY;
-    let prepared: Vec<(Vec<Vec<u64>>, Vec<usize>)> = target
+    let prepared: Vec<TrainingSentence> = target
         .iter()
-        .map(|s| (s, target_copy as fn(u64) -> u64))
+        .map(|s| TrainingSentence::new(s, target_copy))
         .chain(
             auxiliary
                 .iter()
-                .map(|s| (s, auxiliary_copy as fn(u64) -> u64)),
+                .map(|s| TrainingSentence::new(s, auxiliary_copy)),
         )
-        .map(|(s, copy)| {
-            let feats = training_features(s, copy);
-            (feats, s.tags.iter().map(|t| tag_index(t)).collect())
-        })
         .collect();
-    // each token's features are its shared ones followed by as many per-data-set copies
     let shared: HashSet<u64> = prepared
         .iter()
-        .flat_map(|(sentence, _)| sentence.iter())
-        .flat_map(|feats| feats[..feats.len() / 2].iter().copied())
+        .flat_map(|s| s.features.iter().flatten().copied())
         .collect();
     let mut weights: HashMap<u64, [f64; N]> = HashMap::new();
     let mut squares: HashMap<u64, [f64; N]> = HashMap::new();
@@ -499,7 +522,11 @@ pub fn train(
             order.swap(i, (seed % (i as u64 + 1)) as usize);
         }
         for &index in &order {
-            let (feats, gold) = &prepared[index];
+            let TrainingSentence {
+                features: feats,
+                tags: gold,
+                copy,
+            } = &prepared[index];
             let n = feats.len();
             if n == 0 {
                 continue;
@@ -508,8 +535,8 @@ pub fn train(
                 .iter()
                 .map(|fs| {
                     let mut row = [0f64; N];
-                    for f in fs {
-                        if let Some(w) = weights.get(f) {
+                    for f in with_copies(fs, *copy) {
+                        if let Some(w) = weights.get(&f) {
                             (0..N).for_each(|t| row[t] += w[t]);
                         }
                     }
@@ -556,8 +583,8 @@ pub fn train(
                     let marginal = (alpha[i][t] + beta[i][t] - log_z).exp();
                     grad[t] = f64::from(u8::from(gold[i] == t)) - marginal;
                 }
-                for f in &feats[i] {
-                    step(*f, grad, &mut weights);
+                for f in with_copies(&feats[i], *copy) {
+                    step(f, grad, &mut weights);
                 }
             }
             let mut tgrad = [[0f64; N]; N + 1];
