@@ -1,10 +1,22 @@
 //! Extraction from clean article text: the facts a graph is built from.
 
 use crate::lang::Pack;
-use crate::record::{Article, DateMention, Offsets, Register};
+use crate::record::{Article, DateMention, Offsets, Register, Span};
 
-/// Fills the article's extracted fields from its title and body.
+/// Fills the article's extracted fields from its title and body. The extractors read the text
+/// with the spaces a scrape dropped put back (see `clean::seams`); offsets and quoted wordings
+/// are then turned back to the text as printed, which the record keeps.
 pub fn extract(article: &mut Article, pack: &Pack) {
+    let reading = Reading::new(article);
+    let printed_body = std::mem::replace(&mut article.body, reading.body.clone());
+    let printed_title = std::mem::replace(&mut article.title, reading.title.clone());
+    extract_fields(article, pack);
+    article.body = printed_body;
+    article.title = printed_title;
+    reading.restore(article);
+}
+
+fn extract_fields(article: &mut Article, pack: &Pack) {
     article.dates = dates(article, pack);
     article.registers = registers(article, pack);
     let (people, institutions) =
@@ -13,6 +25,138 @@ pub fn extract(article: &mut Article, pack: &Pack) {
     article.institutions = institutions;
     article.quotes = crate::statements::extract(article, pack);
     article.disputes = crate::disputes::extract(article, pack);
+}
+
+/// The article's text with its repairs applied, and where each inserted space sits.
+struct Reading {
+    title: Option<String>,
+    body: Vec<String>,
+    /// Character offsets of the inserted spaces in the repaired title, ascending.
+    title_spaces: Vec<usize>,
+    /// The same for each body paragraph.
+    body_spaces: Vec<Vec<usize>>,
+}
+
+impl Reading {
+    fn new(article: &Article) -> Reading {
+        let mut title_seams = Vec::new();
+        let mut body_seams = vec![Vec::new(); article.body.len()];
+        for repair in &article.repairs {
+            if repair.title {
+                title_seams.push(repair.offset);
+            } else if let Some(seams) = body_seams.get_mut(repair.paragraph) {
+                seams.push(repair.offset);
+            }
+        }
+        let (title, title_spaces) = match &article.title {
+            Some(text) => {
+                let (repaired, spaces) = repaired(text, title_seams);
+                (Some(repaired), spaces)
+            }
+            None => (None, Vec::new()),
+        };
+        let (body, body_spaces) = article
+            .body
+            .iter()
+            .zip(body_seams)
+            .map(|(text, seams)| repaired(text, seams))
+            .unzip();
+        Reading {
+            title,
+            body,
+            title_spaces,
+            body_spaces,
+        }
+    }
+
+    /// Turns spans and wordings of the repaired text back into the printed text's.
+    fn restore(&self, article: &mut Article) {
+        if self.body_spaces.iter().all(Vec::is_empty) && self.title_spaces.is_empty() {
+            return;
+        }
+        let spans = article
+            .people
+            .iter_mut()
+            .flat_map(|p| p.spans.iter_mut())
+            .chain(
+                article
+                    .institutions
+                    .iter_mut()
+                    .flat_map(|i| i.spans.iter_mut()),
+            );
+        for span in spans {
+            self.restore_span(span);
+        }
+        for date in &mut article.dates {
+            if let Some(span) = &mut date.span {
+                date.text = self.printed(&article.body, span, &date.text);
+            }
+        }
+        for register in &mut article.registers {
+            if let Some(span) = &mut register.span {
+                register.text = self.printed(&article.body, span, &register.text);
+            }
+        }
+        for quote in &mut article.quotes {
+            if let Some(span) = &mut quote.span {
+                quote.text = self.printed(&article.body, span, &quote.text);
+            }
+        }
+    }
+
+    fn spaces_of(&self, span: &Span) -> &[usize] {
+        if span.title {
+            &self.title_spaces
+        } else {
+            self.body_spaces
+                .get(span.paragraph)
+                .map_or(&[], Vec::as_slice)
+        }
+    }
+
+    fn restore_span(&self, span: &mut Span) {
+        let spaces = self.spaces_of(span);
+        span.start = printed_offset(spaces, span.start);
+        span.end = printed_offset(spaces, span.end);
+    }
+
+    /// Restores `span` and returns `text` (a piece of the repaired paragraph inside the span)
+    /// as printed.
+    fn printed(&self, body: &[String], span: &mut Span, text: &str) -> String {
+        let spaces = self.spaces_of(span);
+        let Some(repaired) = self.body.get(span.paragraph) else {
+            return text.to_string();
+        };
+        let offsets = Offsets::new(repaired);
+        let (from, to) = (offsets.byte_of(span.start), offsets.byte_of(span.end));
+        let inside = repaired[from..to].find(text).map(|at| from + at);
+        self.restore_span(span);
+        let (Some(at), Some(printed)) = (inside, body.get(span.paragraph)) else {
+            return text.to_string();
+        };
+        let start = printed_offset(spaces, offsets.char_of(at));
+        let end = printed_offset(spaces, offsets.char_of(at + text.len()));
+        let printed_offsets = Offsets::new(printed);
+        printed[printed_offsets.byte_of(start)..printed_offsets.byte_of(end)].to_string()
+    }
+}
+
+/// `text` with a space at each seam (character offsets), and where the spaces landed.
+fn repaired(text: &str, mut seams: Vec<usize>) -> (String, Vec<usize>) {
+    if seams.is_empty() {
+        return (text.to_string(), Vec::new());
+    }
+    seams.sort_unstable();
+    seams.dedup();
+    let offsets = Offsets::new(text);
+    let bytes: Vec<usize> = seams.iter().map(|&c| offsets.byte_of(c)).collect();
+    let spaces = seams.iter().enumerate().map(|(n, &c)| c + n).collect();
+    (crate::clean::seams::apply(text, &bytes), spaces)
+}
+
+/// The printed offset of a character offset in the repaired text.
+fn printed_offset(spaces: &[usize], repaired: usize) -> usize {
+    repaired - spaces.partition_point(|&at| at < repaired)
 }
 
 /// Case numbers and numbered legal instruments, once per (kind, number), with the longest

@@ -82,6 +82,7 @@ struct PackFile {
     entities: EntityWords,
     statements: StatementWords,
     disputes: DisputeWords,
+    seams: SeamWords,
 }
 
 /// Words of reported speech.
@@ -100,6 +101,26 @@ pub struct StatementWords {
     pub fillers: Vec<String>,
     pub not_said: Vec<String>,
     pub speaker_breaks: Vec<String>,
+}
+
+/// What tells where a scraper dropped a space between two words (see `clean::seams`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeamWords {
+    /// Words often glued to the name before them ("Kusnadiyang", "Yulianatelah"), lower case.
+    pub words: HashSet<String>,
+    /// Verb prefixes, each followed by the letters its nasal may have replaced at the start
+    /// of the root ("meng" + "k": mengatakan from kata).
+    pub verb_prefixes: Vec<Vec<String>>,
+    pub verb_suffixes: Vec<String>,
+    /// Noun prefixes in the same form: a word they build from a root is a word, not a name
+    /// with a word glued to it.
+    pub noun_prefixes: Vec<Vec<String>>,
+    /// Words written in camel case on purpose, which no seam splits ("iPhone", "detikNews").
+    pub camel_case: Vec<String>,
+    /// Whether two capitalised words run together are glue ("JakartaPramono", as Indonesian
+    /// scrapes print them) rather than a brand ("WikiLeaks", as English text does).
+    pub capitalised_glue: bool,
 }
 
 /// Words of disputes and their sides.
@@ -211,6 +232,12 @@ pub struct ArticleWords {
     pub credit_markers: Vec<String>,
     pub caption_openers: Vec<String>,
     pub end_markers: Vec<String>,
+    /// First words of an author line that name a newsroom, not a writer ("Tim Redaksi").
+    pub newsroom_words: Vec<String>,
+    /// Outlets by the host of their address ("news.detik.com" = "detikNews"); the longest
+    /// host suffix that matches wins.
+    #[serde(default)]
+    pub outlets: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -247,6 +274,7 @@ pub struct Pack {
     pub entities: EntityWords,
     pub statements: StatementWords,
     pub disputes: DisputeWords,
+    pub seams: SeamWords,
 }
 
 /// Many phrases with the reason each stands for, matched in one pass.
@@ -288,6 +316,21 @@ pub fn fold(text: &str) -> String {
 }
 
 impl Pack {
+    /// The outlet an article's address names, from the pack's table of hosts.
+    pub fn outlet_of_url(&self, url: &str) -> Option<&str> {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let host = rest
+            .split(['/', '?', '#', ':'])
+            .next()?
+            .to_ascii_lowercase();
+        self.article
+            .outlets
+            .iter()
+            .filter(|(suffix, _)| host == **suffix || host.ends_with(&format!(".{suffix}")))
+            .max_by_key(|(suffix, _)| suffix.len())
+            .map(|(_, name)| name.as_str())
+    }
+
     fn compile(file: PackFile) -> Result<Pack, String> {
         let mut starts = Vec::new();
         let mut contains = Vec::new();
@@ -319,6 +362,7 @@ impl Pack {
             entities: file.entities,
             statements: file.statements,
             disputes: file.disputes,
+            seams: file.seams,
             registers: file
                 .registers
                 .into_iter()

@@ -49,6 +49,7 @@ pub fn process(document: Document, lang: LangChoice, depth: Depth) -> Article {
         body: cleaned.body,
         provenance: Some(document.provenance),
         removed: cleaned.removed,
+        repairs: cleaned.repairs,
         warnings: document.warnings,
         ..Article::default()
     };

@@ -42,6 +42,8 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<Removed>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repairs: Vec<Repair>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
 
@@ -63,6 +65,20 @@ pub struct Removed {
     pub line: usize,
     pub reason: String,
     pub text: String,
+}
+
+/// A place where the scrape dropped a space between two words ("sudahIwan"): the body keeps
+/// the words as printed, extraction reads them apart, and an archivist may apply the repair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repair {
+    /// Body paragraph, or 0 with `title` set for the title.
+    pub paragraph: usize,
+    /// Character offset of the missing space in the printed paragraph.
+    pub offset: usize,
+    pub left: String,
+    pub right: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub title: bool,
 }
 
 /// A span of characters in the article text that names something: in body paragraph
@@ -169,6 +185,8 @@ pub struct CleanRecord<'a> {
     pub body: &'a [String],
     pub provenance: &'a Option<Provenance>,
     pub removed: &'a [Removed],
+    #[serde(skip_serializing_if = "<[Repair]>::is_empty")]
+    pub repairs: &'a [Repair],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub warnings: &'a [String],
 }
@@ -186,6 +204,7 @@ impl Article {
             body: &self.body,
             provenance: &self.provenance,
             removed: &self.removed,
+            repairs: &self.repairs,
             warnings: &self.warnings,
         }
     }

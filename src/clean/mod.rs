@@ -6,13 +6,16 @@
 //! photo credit, a teaser that repeats a body sentence, the tail after an end marker. Every line
 //! taken out is kept in the audit with its reason, so nothing is lost.
 
+mod header;
+pub(crate) mod seams;
+
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use crate::lang::{fold, Pack};
-use crate::record::Removed;
+use crate::record::{Removed, Repair};
 use crate::source::SourceMeta;
 
 /// What cleaning found in one article.
@@ -24,6 +27,8 @@ pub struct Cleaned {
     pub authors: Vec<String>,
     pub body: Vec<String>,
     pub removed: Vec<Removed>,
+    /// Spaces the scrape dropped between words, found in the title and the kept body.
+    pub repairs: Vec<Repair>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +63,30 @@ impl Para {
 
 /// Cleans one article's text with the given language pack.
 pub fn clean_text(text: &str, pack: &Pack, meta: &SourceMeta) -> Cleaned {
-    clean_paragraphs(paragraphs(text), pack, meta, Source::Text)
+    let mut paras = paragraphs(text);
+    let Some(scraped) = header::read(text, pack) else {
+        return clean_paragraphs(paras, pack, meta, Source::Text);
+    };
+    for para in &mut paras {
+        if Some(para.line) == scraped.title_line {
+            para.verdict = Verdict::Title;
+        } else if para.line == scraped.date_line {
+            para.remove("dateline");
+        } else if scraped.author_lines.contains(&para.line) {
+            para.remove("byline");
+        }
+    }
+    let meta = SourceMeta {
+        title: meta.title.clone().or(Some(scraped.title)),
+        published: meta.published.clone().or(scraped.published),
+        outlet: meta.outlet.clone().or(scraped.outlet),
+        url: meta.url.clone(),
+    };
+    let mut cleaned = clean_paragraphs(paras, pack, &meta, Source::Text);
+    if cleaned.authors.is_empty() {
+        cleaned.authors = scraped.authors;
+    }
+    cleaned
 }
 
 /// Cleans text blocks that a structured source (a web page) has already split, some of them
@@ -110,6 +138,10 @@ fn clean_paragraphs(
         }
     }
     mark_captions(&mut paras, pack);
+    mark_timed_headlines(&mut paras);
+    if source == Source::Text {
+        mark_duplicate_runs(&mut paras);
+    }
     let title = mark_title(&mut paras, meta);
     let body_start = first_body_paragraph(&paras);
     let header_end = body_start.unwrap_or(paras.len());
@@ -127,7 +159,8 @@ fn clean_paragraphs(
         .outlet
         .clone()
         .or(header.outlet)
-        .or_else(|| body_outlet(&paras, body_start));
+        .or_else(|| body_outlet(&paras, body_start))
+        .or_else(|| pack.outlet_of_url(meta.url.as_deref()?).map(str::to_string));
     let mut removed: Vec<Removed> = paras
         .iter()
         .filter_map(|p| match &p.verdict {
@@ -141,16 +174,23 @@ fn clean_paragraphs(
         .chain(trimmed)
         .collect();
     removed.sort_by_key(|r| r.line);
+    let body: Vec<String> = paras
+        .iter()
+        .filter(|p| p.kept())
+        .map(|p| p.text.clone())
+        .collect();
+    let title_repairs = title.iter().flat_map(|t| seams::repairs(t, 0, true, pack));
+    let body_repairs = body
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| seams::repairs(p, i, false, pack));
     Cleaned {
+        repairs: title_repairs.chain(body_repairs).collect(),
         title,
         outlet,
         published: meta.published.clone().or(header.published),
         authors: header.authors,
-        body: paras
-            .iter()
-            .filter(|p| p.kept())
-            .map(|p| p.text.clone())
-            .collect(),
+        body,
         removed,
     }
 }
@@ -234,7 +274,7 @@ fn line_reason(text: &str, pack: &Pack) -> Option<String> {
 }
 
 /// A web site's name used as the outlet ("VIVA.co.id", "KOMPAS.com"), if the text starts with one.
-fn site_name(text: &str) -> Option<&str> {
+pub(crate) fn site_name(text: &str) -> Option<&str> {
     static SITE: OnceLock<Regex> = OnceLock::new();
     let site = SITE.get_or_init(|| {
         Regex::new(r"(?i)^[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z][A-Za-z0-9-]*)*\.(?:com|co|id|net|org|news|tv|my|sg|info|biz|io)(?:\.(?:id|uk|my|sg|au))?\b")
@@ -316,8 +356,24 @@ fn mark_captions(paras: &mut [Para], pack: &Pack) {
     }
 }
 
+/// A list of other stories prints each headline with its time under it ("2 jam yang lalu"):
+/// the line above such a time is a headline.
+fn mark_timed_headlines(paras: &mut [Para]) {
+    for i in 1..paras.len() {
+        if paras[i].removed_as("related-time")
+            && paras[i - 1].kept()
+            && headline_like(&paras[i - 1].text)
+        {
+            paras[i - 1].remove("related-headline");
+        }
+    }
+}
+
 /// The headline: the source's own title if it gave one, else the first headline-like line.
 fn mark_title(paras: &mut [Para], meta: &SourceMeta) -> Option<String> {
+    if paras.iter().any(|p| p.verdict == Verdict::Title) {
+        return meta.title.clone();
+    }
     if let Some(title) = &meta.title {
         let folded = fold(title);
         if let Some(para) = paras
@@ -490,6 +546,40 @@ fn mark_duplicates(paras: &mut [Para], body_start: Option<usize>, repeats_matter
     }
 }
 
+/// Paragraphs the scrape also holds run together on one long line: the long line goes, the
+/// paragraphs stay. A line holding two other paragraphs whole, or starting with the paragraph
+/// right after it, is such a run.
+fn mark_duplicate_runs(paras: &mut [Para]) {
+    const MIN_WORDS: usize = 6;
+    let candidates: Vec<usize> = (0..paras.len())
+        .filter(|&i| paras[i].kept() && words(&paras[i].text) >= MIN_WORDS)
+        .collect();
+    if candidates.len() < 2 {
+        return;
+    }
+    let folded: Vec<String> = candidates.iter().map(|&i| fold(&paras[i].text)).collect();
+    let Ok(matcher) = aho_corasick::AhoCorasick::new(&folded) else {
+        return;
+    };
+    let mut runs = Vec::new();
+    for (n, text) in folded.iter().enumerate() {
+        let mut inside: Vec<usize> = matcher
+            .find_overlapping_iter(text)
+            .map(|m| m.pattern().as_usize())
+            .filter(|&other| other != n && folded[other].len() < text.len())
+            .collect();
+        inside.sort_unstable();
+        inside.dedup();
+        let opens_with_next = inside.contains(&(n + 1)) && text.starts_with(&folded[n + 1]);
+        if inside.len() >= 2 || opens_with_next {
+            runs.push(candidates[n]);
+        }
+    }
+    for i in runs {
+        paras[i].remove("duplicate-run");
+    }
+}
+
 /// Everything after an end marker ("Berita Terkait", a comment notice) once the article's text
 /// has begun.
 fn mark_tail(paras: &mut [Para], pack: &Pack) {
@@ -654,6 +744,86 @@ mod tests {
         assert_eq!(cleaned.outlet.as_deref(), Some("Contoh.com"));
         assert_eq!(cleaned.authors, ["Ani Rahma", "Budi Santoso"]);
         assert_eq!(cleaned.body.len(), 1);
+    }
+
+    #[test]
+    fn modern_page_furniture_inside_the_text() {
+        let text = "Judul Berita Yang Cukup Panjang\n\nIsi berita pertama cukup panjang untuk menjadi sebuah paragraf.\n\
+            [Gambas:Video KabarKita]\n\
+            Cek berita dan artikel yang lain di Google News.\n\
+            Harga Emas Naik Lagi Hari Ini\n\
+            3 jam yang lalu\n\
+            Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n\
+            Artikel ini telah tayang di KabarDaerah.\n";
+        let cleaned = clean(text);
+        assert_eq!(cleaned.body.len(), 2, "{:?}", cleaned.body);
+        for (line, reason) in [
+            ("[Gambas:Video KabarKita]", "embed"),
+            (
+                "Cek berita dan artikel yang lain di Google News.",
+                "follow-prompt",
+            ),
+            ("Harga Emas Naik Lagi Hari Ini", "related-headline"),
+            ("3 jam yang lalu", "related-time"),
+            ("Artikel ini telah tayang di KabarDaerah.", "syndication"),
+        ] {
+            assert_eq!(reason_of(&cleaned, line), Some(reason), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_run_stored_beside_its_paragraphs() {
+        let first = "Paragraf pertama berisi kabar tentang banjir di kota itu kemarin.";
+        let second = "Paragraf kedua berisi tanggapan wali kota tentang banjir itu.";
+        let third = "Paragraf ketiga menutup berita dengan rencana perbaikan tanggul.";
+        let text = format!(
+            "Judul Berita Yang Cukup Panjang\n\n{first}{second}{third}\n{first}\n{second}\n{third}\n"
+        );
+        let cleaned = clean(&text);
+        assert_eq!(cleaned.body, [first, second, third]);
+        assert_eq!(cleaned.removed[0].reason, "duplicate-run");
+        // one long line per paragraph, each running on to the end (as some scrapes store it)
+        let text = format!(
+            "Judul Berita Yang Cukup Panjang\n\n{first}{second}{third}\n{first}\n{second}{third}\n{second}\n{third}\n"
+        );
+        assert_eq!(clean(&text).body, [first, second, third]);
+    }
+
+    #[test]
+    fn scraped_header_lines_are_metadata() {
+        let text = "Warga Gelar Kerja Bakti....\nAni Rahma -kabarNews\nRabu, 18 Jun 2025 14:07 WIB\n\nIsi berita pertama cukup panjang untuk menjadi sebuah paragraf.\n";
+        let cleaned = clean(text);
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Warga Gelar Kerja Bakti....")
+        );
+        assert_eq!(cleaned.authors, ["Ani Rahma"]);
+        assert_eq!(cleaned.outlet.as_deref(), Some("kabarNews"));
+        assert_eq!(cleaned.body.len(), 1);
+        assert_eq!(reason_of(&cleaned, "Ani Rahma -kabarNews"), Some("byline"));
+        let untitled = clean("\nAni Rahma\n18 Juni 2025 | 20.06 WIB\n\nIsi berita pertama cukup panjang untuk menjadi paragraf.\n");
+        assert_eq!(untitled.title.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn the_outlet_from_the_address_when_the_text_names_none() {
+        let meta = SourceMeta {
+            url: Some("https://news.detik.com/berita/d-1/judul".into()),
+            ..SourceMeta::default()
+        };
+        let text = "Judul Berita Yang Cukup Panjang\n\nIsi berita pertama cukup panjang untuk menjadi sebuah paragraf.\n";
+        let cleaned = clean_text(text, pack("id").unwrap(), &meta);
+        assert_eq!(cleaned.outlet.as_deref(), Some("detikNews"));
+        let meta = SourceMeta {
+            outlet: Some("Kabar Kita".into()),
+            ..meta
+        };
+        let cleaned = clean_text(text, pack("id").unwrap(), &meta);
+        assert_eq!(
+            cleaned.outlet.as_deref(),
+            Some("Kabar Kita"),
+            "the record's own field wins"
+        );
     }
 
     #[test]

@@ -1,0 +1,498 @@
+//! Seams: places where a scraper dropped the space between two words, usually where a link
+//! was ("kePersatuan", "(PBVSI)pada", "Gubernur JakartaPramono Anungmengatakan").
+//!
+//! The printed text is never changed; the seams are reported so that extraction can read the
+//! words apart, and an archivist can review or apply them. Each kind of seam has a guard for
+//! the words written that way on purpose: addresses, handles, camel-case brands ("iPhone",
+//! "detikNews"), name prefixes ("McDonald"), contracted names ("KemenpanRB").
+
+use crate::lang::{word_list, Pack};
+use crate::record::{Offsets, Repair};
+
+/// Letters at least in a capitalised name before a word glued to it ("Iwan" + "mengatakan").
+const MIN_NAME_HEAD: usize = 4;
+/// Longest glued word looked for at the end of a name.
+const MAX_GLUED_TAIL: usize = 24;
+/// Longest letter run searched for a glued word; longer runs are no name.
+const MAX_NAMED_RUN: usize = 40;
+
+/// The seams of one text, as byte offsets where a space is missing, in order.
+pub(crate) fn find(text: &str, pack: &Pack) -> Vec<usize> {
+    let mut seams = Vec::new();
+    let mut start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(at),
+            (true, Some(from)) => {
+                seams.extend(
+                    token_seams(&text[from..at], pack)
+                        .into_iter()
+                        .map(|s| from + s),
+                );
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    seams
+}
+
+/// The repairs of a paragraph (or the title), in the record's form.
+pub(crate) fn repairs(text: &str, paragraph: usize, title: bool, pack: &Pack) -> Vec<Repair> {
+    let seams = find(text, pack);
+    if seams.is_empty() {
+        return Vec::new();
+    }
+    let offsets = Offsets::new(text);
+    seams
+        .iter()
+        .enumerate()
+        .map(|(n, &at)| {
+            let left_start = text[..at]
+                .rfind(char::is_whitespace)
+                .map_or(0, |w| w + 1)
+                .max(if n > 0 { seams[n - 1] } else { 0 });
+            let right_end = text[at..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |w| at + w)
+                .min(seams.get(n + 1).copied().unwrap_or(text.len()));
+            Repair {
+                paragraph,
+                offset: offsets.char_of(at),
+                left: text[left_start..at].to_string(),
+                right: text[at..right_end].to_string(),
+                title,
+            }
+        })
+        .collect()
+}
+
+/// The text with a space at every seam.
+pub(crate) fn apply(text: &str, seams: &[usize]) -> String {
+    let mut repaired = String::with_capacity(text.len() + seams.len());
+    let mut from = 0;
+    for &at in seams {
+        repaired.push_str(&text[from..at]);
+        repaired.push(' ');
+        from = at;
+    }
+    repaired.push_str(&text[from..]);
+    repaired
+}
+
+/// Seams inside one white-space-free token, as byte offsets into it.
+fn token_seams(token: &str, pack: &Pack) -> Vec<usize> {
+    if is_address(token) {
+        return Vec::new();
+    }
+    let chars: Vec<(usize, char)> = token.char_indices().collect();
+    let protected = protected_ranges(token, pack);
+    let mut seams = Vec::new();
+    for k in 1..chars.len() {
+        let (at, current) = chars[k];
+        if protected.iter().any(|&(a, b)| a < at && at < b) {
+            continue;
+        }
+        let previous = chars[k - 1].1;
+        let seam = if previous.is_lowercase() && current.is_uppercase() {
+            case_seam(&chars, k, pack)
+        } else if previous.is_uppercase() && current.is_lowercase() {
+            acronym_before_word(&chars, k, pack)
+        } else if previous.is_uppercase() && current.is_uppercase() {
+            acronym_before_name(&chars, k) && !acronym_before_word(&chars, k + 1, pack)
+        } else if matches!(previous, ')' | ']' | '”') && current.is_alphabetic() {
+            true
+        } else if matches!(current, '(' | '“') && previous.is_alphabetic() {
+            letters_before(&chars, k) >= 2
+                && chars.get(k + 1).is_some_and(|&(_, c)| {
+                    c.is_uppercase() || (current == '“' && c.is_alphabetic())
+                })
+        } else if matches!(previous, '.' | ',' | ':' | ';' | '!' | '?') && current.is_alphabetic() {
+            punctuation_seam(&chars, k)
+        } else {
+            false
+        };
+        if seam {
+            seams.push(at);
+        }
+    }
+    let mut with_tails = Vec::new();
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(seams.iter().copied())
+        .chain(std::iter::once(token.len()))
+        .collect();
+    for pair in bounds.windows(2) {
+        let piece = &token[pair[0]..pair[1]];
+        let word = piece.trim_matches(|c: char| !c.is_alphabetic());
+        let Some(word_start) = piece.find(word).map(|at| pair[0] + at) else {
+            continue;
+        };
+        if let Some(tail) = glued_word_after_name(word, pack) {
+            with_tails.push(word_start + tail);
+        }
+    }
+    seams.extend(with_tails);
+    seams.sort_unstable();
+    seams.dedup();
+    seams
+}
+
+/// An address, e-mail, handle or hashtag, which is written without spaces on purpose.
+fn is_address(token: &str) -> bool {
+    token.contains("://")
+        || token.contains("www.")
+        || token.contains('@')
+        || token.starts_with('#')
+        || token.contains(".com/")
+}
+
+/// Byte ranges of the token that are words written in camel case on purpose.
+fn protected_ranges(token: &str, pack: &Pack) -> Vec<(usize, usize)> {
+    pack.seams
+        .camel_case
+        .iter()
+        .flat_map(|word| {
+            token
+                .match_indices(word.as_str())
+                .map(move |(at, w)| (at, at + w.len()))
+        })
+        .collect()
+}
+
+/// Letters in the run that ends just before `k`.
+fn letters_before(chars: &[(usize, char)], k: usize) -> usize {
+    chars[..k]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .count()
+}
+
+/// The run of letters that ends just before `k`, lower-cased.
+fn run_before(chars: &[(usize, char)], k: usize) -> String {
+    let n = letters_before(chars, k);
+    chars[k - n..k]
+        .iter()
+        .flat_map(|(_, c)| c.to_lowercase())
+        .collect()
+}
+
+/// A lower-case letter before a capital: "sudahIwan", "JakartaPramono", "denganBadan".
+/// Not a one-letter head ("iPhone", "eKTP"), not a short capitalised head ("McDonald",
+/// "DiCaprio"), and before an acronym only after a known word ("KetuaKPU", not "KemenpanRB").
+fn case_seam(chars: &[(usize, char)], k: usize, pack: &Pack) -> bool {
+    let head = word_before(chars, k);
+    let head_capitalised = chars[k - head].1.is_uppercase();
+    if head < 2 || (head_capitalised && head <= 3) {
+        return false;
+    }
+    let head_word: String = chars[k - head..k]
+        .iter()
+        .flat_map(|(_, c)| c.to_lowercase())
+        .collect();
+    // a contracted name ("KemenKominfo", "PemprovJabar"), or a brand where the language's
+    // scrapes seldom glue two capitalised words ("WikiLeaks")
+    if pack.entities.institution_prefixes.contains(&head_word)
+        || (head_capitalised && !pack.seams.capitalised_glue)
+    {
+        return false;
+    }
+    let acronym_follows = chars[k..]
+        .iter()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .all(|(_, c)| c.is_uppercase());
+    !(head_capitalised && acronym_follows) || known_word(&head_word, pack)
+}
+
+/// Letters of the word that ends just before `k`: lower-case letters back to the previous
+/// capital, which opens the word. Stopping at a capital keeps every look linear.
+fn word_before(chars: &[(usize, char)], k: usize) -> usize {
+    let lower = chars[..k]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_lowercase())
+        .count();
+    let capital = k > lower && chars[k - lower - 1].1.is_uppercase();
+    lower + usize::from(capital)
+}
+
+/// An acronym before a glued word: "RImenggelar", "KPUyang" (but "DPRnya" is one word).
+fn acronym_before_word(chars: &[(usize, char)], k: usize, pack: &Pack) -> bool {
+    if k < 2 || !chars[k - 2].1.is_uppercase() {
+        return false;
+    }
+    let tail: String = chars[k..]
+        .iter()
+        .take_while(|(_, c)| c.is_lowercase())
+        .flat_map(|(_, c)| c.to_lowercase())
+        .collect();
+    let ends_run = chars
+        .get(k + tail.chars().count())
+        .is_none_or(|(_, c)| !c.is_alphabetic());
+    ends_run && glued_word(&tail, pack)
+}
+
+/// An acronym before a capitalised word: "DKIJakarta", "PDIPerjuangan".
+fn acronym_before_name(chars: &[(usize, char)], k: usize) -> bool {
+    if !chars.get(k + 1).is_some_and(|(_, c)| c.is_lowercase()) {
+        return false;
+    }
+    let caps_before = chars[..k]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_uppercase())
+        .count();
+    let opens_word = caps_before == k || !chars[k - caps_before - 1].1.is_lowercase();
+    let lower_after = chars[k + 1..]
+        .iter()
+        .take_while(|(_, c)| c.is_lowercase())
+        .count();
+    caps_before >= 2 && opens_word && lower_after >= 4
+}
+
+/// Punctuation with no space after it: "daerahnya.Gubernur", "Juga:Alasan", "itu,Tempo".
+/// Not numbers ("1,5"), abbreviations ("S.H.") or web addresses ("detik.com").
+fn punctuation_seam(chars: &[(usize, char)], k: usize) -> bool {
+    let mark = chars[k - 1].1;
+    if k < 3 || !chars[k - 2].1.is_lowercase() || letters_before(chars, k - 1) < 2 {
+        return false;
+    }
+    let after: Vec<char> = chars[k..]
+        .iter()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .map(|&(_, c)| c)
+        .collect();
+    match mark {
+        '.' | '!' | '?' => after.len() >= 2 && after[0].is_uppercase() && after[1].is_lowercase(),
+        _ => after.len() >= 2 && !run_before(chars, k - 1).starts_with("http"),
+    }
+}
+
+/// Where a word glued to the end of a capitalised name starts ("Kusnadiyang" at 7,
+/// "Anungmengatakan" at 5), if it has one: the longest listed word or verb built from a root
+/// word. A run that is itself a known word or name is left whole.
+fn glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
+    let mut chars = piece.char_indices();
+    let (_, first) = chars.next()?;
+    let rest = &piece[first.len_utf8()..];
+    let letters = piece.chars().count();
+    if !first.is_uppercase()
+        || !rest.chars().all(char::is_lowercase)
+        || letters > MAX_NAMED_RUN
+        || letters < MIN_NAME_HEAD + 3
+    {
+        return None;
+    }
+    let lower = piece.to_lowercase();
+    if known_word(&lower, pack) || known_name(&lower, pack) {
+        return None;
+    }
+    let splits: Vec<usize> = lower
+        .char_indices()
+        .map(|(at, _)| at)
+        .skip(MIN_NAME_HEAD)
+        .filter(|&at| lower.len() - at <= MAX_GLUED_TAIL && lower.len() - at >= 3)
+        .collect();
+    // the longest glued word: "Santoso" + "mengatakan", not "Santosomengat" + "akan"
+    splits
+        .into_iter()
+        .find(|&at| glued_word(&lower[at..], pack))
+}
+
+/// A word scrapers glue after another: a listed function word or a verb from a root word.
+fn glued_word(word: &str, pack: &Pack) -> bool {
+    pack.seams.words.contains(word) || affixed_verb(word, pack)
+}
+
+/// A verb made from a root word with the pack's prefixes and suffixes: "mengatakan" is
+/// meng- + kata + -kan, "tersangka" ter- + sangka.
+fn affixed_verb(word: &str, pack: &Pack) -> bool {
+    built_from_root(word, &pack.seams.verb_prefixes, pack)
+}
+
+/// A word built from a root word with one of `prefixes` and one of the pack's suffixes.
+fn built_from_root(word: &str, prefixes: &[Vec<String>], pack: &Pack) -> bool {
+    let roots = word_list(&pack.code, "root-words");
+    if roots.is_empty() {
+        return false;
+    }
+    prefixes.iter().any(|entry| {
+        let Some((prefix, restored)) = entry.split_first() else {
+            return false;
+        };
+        let Some(after) = word.strip_prefix(prefix.as_str()) else {
+            return false;
+        };
+        let restorations = std::iter::once("").chain(restored.iter().map(String::as_str));
+        restorations.into_iter().any(|letter| {
+            std::iter::once("")
+                .chain(pack.seams.verb_suffixes.iter().map(String::as_str))
+                .any(|suffix| {
+                    after.strip_suffix(suffix).is_some_and(|stem| {
+                        let root = format!("{letter}{stem}");
+                        // "diyang" is no verb: function words are no roots here
+                        root.chars().count() >= 4
+                            && roots.contains(&root)
+                            && !pack.seams.words.contains(&root)
+                    })
+                })
+        })
+    })
+}
+
+/// A word of the language: a root word or one built from one, a listed glue word or a title.
+fn known_word(lower: &str, pack: &Pack) -> bool {
+    word_list(&pack.code, "root-words").contains(lower)
+        || affixed_verb(lower, pack)
+        || built_from_root(lower, &pack.seams.noun_prefixes, pack)
+        || word_list(&pack.code, "common-words").contains(lower)
+        || pack.seams.words.contains(lower)
+        || pack.entities.titles.has_word(lower)
+}
+
+/// A name or place of the language's word lists.
+fn known_name(lower: &str, pack: &Pack) -> bool {
+    ["given-names", "family-names", "places"]
+        .iter()
+        .any(|list| word_list(&pack.code, list).contains(lower))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::pack;
+
+    fn repaired(text: &str) -> String {
+        let pack = pack("id").unwrap();
+        apply(text, &find(text, pack))
+    }
+
+    #[test]
+    fn a_function_word_or_name_glued_to_a_capital() {
+        assert_eq!(
+            repaired("pindah kePersatuan Renang"),
+            "pindah ke Persatuan Renang"
+        );
+        assert_eq!(
+            repaired("berbicara kepadaKompas."),
+            "berbicara kepada Kompas."
+        );
+        assert_eq!(
+            repaired("Gubernur RiauBudi Santosomengatakan hal itu"),
+            "Gubernur Riau Budi Santoso mengatakan hal itu"
+        );
+    }
+
+    #[test]
+    fn brackets_and_quotes_without_a_space() {
+        assert_eq!(
+            repaired("dari Ikatan Dokter Indonesia(IDI)pada Senin"),
+            "dari Ikatan Dokter Indonesia (IDI) pada Senin"
+        );
+        assert_eq!(repaired("“Ya,”katanya"), "“Ya,” katanya");
+    }
+
+    #[test]
+    fn an_acronym_glued_to_what_follows() {
+        assert_eq!(
+            repaired("Komisi IV DPR RImenggelar rapat"),
+            "Komisi IV DPR RI menggelar rapat"
+        );
+        assert_eq!(repaired("warga DKIJakarta"), "warga DKI Jakarta");
+        assert_eq!(
+            repaired("saham ABCDterpantau turun"),
+            "saham ABCD terpantau turun"
+        );
+        assert_eq!(repaired("kata KetuaKPU"), "kata Ketua KPU");
+    }
+
+    #[test]
+    fn a_word_glued_after_a_name() {
+        assert_eq!(
+            repaired("Yolla Yulianatelah tiba"),
+            "Yolla Yuliana telah tiba"
+        );
+        assert_eq!(
+            repaired("Hendra Wijayayang hadir"),
+            "Hendra Wijaya yang hadir"
+        );
+        assert_eq!(repaired("Rina Sulistyoditemui"), "Rina Sulistyo ditemui");
+        assert_eq!(
+            repaired("(Anton Wibowomengatakan,"),
+            "(Anton Wibowo mengatakan,"
+        );
+    }
+
+    #[test]
+    fn english_camel_case_is_a_brand() {
+        let pack = pack("en").unwrap();
+        let text = "leaked to WikiLeaks, saidMarketAxess";
+        assert_eq!(
+            apply(text, &find(text, pack)),
+            "leaked to WikiLeaks, said MarketAxess"
+        );
+    }
+
+    #[test]
+    fn punctuation_without_a_space() {
+        assert_eq!(
+            repaired("ke daerahnya.Gubernur Banten berkata"),
+            "ke daerahnya. Gubernur Banten berkata"
+        );
+        assert_eq!(repaired("Baca Juga:Harga Naik"), "Baca Juga: Harga Naik");
+    }
+
+    #[test]
+    fn words_written_without_a_space_on_purpose() {
+        for text in [
+            "membeli iPhone dan iPad",
+            "dilansir detikNews dan detikFinance",
+            "video TikTok dan YouTube",
+            "pesan WhatsApp lewat PlayStation",
+            "restoran McDonald milik DiCaprio",
+            "surat KemenpanRB dan KemenPPPA dari KemenKominfo",
+            "harga Rp1.500,50 naik 2,5 persen",
+            "lihat https://contoh.com/BeritaBaru atau www.Contoh.com",
+            "kirim ke redaksi@KabarKita.id atau @AkunResmi #BeritaHariIni",
+            "gelar S.H., M.Si. dan Ph.D.",
+            "situs Liputan6.com dan detik.com",
+            "Ramadan Setiawan Kurniawan Lestari Permana Abdullah",
+            "DPRnya OJKnya",
+            "Penampakan Pelaksanaan Kedatangan",
+        ] {
+            assert_eq!(repaired(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn long_glued_runs_stay_linear() {
+        // one token of 100,000 glued words, and long runs of each kind that a look could walk
+        // over again and again; a quadratic search would not finish
+        let run = "KataBaru".repeat(50_000);
+        assert_eq!(find(&run, pack("id").unwrap()).len(), 99_999);
+        for run in [
+            "abcdefgh", "ABCDEFGH", "ABCdefgh", "aBcDeFgH", "ab.cd,ef", "ab(CD)ef",
+        ] {
+            find(&run.repeat(100_000), pack("id").unwrap());
+        }
+    }
+
+    #[test]
+    fn repairs_name_both_halves_at_character_offsets() {
+        let text = "Kata “ibu” kepadaÉmile";
+        let found = repairs(text, 2, false, pack("id").unwrap());
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (
+                found[0].offset,
+                found[0].left.as_str(),
+                found[0].right.as_str()
+            ),
+            (17, "kepada", "Émile")
+        );
+        assert_eq!(found[0].paragraph, 2);
+    }
+}
