@@ -42,7 +42,10 @@ impl Outcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CleanFormat {
     Jsonl,
-    Text,
+    /// One text file per article; with `repair`, the spaces a scrape dropped are put back.
+    Text {
+        repair: bool,
+    },
 }
 
 /// Streams every document through the pipeline, reporting failures on stderr as they come.
@@ -173,19 +176,25 @@ pub fn clean(common: &Common, output: Option<&Path>, format: CleanFormat) -> Res
             out.finish()?;
             Ok(outcome)
         }
-        CleanFormat::Text => {
+        CleanFormat::Text { repair } => {
             let Some(dir) = output else {
                 bail!("--format text needs -o DIR for the text files")
             };
             let mut namer = FileNamer::default();
             for_each_article(common, Depth::Clean, |article| {
                 let path = dir.join(namer.name(&article.id, "txt"));
+                let repairs: &[crate::record::Repair] = if repair { &article.repairs } else { &[] };
+                let repaired = crate::clean::seams::Repaired::new(
+                    article.title.as_deref(),
+                    &article.body,
+                    repairs,
+                );
                 let mut text = String::new();
-                if let Some(title) = &article.title {
+                if let Some(title) = repaired.title.as_deref().filter(|t| !t.is_empty()) {
                     text.push_str(title);
                     text.push_str("\n\n");
                 }
-                text.push_str(&article.body.join("\n\n"));
+                text.push_str(&repaired.body.join("\n\n"));
                 text.push('\n');
                 write_atomic(&path, text.as_bytes())
                     .with_context(|| format!("cannot write {}", path.display()))

@@ -35,6 +35,20 @@ impl FoundDate {
         })
     }
 
+    /// Minutes since 1970-01-01 00:00 UTC, where the date has a year, a time and an offset:
+    /// two datelines in different offsets are the same moment when these agree.
+    pub fn utc_minutes(&self) -> Option<i64> {
+        let (year, (hour, minute), offset) = (self.year?, self.time?, self.offset.as_deref()?);
+        let sign = if offset.starts_with('-') { -1 } else { 1 };
+        let (h, m) = offset
+            .trim_start_matches(['+', '-'])
+            .split_once(':')
+            .unwrap_or(("0", "0"));
+        let offset_minutes = sign * (h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?);
+        let days = days_from_civil(year, self.month, self.day);
+        Some(days * 1440 + i64::from(hour * 60 + minute) - offset_minutes)
+    }
+
     /// True where the text names a weekday that is not the date's.
     pub fn weekday_mismatch(&self, default_year: Option<i32>) -> bool {
         match (self.weekday, self.year.or(default_year)) {
@@ -214,6 +228,18 @@ fn is_valid(year: i32, month: u32, day: u32) -> bool {
 }
 
 /// Day of the week, 0 = Monday (Sakamoto's method).
+/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar.
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(month);
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
 pub fn weekday(year: i32, month: u32, day: u32) -> u32 {
     const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let y = if month < 3 { year - 1 } else { year };

@@ -39,33 +39,16 @@ struct Reading {
 
 impl Reading {
     fn new(article: &Article) -> Reading {
-        let mut title_seams = Vec::new();
-        let mut body_seams = vec![Vec::new(); article.body.len()];
-        for repair in &article.repairs {
-            if repair.title {
-                title_seams.push(repair.offset);
-            } else if let Some(seams) = body_seams.get_mut(repair.paragraph) {
-                seams.push(repair.offset);
-            }
-        }
-        let (title, title_spaces) = match &article.title {
-            Some(text) => {
-                let (repaired, spaces) = repaired(text, title_seams);
-                (Some(repaired), spaces)
-            }
-            None => (None, Vec::new()),
-        };
-        let (body, body_spaces) = article
-            .body
-            .iter()
-            .zip(body_seams)
-            .map(|(text, seams)| repaired(text, seams))
-            .unzip();
+        let repaired = crate::clean::seams::Repaired::new(
+            article.title.as_deref(),
+            &article.body,
+            &article.repairs,
+        );
         Reading {
-            title,
-            body,
-            title_spaces,
-            body_spaces,
+            title: repaired.title,
+            body: repaired.body,
+            title_spaces: repaired.title_spaces,
+            body_spaces: repaired.body_spaces,
         }
     }
 
@@ -139,19 +122,6 @@ impl Reading {
         let printed_offsets = Offsets::new(printed);
         printed[printed_offsets.byte_of(start)..printed_offsets.byte_of(end)].to_string()
     }
-}
-
-/// `text` with a space at each seam (character offsets), and where the spaces landed.
-fn repaired(text: &str, mut seams: Vec<usize>) -> (String, Vec<usize>) {
-    if seams.is_empty() {
-        return (text.to_string(), Vec::new());
-    }
-    seams.sort_unstable();
-    seams.dedup();
-    let offsets = Offsets::new(text);
-    let bytes: Vec<usize> = seams.iter().map(|&c| offsets.byte_of(c)).collect();
-    let spaces = seams.iter().enumerate().map(|(n, &c)| c + n).collect();
-    (crate::clean::seams::apply(text, &bytes), spaces)
 }
 
 /// The printed offset of a character offset in the repaired text.

@@ -1,6 +1,6 @@
 //! HTML pages: decoding, text rendering and the metadata pages declare about themselves.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use ego_tree::NodeId;
@@ -123,24 +123,121 @@ pub fn page_text(document: &Html) -> String {
 /// inside it that class hints or link density mark as boilerplate removed with their reason,
 /// everything outside it removed as `outside-article`.
 pub fn page_blocks(document: &Html) -> Vec<Block> {
-    let main = main_containers(document);
-    let main_text = main
+    let visible = skipped_elements(document, false);
+    let mut choice = Choice::new(document, visible);
+    // an article kept in a hidden element that a script swaps in
+    if choice.main_text < 500 {
+        let with_hidden = Choice::new(document, skipped_elements(document, true));
+        if with_hidden.main_text > choice.main_text * 2 {
+            choice = with_hidden;
+        }
+    }
+    let blocks = choice.blocks(document);
+    // a tiny body on a page full of prose: the container was too narrow, so read the wrapper
+    // that holds at least half of the page's prose
+    let kept: usize = blocks
         .iter()
-        .filter_map(|id| document.tree.get(*id).and_then(ElementRef::wrap))
-        .map(|e| text_and_link_length(e).0)
+        .filter(|b| b.removed.is_none())
+        .map(|b| b.text.chars().count())
         .sum();
-    let mut blocks = Vec::new();
-    let walk = Walk {
-        main: &main,
-        main_text,
-    };
-    walk.collect(document.root_element(), false, None, false, 0, &mut blocks);
-    blocks
+    if kept >= 300 || kept * 4 >= choice.page_prose || choice.page_prose < 500 {
+        return blocks;
+    }
+    match choice.widest(document) {
+        Some(wider) if !choice.main.contains(&wider) => {
+            choice.main = vec![wider];
+            choice.main_text = document
+                .tree
+                .get(wider)
+                .and_then(ElementRef::wrap)
+                .map_or(0, |e| text_and_link_length(e, &choice.skipped).0);
+            choice.blocks(document)
+        }
+        _ => blocks,
+    }
+}
+
+/// The article's container(s) on a page, with what was measured to choose them.
+struct Choice {
+    skipped: HashSet<NodeId>,
+    main: Vec<NodeId>,
+    main_text: usize,
+    /// Characters of paragraph text under each element.
+    prose: HashMap<NodeId, usize>,
+    page_prose: usize,
+}
+
+impl Choice {
+    fn new(document: &Html, skipped: HashSet<NodeId>) -> Choice {
+        let (main, prose) = main_containers(document, &skipped);
+        let main_text = main
+            .iter()
+            .filter_map(|id| document.tree.get(*id).and_then(ElementRef::wrap))
+            .map(|e| text_and_link_length(e, &skipped).0)
+            .sum();
+        let page_prose = prose
+            .get(&document.root_element().id())
+            .copied()
+            .unwrap_or_default();
+        Choice {
+            skipped,
+            main,
+            main_text,
+            prose,
+            page_prose,
+        }
+    }
+
+    fn blocks(&self, document: &Html) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        let walk = Walk {
+            main: &self.main,
+            main_text: self.main_text,
+            skipped: &self.skipped,
+        };
+        walk.collect(document.root_element(), false, None, false, 0, &mut blocks);
+        blocks
+    }
+
+    /// The chosen container or its nearest ancestor that holds at least half the page's prose.
+    fn widest(&self, document: &Html) -> Option<NodeId> {
+        let start = document.tree.get(*self.main.first()?)?;
+        std::iter::once(start)
+            .chain(start.ancestors())
+            .filter(|a| a.value().is_element())
+            .find(|a| self.prose.get(&a.id()).copied().unwrap_or_default() * 2 >= self.page_prose)
+            .map(|a| a.id())
+    }
+}
+
+/// Elements whose text belongs to no article: scripts, navigation, asides, and (unless
+/// `include_hidden`) hidden elements. An aside, navigation or footer that holds the page's
+/// `<main>` or `<article>` is kept: an unclosed tag swallowed the article into it.
+fn skipped_elements(document: &Html, include_hidden: bool) -> HashSet<NodeId> {
+    document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|element| {
+            let el = element.value();
+            if SKIPPED.contains(&el.name()) {
+                let swallows_article = matches!(el.name(), "aside" | "nav" | "footer")
+                    && element
+                        .descendants()
+                        .filter_map(ElementRef::wrap)
+                        .any(|d| matches!(d.value().name(), "main" | "article"));
+                return !swallows_article;
+            }
+            !include_hidden && el.attr("hidden").is_some()
+        })
+        .map(|element| element.id())
+        .collect()
 }
 
 struct Walk<'a> {
     main: &'a [NodeId],
     main_text: usize,
+    skipped: &'a HashSet<NodeId>,
 }
 
 impl Walk<'_> {
@@ -178,7 +275,7 @@ impl Walk<'_> {
                 Node::Text(_) => render_node(child, &mut pending),
                 Node::Element(el) => {
                     let name = el.name();
-                    if SKIPPED.contains(&name) || el.attr("hidden").is_some() {
+                    if self.skipped.contains(&child.id()) {
                         continue;
                     }
                     let Some(child_ref) = ElementRef::wrap(child) else {
@@ -224,7 +321,7 @@ impl Walk<'_> {
         if name == "figcaption" {
             return Some("caption");
         }
-        let (text, links) = text_and_link_length(element);
+        let (text, links) = text_and_link_length(element, self.skipped);
         if text * 2 > self.main_text {
             return None;
         }
@@ -242,7 +339,7 @@ impl Walk<'_> {
     }
 }
 
-fn text_and_link_length(element: ElementRef) -> (usize, usize) {
+fn text_and_link_length(element: ElementRef, skipped: &HashSet<NodeId>) -> (usize, usize) {
     let mut text = 0;
     let mut links = 0;
     for node in element.descendants() {
@@ -250,11 +347,7 @@ fn text_and_link_length(element: ElementRef) -> (usize, usize) {
             let skipped = node
                 .ancestors()
                 .take_while(|a| a.id() != element.id())
-                .any(|a| {
-                    a.value()
-                        .as_element()
-                        .is_some_and(|e| SKIPPED.contains(&e.name()))
-                });
+                .any(|a| skipped.contains(&a.id()));
             if skipped {
                 continue;
             }
@@ -277,7 +370,10 @@ fn text_and_link_length(element: ElementRef) -> (usize, usize) {
 
 /// The element that holds the article's text, chosen readability-style: text runs score their
 /// block and its ancestors; class hints and link density adjust; the best one wins.
-fn main_containers(document: &Html) -> Vec<NodeId> {
+fn main_containers(
+    document: &Html,
+    skipped: &HashSet<NodeId>,
+) -> (Vec<NodeId>, HashMap<NodeId, usize>) {
     let mut scores: HashMap<NodeId, f32> = HashMap::new();
     // characters of paragraph text (runs of 25 or more outside links) under each element
     let mut prose: HashMap<NodeId, usize> = HashMap::new();
@@ -296,7 +392,7 @@ fn main_containers(document: &Html) -> Vec<NodeId> {
                 break None;
             };
             let name = a.value().name();
-            if SKIPPED.contains(&name) {
+            if skipped.contains(&a.id()) {
                 break None;
             }
             in_link |= name == "a";
@@ -305,12 +401,7 @@ fn main_containers(document: &Html) -> Vec<NodeId> {
             }
         };
         let Some(block) = block else { continue };
-        if in_link
-            || block
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .any(|a| SKIPPED.contains(&a.value().name()))
-        {
+        if in_link || block.ancestors().any(|a| skipped.contains(&a.id())) {
             continue;
         }
         for ancestor in block
@@ -357,7 +448,7 @@ fn main_containers(document: &Html) -> Vec<NodeId> {
         if negative.is_some() {
             score *= 0.5;
         }
-        let (text, links) = text_and_link_length(element);
+        let (text, links) = text_and_link_length(element, skipped);
         if text > 0 {
             score *= 1.0 - links as f32 / text as f32;
         }
@@ -366,34 +457,62 @@ fn main_containers(document: &Html) -> Vec<NodeId> {
         }
     }
     let Some((best_score, mut best_id)) = best else {
-        return Vec::new();
+        return (Vec::new(), prose);
     };
-    best_id = widen(document, best_id, &prose);
+    best_id = widen(document, best_id, &prose, skipped);
     let mut chosen = vec![best_id];
     // Readability's sibling step: an article split over several sibling blocks keeps them all.
     let Some(parent) = document.tree.get(best_id).and_then(|n| n.parent()) else {
-        return chosen;
+        return (chosen, prose);
     };
     for sibling in parent.children().filter(|s| s.id() != best_id) {
         let Some(element) = ElementRef::wrap(sibling) else {
             continue;
         };
-        if SKIPPED.contains(&element.value().name()) || hint_of(element.value()).1.is_some() {
+        if skipped.contains(&sibling.id())
+            || hint_of(element.value()).1.is_some()
+            || headline_list(element)
+        {
             continue;
         }
         let score = scores.get(&sibling.id()).copied().unwrap_or_default();
-        let (text, links) = text_and_link_length(element);
+        let (text, links) = text_and_link_length(element, skipped);
         let dense_text = element.value().name() == "p" && text >= 80 && links * 4 < text;
         if score >= (best_score * 0.2).max(10.0) || dense_text {
             chosen.push(sibling.id());
         }
     }
-    chosen
+    (chosen, prose)
+}
+
+/// A block listing other stories: several links whose text reads as a headline (four words or
+/// more) make up a good part of its text, as in "headline / date / teaser" lists that sit
+/// beside the article in the same column.
+fn headline_list(element: ElementRef) -> bool {
+    let Ok(links) = Selector::parse("a") else {
+        return false;
+    };
+    let mut headlines = 0;
+    let mut headline_chars = 0;
+    for link in element.select(&links) {
+        let text: String = link.text().collect();
+        if text.split_whitespace().count() >= 4 {
+            headlines += 1;
+            headline_chars += text.trim().chars().count();
+        }
+    }
+    let total: usize = element.text().map(|t| t.trim().chars().count()).sum();
+    headlines >= 2 && headline_chars * 10 >= total * 3
 }
 
 /// Climbs from the best-scoring element to an ancestor that holds clearly more of the page's
 /// paragraph text without more links: articles split into sections sit in one wrapper.
-fn widen(document: &Html, start: NodeId, prose: &HashMap<NodeId, usize>) -> NodeId {
+fn widen(
+    document: &Html,
+    start: NodeId,
+    prose: &HashMap<NodeId, usize>,
+    skipped: &HashSet<NodeId>,
+) -> NodeId {
     let mut current = start;
     let Some(node) = document.tree.get(start) else {
         return start;
@@ -406,7 +525,7 @@ fn widen(document: &Html, start: NodeId, prose: &HashMap<NodeId, usize>) -> Node
         }
         let here = prose.get(&current).copied().unwrap_or_default();
         let there = prose.get(&ancestor.id()).copied().unwrap_or_default();
-        let (text, links) = text_and_link_length(ancestor);
+        let (text, links) = text_and_link_length(ancestor, skipped);
         if there * 2 >= here * 3 && links * 4 < text && there * 10 >= text * 7 {
             current = ancestor.id();
         }
@@ -547,41 +666,71 @@ fn linked_data(document: &Html) -> LinkedData {
 }
 
 /// The publication time: a visible dateline that agrees with the page's metadata gives the
-/// local offset (metadata often says Z for what is WIB); else the metadata with its own offset;
-/// else the first short visible line with a date and time.
+/// local offset (metadata often says Z for what is WIB, or gives the same moment in UTC); else
+/// the metadata with its own offset; else the visible dateline nearest above the article's
+/// text (a sidebar's times are elsewhere), else the first inside it, else the first anywhere.
 pub fn published(
     meta: Option<&str>,
     blocks: &[Block],
     reader: &crate::dates::DateReader,
 ) -> Option<String> {
     let declared = meta.and_then(|m| reader.find_all(m).into_iter().next());
-    let visible: Vec<crate::dates::FoundDate> = blocks
+    let visible: Vec<(usize, crate::dates::FoundDate)> = blocks
         .iter()
-        .filter(|b| b.text.split_whitespace().count() <= 16)
-        .filter_map(|b| {
+        .enumerate()
+        .filter(|(_, b)| b.text.split_whitespace().count() <= 16)
+        .filter_map(|(i, b)| {
             reader
                 .find_all(&b.text)
                 .into_iter()
                 .find(|d| d.time.is_some() && d.year.is_some())
+                .map(|d| (i, d))
         })
         .collect();
     let same_moment = |a: &crate::dates::FoundDate, b: &crate::dates::FoundDate| {
         (a.year, a.month, a.day, a.time) == (b.year, b.month, b.day, b.time)
     };
     if let Some(declared) = &declared {
-        if let Some(agreeing) = visible
-            .iter()
-            .find(|v| same_moment(v, declared) && v.offset.is_some())
-        {
-            return agreeing.iso(None);
-        }
-        return declared.iso(None);
+        let agreeing = visible.iter().map(|(_, v)| v).find(|v| {
+            v.offset.is_some()
+                && (same_moment(v, declared)
+                    || (v.utc_minutes().is_some() && v.utc_minutes() == declared.utc_minutes()))
+        });
+        return agreeing.unwrap_or(declared).iso(None);
     }
-    visible
+    let first_kept = blocks.iter().position(|b| b.removed.is_none());
+    let above: Vec<&crate::dates::FoundDate> = visible
         .iter()
-        .find(|v| v.offset.is_some())
-        .or(visible.first())
-        .and_then(|v| v.iso(None))
+        .filter(|(i, _)| first_kept.is_some_and(|k| *i <= k))
+        .map(|(_, d)| d)
+        .collect();
+    let inside: Vec<&crate::dates::FoundDate> = visible
+        .iter()
+        .filter(|(i, _)| blocks[*i].removed.is_none())
+        .map(|(_, d)| d)
+        .collect();
+    let anywhere: Vec<&crate::dates::FoundDate> = visible.iter().map(|(_, d)| d).collect();
+    let nearest_above = above
+        .iter()
+        .rev()
+        .find(|d| d.offset.is_some())
+        .or(above.last());
+    nearest_above
+        .copied()
+        .or_else(|| first_with_offset(&inside))
+        .or_else(|| first_with_offset(&anywhere))
+        .and_then(|d| d.iso(None))
+}
+
+/// The first of the dates with a time-zone offset, else the first.
+fn first_with_offset<'a>(
+    dates: &[&'a crate::dates::FoundDate],
+) -> Option<&'a crate::dates::FoundDate> {
+    dates
+        .iter()
+        .find(|d| d.offset.is_some())
+        .or(dates.first())
+        .copied()
 }
 
 /// Reads title, site name, publication time and authors from meta tags and the head.
@@ -594,7 +743,18 @@ pub fn page_meta(document: &Html) -> PageMeta {
     let raw_title = select_first(document, r#"meta[property="og:title"]"#, Some("content"))
         .or_else(|| select_first(document, "title", None))
         .or_else(|| select_first(document, "h1", None));
-    let title = raw_title.map(|t| strip_site_suffix(&t, site_name.as_deref()));
+    let heading = select_first(document, "h1", None);
+    let title = raw_title.map(|t| match heading {
+        // "NamaSitus.com: Judul Berita" in the head, "Judul Berita" on the page
+        Some(h1)
+            if h1.split_whitespace().count() >= 3
+                && h1.len() < t.len()
+                && t.to_lowercase().contains(&h1.to_lowercase()) =>
+        {
+            h1
+        }
+        _ => strip_site_suffix(&t, site_name.as_deref()),
+    });
     let linked = linked_data(document);
     let published = linked.published.or_else(|| {
         [
@@ -680,6 +840,88 @@ mod tests {
         assert_eq!(meta.title.as_deref(), Some("KPU Buka Suara"));
         assert_eq!(meta.authors, ["Ani", "Budi"]);
         assert_eq!(meta.language.as_deref(), Some("id"));
+    }
+
+    fn blocks_of(html: &str) -> Vec<Block> {
+        page_blocks(&Html::parse_document(html))
+    }
+
+    fn kept_text(blocks: &[Block]) -> String {
+        blocks
+            .iter()
+            .filter(|b| b.removed.is_none())
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const PROSE: &str = "<p>Warga desa berkumpul di balai pada pagi hari, membahas rencana perbaikan jalan, saluran air, dan jembatan kecil yang rusak sejak musim hujan lalu.</p>\
+        <p>Kepala desa mengatakan, dana perbaikan berasal dari anggaran desa, sumbangan warga, dan bantuan kabupaten yang cair bulan depan.</p>\
+        <p>Pekerjaan dimulai pekan depan, melibatkan pemuda desa, tukang setempat, dan relawan dari kecamatan tetangga.</p>";
+
+    #[test]
+    fn an_article_a_script_swaps_in_from_a_hidden_element() {
+        let html = format!(
+            "<body><div id=app><p>Memuat…</p></div><div hidden><article>{PROSE}</article></div></body>"
+        );
+        assert!(kept_text(&blocks_of(&html)).contains("Kepala desa mengatakan"));
+    }
+
+    #[test]
+    fn an_unclosed_aside_does_not_swallow_the_article() {
+        let html = format!(
+            "<body><aside><a href=/>Beranda</a><main><article>{PROSE}</article></main></body>"
+        );
+        assert!(kept_text(&blocks_of(&html)).contains("Kepala desa mengatakan"));
+    }
+
+    #[test]
+    fn a_page_without_article_markup_still_gives_its_text() {
+        let html =
+            format!("<body><div><div>{PROSE}</div></div><div><a href=/a>Tautan</a></div></body>");
+        let kept = kept_text(&blocks_of(&html));
+        assert!(
+            kept.contains("Warga desa") && kept.contains("Pekerjaan dimulai"),
+            "{kept}"
+        );
+        assert!(!kept.contains("Tautan"));
+    }
+
+    #[test]
+    fn a_list_of_other_stories_beside_the_article_is_left_out() {
+        let list = "<div><h3><a href=/b>Harga Beras Turun Menjelang Panen Raya</a></h3><p>2 jam lalu</p><p>Harga beras di pasar induk turun, kata pedagang, karena panen raya sudah dekat.</p>\
+            <h3><a href=/c>Banjir Rendam Tiga Kecamatan di Selatan</a></h3><p>3 jam lalu</p><p>Air setinggi lutut, menurut warga, merendam rumah sejak subuh tadi.</p></div>";
+        let html =
+            format!("<body><div class=col><div class=content>{PROSE}</div>{list}</div></body>");
+        let kept = kept_text(&blocks_of(&html));
+        assert!(kept.contains("Kepala desa"));
+        assert!(!kept.contains("Harga beras di pasar"), "{kept}");
+    }
+
+    #[test]
+    fn a_site_prefix_in_the_head_title_gives_way_to_the_heading() {
+        let page = Html::parse_document(
+            r#"<head><meta property="og:title" content="KabarKita.com: Warga Perbaiki Jembatan Desa"></head><body><h1>Warga Perbaiki Jembatan Desa</h1></body>"#,
+        );
+        assert_eq!(
+            page_meta(&page).title.as_deref(),
+            Some("Warga Perbaiki Jembatan Desa")
+        );
+    }
+
+    #[test]
+    fn publication_time_from_the_dateline_not_a_sidebar() {
+        let pack = crate::lang::pack("id").unwrap();
+        let html = format!(
+            "<body><div class=sidebar-list><p><a href=/x>Berita lain yang sedang ramai dibaca</a></p><p>Selasa, 7 Maret 2017 10:00 WIB</p></div>\
+             <p>Senin , 6 March 2017, 09:05 WIB</p><article>{PROSE}</article></body>"
+        );
+        let blocks = blocks_of(&html);
+        let found = published(None, &blocks, pack.date_reader());
+        assert_eq!(found.as_deref(), Some("2017-03-06T09:05+07:00"));
+        // metadata in UTC, the dateline's own offset kept for the same moment
+        let found = published(Some("2017-03-06T02:05:00Z"), &blocks, pack.date_reader());
+        assert_eq!(found.as_deref(), Some("2017-03-06T09:05+07:00"));
     }
 
     #[test]

@@ -30,6 +30,10 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
         format: FormatArg,
+        /// With --format text: put back the spaces the scrape dropped (the record's
+        /// `repairs`); the JSON Lines body always stays as printed.
+        #[arg(long)]
+        repair: bool,
     },
     /// Write the full article records (the gold format of SPEC.md) as JSON Lines.
     Extract {
@@ -164,10 +168,11 @@ fn execute(command: Command) -> anyhow::Result<i32> {
             common,
             output,
             format,
+            repair,
         } => {
             let format = match format {
                 FormatArg::Jsonl => CleanFormat::Jsonl,
-                FormatArg::Text => CleanFormat::Text,
+                FormatArg::Text => CleanFormat::Text { repair },
             };
             commands::clean(&common.into_common(None), output.as_deref(), format)?
         }

@@ -753,8 +753,7 @@ mod tests {
             Cek berita dan artikel yang lain di Google News.\n\
             Harga Emas Naik Lagi Hari Ini\n\
             3 jam yang lalu\n\
-            Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n\
-            Artikel ini telah tayang di KabarDaerah.\n";
+            Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n";
         let cleaned = clean(text);
         assert_eq!(cleaned.body.len(), 2, "{:?}", cleaned.body);
         for (line, reason) in [
@@ -765,7 +764,6 @@ mod tests {
             ),
             ("Harga Emas Naik Lagi Hari Ini", "related-headline"),
             ("3 jam yang lalu", "related-time"),
-            ("Artikel ini telah tayang di KabarDaerah.", "syndication"),
         ] {
             assert_eq!(reason_of(&cleaned, line), Some(reason), "{line}");
         }

@@ -70,8 +70,62 @@ pub(crate) fn repairs(text: &str, paragraph: usize, title: bool, pack: &Pack) ->
         .collect()
 }
 
+/// An article's title and body with its repairs applied, and where each inserted space sits
+/// (character offsets in the repaired text, ascending), so offsets can be turned back.
+pub(crate) struct Repaired {
+    pub title: Option<String>,
+    pub body: Vec<String>,
+    pub title_spaces: Vec<usize>,
+    pub body_spaces: Vec<Vec<usize>>,
+}
+
+impl Repaired {
+    pub(crate) fn new(title: Option<&str>, body: &[String], repairs: &[Repair]) -> Repaired {
+        let mut title_seams = Vec::new();
+        let mut body_seams = vec![Vec::new(); body.len()];
+        for repair in repairs {
+            if repair.title {
+                title_seams.push(repair.offset);
+            } else if let Some(seams) = body_seams.get_mut(repair.paragraph) {
+                seams.push(repair.offset);
+            }
+        }
+        let (title, title_spaces) = match title {
+            Some(text) => {
+                let (repaired, spaces) = repaired_at(text, title_seams);
+                (Some(repaired), spaces)
+            }
+            None => (None, Vec::new()),
+        };
+        let (body, body_spaces) = body
+            .iter()
+            .zip(body_seams)
+            .map(|(text, seams)| repaired_at(text, seams))
+            .unzip();
+        Repaired {
+            title,
+            body,
+            title_spaces,
+            body_spaces,
+        }
+    }
+}
+
+/// `text` with a space at each seam (character offsets), and where the spaces landed.
+fn repaired_at(text: &str, mut seams: Vec<usize>) -> (String, Vec<usize>) {
+    if seams.is_empty() {
+        return (text.to_string(), Vec::new());
+    }
+    seams.sort_unstable();
+    seams.dedup();
+    let offsets = Offsets::new(text);
+    let bytes: Vec<usize> = seams.iter().map(|&c| offsets.byte_of(c)).collect();
+    let spaces = seams.iter().enumerate().map(|(n, &c)| c + n).collect();
+    (apply(text, &bytes), spaces)
+}
+
 /// The text with a space at every seam.
-pub(crate) fn apply(text: &str, seams: &[usize]) -> String {
+fn apply(text: &str, seams: &[usize]) -> String {
     let mut repaired = String::with_capacity(text.len() + seams.len());
     let mut from = 0;
     for &at in seams {
@@ -281,8 +335,7 @@ fn glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
     let letters = piece.chars().count();
     if !first.is_uppercase()
         || !rest.chars().all(char::is_lowercase)
-        || letters > MAX_NAMED_RUN
-        || letters < MIN_NAME_HEAD + 3
+        || !(MIN_NAME_HEAD + 3..=MAX_NAMED_RUN).contains(&letters)
     {
         return None;
     }
