@@ -129,52 +129,58 @@ fn printed_offset(spaces: &[usize], repaired: usize) -> usize {
     repaired - spaces.partition_point(|&at| at < repaired)
 }
 
-/// Case numbers and numbered legal instruments, once per (kind, number), with the longest
-/// wording kept where two patterns cover the same words.
+/// Case numbers and numbered legal instruments, once per (kind, number). Where matches of
+/// several patterns overlap, the longest wording wins ("Peraturan Pemerintah Pengganti UU
+/// No. 1 Tahun 2016" is a regulation, not the law its last words name).
 fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
-    let mut found: Vec<(usize, usize, usize, Register)> = Vec::new();
+    let mut candidates: Vec<(usize, usize, usize, String, String)> = Vec::new();
     for (paragraph, text) in article.body.iter().enumerate() {
-        let mut offsets: Option<Offsets> = None;
         for (kind, pattern) in &pack.registers {
             for caps in pattern.captures_iter(text) {
-                let (Some(whole), Some(num)) = (caps.get(0), caps.name("num")) else {
-                    continue;
+                let Some(whole) = caps.get(0) else { continue };
+                let number = match (caps.name("num"), caps.name("year"), caps.name("code")) {
+                    (Some(num), Some(year), _) => format!("{}/{}", num.as_str(), year.as_str()),
+                    (Some(num), None, _) => num.as_str().to_string(),
+                    (None, _, Some(code)) => code.as_str().to_string(),
+                    _ => continue,
                 };
-                let number = match caps.name("year") {
-                    Some(year) => format!("{}/{}", num.as_str(), year.as_str()),
-                    None => num.as_str().to_string(),
-                };
-                if found
-                    .iter()
-                    .any(|(p, s, e, _)| *p == paragraph && *s < whole.end() && whole.start() < *e)
-                {
-                    continue;
-                }
-                found.push((
-                    paragraph,
-                    whole.start(),
-                    whole.end(),
-                    Register {
-                        text: whole.as_str().to_string(),
-                        kind: kind.clone(),
-                        number,
-                        span: Some(offsets.get_or_insert_with(|| Offsets::new(text)).span(
-                            paragraph,
-                            whole.start(),
-                            whole.end(),
-                        )),
-                    },
-                ));
+                candidates.push((paragraph, whole.start(), whole.end(), kind.clone(), number));
             }
         }
     }
-    found.sort_by_key(|(p, s, _, _)| (*p, *s));
-    let mut registers: Vec<Register> = Vec::new();
-    for (_, _, _, register) in found {
-        let key = |r: &Register| (r.kind.clone(), r.number.trim_start_matches('0').to_string());
-        if !registers.iter().any(|r| key(r) == key(&register)) {
-            registers.push(register);
+    // longest first; ties in text order, so the choice does not depend on the pack's order
+    candidates.sort_by_key(|(p, s, e, _, _)| (std::cmp::Reverse(e - s), *p, *s));
+    let mut kept: Vec<(usize, usize, usize, String, String)> = Vec::new();
+    for candidate in candidates {
+        let (p, s, e) = (candidate.0, candidate.1, candidate.2);
+        if !kept.iter().any(|k| k.0 == p && k.1 < e && s < k.2) {
+            kept.push(candidate);
         }
+    }
+    kept.sort_by_key(|(p, s, _, _, _)| (*p, *s));
+    let mut offsets: std::collections::HashMap<usize, Offsets> = std::collections::HashMap::new();
+    let mut registers: Vec<Register> = Vec::new();
+    for (paragraph, start, end, kind, number) in kept {
+        let key = |kind: &str, number: &str| {
+            (kind.to_string(), number.trim_start_matches('0').to_string())
+        };
+        if registers
+            .iter()
+            .any(|r| key(&r.kind, &r.number) == key(&kind, &number))
+        {
+            continue;
+        }
+        let text = &article.body[paragraph];
+        let span = offsets
+            .entry(paragraph)
+            .or_insert_with(|| Offsets::new(text))
+            .span(paragraph, start, end);
+        registers.push(Register {
+            text: text[start..end].to_string(),
+            kind,
+            number,
+            span: Some(span),
+        });
     }
     registers
 }
@@ -235,8 +241,11 @@ mod tests {
     fn registers_of_every_kind() {
         let mut article = Article {
             body: vec![
-                "Dalam perkara register 001 dan register 002, merujuk UU No. 14/2008 serta Undang-Undang Nomor 14 Tahun 2008.".into(),
-                "Peraturan Komisi Informasi Nomor 1/2021 dan Keputusan KPU Nomor 333 Tahun 2024, gugatan 123/Pdt.G/2024/PN Jkt.Sel, server AS45102.".into(),
+                "Dalam perkara register 014 dan register 015, merujuk UU No. 11/2009 serta Undang-Undang Nomor 11 Tahun 2009.".into(),
+                "Peraturan Lembaga Sensor Nomor 3/2019 dan Keputusan Bupati Nomor 87 Tahun 2023, gugatan 45/Pdt.G/2023/PN Bdg, surat bernomor KX/07/III/2023.".into(),
+                "Penetapan Pemerintah Pengganti UU No.2 Tahun 2017, Undang -undang RI No. 8 Tahun 1999, UU 31/1999 dan PP 12/2021.".into(),
+                "Putusan Nomor: 1234 K/Pid/2022, Keputusan Menteri Desa (Kepmendes) No. 55 Tahun 2021, Keputusan Dewan Nomor KEP-19/D.04/2022 dan Peraturan Badan Nomor 7/PBN.01/2020.".into(),
+                "Perkara Nomor 07/KPPU-L/2022 diputus; nomor 0812 3456 bukan register, begitu pula Nomor 5.".into(),
             ],
             ..Article::default()
         };
@@ -249,16 +258,25 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("case", "001"),
-                ("case", "002"),
-                ("law", "14/2008"),
-                ("regulation", "1/2021"),
-                ("decree", "333/2024"),
-                ("case", "123/Pdt.G/2024/PN Jkt.Sel"),
-                ("other", "AS45102"),
+                ("case", "014"),
+                ("case", "015"),
+                ("law", "11/2009"),
+                ("regulation", "3/2019"),
+                ("decree", "87/2023"),
+                ("case", "45/Pdt.G/2023/PN Bdg"),
+                ("other", "KX/07/III/2023"),
+                ("regulation", "2/2017"),
+                ("law", "8/1999"),
+                ("law", "31/1999"),
+                ("regulation", "12/2021"),
+                ("case", "1234 K/Pid/2022"),
+                ("decree", "55/2021"),
+                ("decree", "KEP-19/D.04/2022"),
+                ("regulation", "7/PBN.01/2020"),
+                ("case", "07/KPPU-L/2022"),
             ]
         );
-        assert_eq!(article.registers[0].text, "perkara register 001");
+        assert_eq!(article.registers[0].text, "perkara register 014");
     }
 
     #[test]
