@@ -89,8 +89,20 @@ struct PackFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatementWords {
-    /// Each entry: the base form, then the surface forms that stand for it.
+    /// Each entry: the base form, then the surface forms that stand for it. Forms built from
+    /// `cue_roots` are added here when the pack is compiled.
     pub cues: Vec<Vec<String>>,
+    /// Roots of reporting verbs, whose forms the language's morphology builds.
+    #[serde(default)]
+    cue_roots: Vec<String>,
+    /// Forms built from every root: `{}` stands for the root, `{N}` for the root with the
+    /// active (nasal) prefix of `active_prefix`.
+    #[serde(default)]
+    cue_forms: Vec<String>,
+    /// The active prefix by the root's first letter: (letters, prefix, whether a first letter
+    /// followed by a vowel is dropped, as k in kata → mengatakan).
+    #[serde(default)]
+    active_prefix: Vec<(String, String, bool)>,
     /// Cues that stand before the speaker, a comma and the statement ("menurut X, …").
     pub leading_cues: Vec<String>,
     pub pronouns: Vec<String>,
@@ -121,6 +133,57 @@ pub struct SeamWords {
     /// Whether two capitalised words run together are glue ("JakartaPramono", as Indonesian
     /// scrapes print them) rather than a brand ("WikiLeaks", as English text does).
     pub capitalised_glue: bool,
+}
+
+impl StatementWords {
+    /// Adds the forms built from `cue_roots` to `cues`, so that a reporting verb is listed
+    /// once by its root rather than form by form.
+    fn with_built_cues(mut self) -> Self {
+        for root in std::mem::take(&mut self.cue_roots) {
+            let active = self.active_form(&root);
+            let forms: Vec<String> = self
+                .cue_forms
+                .iter()
+                .filter(|form| active.is_some() || !form.contains("{N}"))
+                .map(|form| {
+                    form.replace("{N}", active.as_deref().unwrap_or_default())
+                        .replace("{}", &root)
+                })
+                .collect();
+            match self
+                .cues
+                .iter_mut()
+                .find(|entry| entry.first() == Some(&root))
+            {
+                Some(entry) => {
+                    for form in forms {
+                        if !entry[1..].contains(&form) {
+                            entry.push(form);
+                        }
+                    }
+                }
+                None => self.cues.push(std::iter::once(root).chain(forms).collect()),
+            }
+        }
+        self
+    }
+
+    /// The root with the active prefix: kata → mengata, sampai → menyampai, nilai → menilai.
+    fn active_form(&self, root: &str) -> Option<String> {
+        let mut letters = root.chars();
+        let first = letters.next()?;
+        let second_is_vowel = letters.next().is_some_and(|c| "aeiou".contains(c));
+        let (_, prefix, drops) = self
+            .active_prefix
+            .iter()
+            .find(|(initials, _, _)| initials.split_whitespace().any(|i| root.starts_with(i)))?;
+        let rest = if *drops && second_is_vowel {
+            &root[first.len_utf8()..]
+        } else {
+            root
+        };
+        Some(format!("{prefix}{rest}"))
+    }
 }
 
 /// Words of disputes and their sides.
@@ -360,7 +423,7 @@ impl Pack {
             pattern_reasons,
             dates: OnceLock::new(),
             entities: file.entities,
-            statements: file.statements,
+            statements: file.statements.with_built_cues(),
             disputes: file.disputes,
             seams: file.seams,
             registers: file
@@ -481,6 +544,54 @@ pub fn detect(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reporting_verbs_are_built_from_their_roots() {
+        let words: StatementWords = toml::from_str(
+            r#"
+            cues = [["tanya", "bertanya"]]
+            cue_roots = ["tanya", "sampai", "yakin", "klaim", "bantah", "tulis", "harap"]
+            cue_forms = ["{}", "{}nya", "{N}", "{N}kan", "{N}i", "ber{}"]
+            active_prefix = [["a e i o u", "meng", false], ["k", "meng", true],
+              ["p", "mem", true], ["b", "mem", false], ["t", "men", true], ["s", "meny", true],
+              ["l m n r w y", "me", false], ["h", "meng", false]]
+            leading_cues = []
+            pronouns = []
+            pronoun_suffix = "nya"
+            unnamed = []
+            complementizers = []
+            abbreviations = []
+            fillers = []
+            not_said = []
+            speaker_breaks = []
+            "#,
+        )
+        .unwrap();
+        let words = words.with_built_cues();
+        let forms_of = |root: &str| -> Vec<String> {
+            words
+                .cues
+                .iter()
+                .find(|e| e[0] == root)
+                .map(|e| e[1..].to_vec())
+                .unwrap_or_default()
+        };
+        for (root, form) in [
+            ("sampai", "menyampaikan"),
+            ("yakin", "meyakini"),
+            ("klaim", "mengklaim"),
+            ("bantah", "membantah"),
+            ("tulis", "menulis"),
+            ("tulis", "tulisnya"),
+            ("harap", "berharap"),
+            ("harap", "mengharapkan"),
+            ("tanya", "menanyakan"),
+        ] {
+            assert!(forms_of(root).contains(&form.to_string()), "{root}: {form}");
+        }
+        assert_eq!(words.cues.iter().filter(|e| e[0] == "tanya").count(), 1);
+        assert!(forms_of("tanya").contains(&"bertanya".to_string()));
+    }
 
     #[test]
     fn bundled_packs_compile() {
