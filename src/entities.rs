@@ -389,17 +389,45 @@ pub fn extract(
             &institution_mentions,
         ));
     }
-    let people = people(&units, &context, &institutions, &institution_mentions);
+    let mut people = people(&units, &context, &institutions, &institution_mentions);
     let mut entries = institutions.entries;
     for (mention, index) in &institution_mentions {
         entries[*index]
             .spans
             .push(span(&units[mention.unit], mention));
     }
+    initials_of_people(&mut people, &mut entries, &units);
     for entry in &mut entries {
         entry.spans.sort_by_key(reading_order);
     }
     (people, entries)
+}
+
+/// "Hidayat Nur Wahid (HNW)": a person's initials in brackets after their name are what the
+/// article calls them later ("kata HNW"), not a body the acronym names.
+fn initials_of_people(people: &mut [Person], entries: &mut Vec<Institution>, units: &[Unit]) {
+    for person in people.iter_mut() {
+        let words: Vec<&str> = person.name.split_whitespace().collect();
+        if words.len() < 2 || !words.iter().all(|w| capitalised(w)) {
+            continue;
+        }
+        let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        let defined = format!("{} ({initials})", person.name);
+        if !units.iter().any(|unit| unit.text.contains(&defined)) {
+            continue;
+        }
+        let Some(at) = entries
+            .iter()
+            .position(|e| e.name == initials && e.acronyms.iter().all(|a| *a == initials))
+        else {
+            continue;
+        };
+        let entry = entries.remove(at);
+        push_unique(&mut person.mentions, &initials);
+        person.spans.extend(entry.spans);
+        person.spans.sort_by_key(reading_order);
+        person.spans.dedup();
+    }
 }
 
 /// The title first, then the body's paragraphs in order.
@@ -500,6 +528,20 @@ fn definitions(
             continue;
         }
         let long = &unit.text[tokens[first].start..tokens[long_end - 1].end];
+        // "Hidayat Nur Wahid (HNW)": a person's initials, not a body's acronym
+        let letters = short.chars().count();
+        let persons_initials = tokens[i].text == "("
+            && long_end >= first + letters
+            && unit.tags[long_end - letters..long_end]
+                .iter()
+                .all(|t| t.ends_with("PER"))
+            && tokens[long_end - letters..long_end]
+                .iter()
+                .filter_map(|t| t.text.chars().next())
+                .eq(short.chars());
+        if persons_initials {
+            continue;
+        }
         let initial = short
             .chars()
             .next()
@@ -1755,6 +1797,20 @@ mod tests {
         );
         let dewi = person(&people, "Dewi Lestari");
         assert_eq!(dewi.roles, [role("Anggota Majelis Komisioner", None)]);
+    }
+
+    #[test]
+    fn initials_in_brackets_are_the_person_not_a_body() {
+        let (people, institutions) = run(
+            "Ketua Umum Partai Maju Bambang Adi Wijaya (BAW) hadir. Menurut BAW, rapat berjalan lancar.",
+        );
+        assert!(
+            institutions.iter().all(|i| i.name != "BAW"),
+            "{institutions:?} {people:?}"
+        );
+        let bambang = person(&people, "Bambang Adi Wijaya");
+        assert!(bambang.mentions.contains(&"BAW".to_string()));
+        assert!(bambang.spans.len() >= 2, "{:?}", bambang.spans);
     }
 
     #[test]

@@ -109,6 +109,46 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// Whom a personal pronoun at `at` points to: the last speaker where that was a person,
+    /// else the last person named before; a body only where no person was named ("kata dia"
+    /// after a quote that names an institution is still the person speaking).
+    fn pronoun_referent(
+        &self,
+        last_speaker: &Option<Speaker>,
+        paragraph: usize,
+        at: usize,
+    ) -> Option<Speaker> {
+        last_speaker
+            .clone()
+            .filter(|s| s.person.is_some())
+            .or_else(|| {
+                self.last_person_before(paragraph, at)
+                    .map(|n| self.speaker(n.who))
+            })
+            .or_else(|| last_speaker.clone())
+    }
+
+    /// The one person of the article who holds `title` ("kata hakim" where the article names
+    /// one judge), if exactly one does.
+    fn sole_holder(&self, title: &str) -> Option<Speaker> {
+        let mut holders = self
+            .article
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, person)| {
+                person
+                    .roles
+                    .iter()
+                    .any(|r| r.title.eq_ignore_ascii_case(title))
+            });
+        let (first, _) = holders.next()?;
+        holders
+            .next()
+            .is_none()
+            .then(|| self.speaker(Who::Person(first)))
+    }
+
     /// The speaker a name stands for: a person with the institution of their first role.
     fn speaker(&self, who: Who) -> Speaker {
         match who {
@@ -268,11 +308,7 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
                 Some(Some(speaker)) => Some(speaker),
                 // a pronoun, or a quote running on from the paragraph before: the last speaker,
                 // else the last person named
-                _ => last_speaker.clone().or_else(|| {
-                    index
-                        .last_person_before(p, q.open)
-                        .map(|n| index.speaker(n.who))
-                }),
+                _ => index.pronoun_referent(&last_speaker, p, q.open),
             };
             if let Some(speaker) = &speaker {
                 last_speaker = Some(speaker.clone());
@@ -317,10 +353,12 @@ fn speaker_in(text: &str, p: usize, from: usize, index: &Index, pack: &Pack) -> 
     if region.is_empty() {
         return None;
     }
+    // the last person named: titles come before the name ("Kapuspenkum Kejagung Harli
+    // Siregar"), so an earlier word the tagger took for a name is the office
     let person_in = |from: usize, to: usize| {
         index.by_paragraph[p]
             .iter()
-            .find(|n| matches!(n.who, Who::Person(_)) && n.start >= from && n.start < to)
+            .rfind(|n| matches!(n.who, Who::Person(_)) && n.start >= from && n.start < to)
             .copied()
     };
     // "jelas Anggota MK KI Pusat, Arya Sandhiyudha": the name after the role's comma
@@ -330,7 +368,14 @@ fn speaker_in(text: &str, p: usize, from: usize, index: &Index, pack: &Pack) -> 
             .then(|| person_in(end + 1, end + 3))
             .flatten()
     };
-    let named = person_in(from, end.max(from + 1))
+    // "ujar kuasa hukum Iwan, Calvin Wijaya": after a role and a comma, the name is the
+    // speaker's, not the name inside the role
+    let lower = region.to_lowercase();
+    let titled = pack.entities.titles.longest_at(lower.split_whitespace()) > 0;
+    let named = titled
+        .then(apposed)
+        .flatten()
+        .or_else(|| person_in(from, end.max(from + 1)))
         .or_else(apposed)
         .or_else(|| index.first_in(p, from, end.max(from + 1)));
     let unnamed = pack
@@ -338,6 +383,9 @@ fn speaker_in(text: &str, p: usize, from: usize, index: &Index, pack: &Pack) -> 
         .unnamed
         .iter()
         .any(|u| region.to_lowercase().starts_with(u.as_str()));
+    if named.is_none() {
+        return described_speaker(region, index, pack);
+    }
     match named {
         Some(n) if matches!(n.who, Who::Person(_)) => Some(index.speaker(n.who)),
         Some(n) if unnamed => Some(Speaker {
@@ -347,6 +395,31 @@ fn speaker_in(text: &str, p: usize, from: usize, index: &Index, pack: &Pack) -> 
         Some(n) => Some(index.speaker(n.who)),
         None => None,
     }
+}
+
+/// A speaker named by a title or description alone ("tanya jaksa", "kata seorang saksi"):
+/// the one person the article gives that title, else the description with no person.
+fn described_speaker(region: &str, index: &Index, pack: &Pack) -> Option<Speaker> {
+    let lower = region.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let title_words = pack.entities.titles.longest_at(words.iter().copied());
+    let unnamed = pack
+        .statements
+        .unnamed
+        .iter()
+        .any(|u| lower.starts_with(u.as_str()));
+    if title_words == 0 && !unnamed {
+        return None;
+    }
+    if title_words == words.len() {
+        if let Some(holder) = index.sole_holder(&words.join(" ")) {
+            return Some(holder);
+        }
+    }
+    Some(Speaker {
+        description: Some(region.to_string()),
+        ..Speaker::default()
+    })
 }
 
 /// `“…,” kata X` / `“…,” ujarnya`: the cue right after the closing mark. The inner option is
@@ -566,7 +639,7 @@ fn subject_before(
             continue;
         }
         if cues.is_pronoun(w) {
-            return last_speaker.clone();
+            return index.pronoun_referent(last_speaker, p, w_at);
         }
         break;
     }
@@ -657,6 +730,61 @@ mod tests {
         assert_eq!(direct[0].speaker.person.as_deref(), Some("Hasyim Asy'ari"));
         assert_eq!(direct[1].cue.as_deref(), Some("kata"));
         assert_eq!(direct[1].speaker.person.as_deref(), Some("Hasyim Asy'ari"));
+    }
+
+    fn direct(a: &Article) -> Vec<&Quote> {
+        a.quotes.iter().filter(|q| q.kind == "direct").collect()
+    }
+
+    #[test]
+    fn a_speaker_named_by_a_title_alone_is_described_not_guessed() {
+        let a = article(&[
+            "Saksi Rini Wulandari dihadirkan dalam sidang di Pengadilan Negeri Bandung.",
+            "\"Apakah Saudara menerima uang itu?\" tanya jaksa.",
+            "\"Tidak pernah,\" jawab Rini.",
+        ]);
+        let quotes = direct(&a);
+        assert_eq!(quotes[0].speaker.person, None, "{:?}", quotes[0]);
+        assert_eq!(quotes[0].speaker.description.as_deref(), Some("jaksa"));
+        assert_eq!(quotes[1].speaker.person.as_deref(), Some("Rini Wulandari"));
+    }
+
+    #[test]
+    fn a_title_the_article_gives_one_person_names_that_person() {
+        let a = article(&[
+            "Hakim Ketua Bambang Sutrisno membuka sidang perkara itu pada Senin pagi.",
+            "\"Sidang kita tunda sampai pekan depan,\" kata hakim ketua.",
+        ]);
+        assert_eq!(
+            direct(&a)[0].speaker.person.as_deref(),
+            Some("Bambang Sutrisno")
+        );
+    }
+
+    #[test]
+    fn after_a_role_and_a_comma_the_name_is_the_speaker() {
+        let a = article(&[
+            "\"Klien saya kooperatif,\" ujar kuasa hukum Andi, Budi Santoso, di Jakarta.",
+            "\"Kami terus bekerja,\" tutur Kepala Dinas Pendidikan Hendra Wijaya.",
+        ]);
+        let quotes = direct(&a);
+        assert_eq!(quotes[0].speaker.person.as_deref(), Some("Budi Santoso"));
+        assert_eq!(quotes[1].speaker.person.as_deref(), Some("Hendra Wijaya"));
+    }
+
+    #[test]
+    fn a_pronoun_points_to_a_person_not_a_body() {
+        let a = article(&[
+            "Gubernur Jawa Barat Dedi Mulyana meninjau proyek itu kemarin.",
+            "Pemerintah Provinsi Banten menyatakan siap bekerja sama dalam proyek tersebut.",
+            "\"Kami akan mulai bulan depan,\" kata dia.",
+        ]);
+        assert_eq!(
+            direct(&a)[0].speaker.person.as_deref(),
+            Some("Dedi Mulyana"),
+            "{:?}",
+            a.quotes
+        );
     }
 
     #[test]
