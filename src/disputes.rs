@@ -1,7 +1,7 @@
 //! Disputes an article reports: what kind, which body hears it, its case numbers, and the two
 //! sides, read from the language pack's words for petitioner and respondent.
 
-use crate::lang::{DisputeWords, Pack};
+use crate::lang::{DisputeWords, Pack, Phrases};
 use crate::record::{Article, Dispute, Offsets};
 
 /// An institution or person named in a paragraph, by byte range, with its record name.
@@ -10,27 +10,31 @@ struct Party {
     start: usize,
     end: usize,
     name: String,
+    person: bool,
 }
 
 fn parties(article: &Article) -> Vec<Party> {
     let institutions = article
         .institutions
         .iter()
-        .flat_map(|i| i.spans.iter().map(move |s| (&i.name, s)));
+        .flat_map(|i| i.spans.iter().map(move |s| (&i.name, s, false)))
+        .filter(|(_, s, _)| !s.title);
     let people = article
         .people
         .iter()
-        .flat_map(|p| p.spans.iter().map(move |s| (&p.name, s)));
+        .flat_map(|p| p.spans.iter().map(move |s| (&p.name, s, true)))
+        .filter(|(_, s, _)| !s.title);
     let offsets: Vec<Offsets> = article.body.iter().map(|text| Offsets::new(text)).collect();
     let mut all: Vec<Party> = institutions
         .chain(people)
-        .filter_map(|(name, span)| {
+        .filter_map(|(name, span, person)| {
             let offsets = offsets.get(span.paragraph)?;
             Some(Party {
                 paragraph: span.paragraph,
                 start: offsets.byte_of(span.start),
                 end: offsets.byte_of(span.end),
                 name: name.clone(),
+                person,
             })
         })
         .collect();
@@ -38,17 +42,43 @@ fn parties(article: &Article) -> Vec<Party> {
     all
 }
 
-/// The dispute the article is about, if it names one.
+/// The disputes the article reports: a hearing (a dispute, a lawsuit, a case with its
+/// number) and a criminal case with a named suspect or defendant (SPEC 1.1).
 pub fn extract(article: &Article, pack: &Pack) -> Vec<Dispute> {
-    let words = &pack.disputes;
     let lower: Vec<String> = article.body.iter().map(|p| p.to_lowercase()).collect();
-    let Some(kind) = words
+    let named = parties(article);
+    let hearing = hearing(article, pack, &lower, &named);
+    let criminal = criminal(article, pack, &lower, &named);
+    match (hearing, criminal) {
+        (Some(h), Some(c)) if h.petitioner.is_none() && h.respondent.is_none() => {
+            vec![Dispute {
+                cases: if c.cases.is_empty() { h.cases } else { c.cases },
+                ..c
+            }]
+        }
+        (h, c) => h.into_iter().chain(c).collect(),
+    }
+}
+
+/// A hearing: the pack's words for a dispute, or a case number, with the sides its words
+/// for petitioner and respondent name.
+fn hearing(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) -> Option<Dispute> {
+    let words = &pack.disputes;
+    let cases: Vec<String> = article
+        .registers
+        .iter()
+        .filter(|r| r.kind == "case")
+        .map(|r| r.number.clone())
+        .collect();
+    let kind = words
         .kinds
         .iter()
         .find(|k| lower.iter().any(|p| contains_word(p, k)))
-    else {
-        return Vec::new();
-    };
+        .cloned()
+        .or_else(|| {
+            // a numbered case is a hearing even where the text has no word for a dispute
+            (!cases.is_empty()).then(|| words.case_words.first().cloned().unwrap_or_default())
+        })?;
     let forum = article
         .institutions
         .iter()
@@ -62,13 +92,6 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Dispute> {
             })
         })
         .map(|i| i.name.clone());
-    let cases = article
-        .registers
-        .iter()
-        .filter(|r| r.kind == "case")
-        .map(|r| r.number.clone())
-        .collect();
-    let named = parties(article);
     let (mut petitioner, mut respondent) = (None, None);
     for (p, text) in lower.iter().enumerate() {
         let here: Vec<&Party> = named
@@ -85,28 +108,153 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Dispute> {
     if petitioner == respondent {
         petitioner = None;
     }
-    // a respondent left unnamed ("kuasa termohon") is the body the article is most about
-    if respondent.is_none() {
-        respondent = most_named(article, &[forum.as_ref(), petitioner.as_ref()]);
-    }
-    vec![Dispute {
-        kind: kind.clone(),
+    Some(Dispute {
+        kind,
         forum,
         cases,
         petitioner,
         respondent,
-    }]
+    })
 }
 
-/// The institution named most often, other than those given.
-fn most_named(article: &Article, except: &[Option<&String>]) -> Option<String> {
-    article
+/// A criminal case: the person the text calls a suspect or defendant ("tersangka X", "X
+/// ditetapkan sebagai tersangka", "yang menjerat X"), the body that investigates or
+/// prosecutes, and the court once it is tried. No suspect named, no dispute.
+fn criminal(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) -> Option<Dispute> {
+    let words = &pack.disputes;
+    let people: Vec<&Party> = named.iter().filter(|n| n.person).collect();
+    // (name, first place named as accused, times), and whether a trial is under way
+    let mut accused: Vec<(String, (usize, usize), usize)> = Vec::new();
+    let mut tried = false;
+    for (p, text) in lower.iter().enumerate() {
+        let here: Vec<&Party> = people
+            .iter()
+            .copied()
+            .filter(|n| n.paragraph == p)
+            .collect();
+        for (at, word, name) in accused_in(text, &here, words) {
+            tried |= words.on_trial.contains(&word);
+            match accused.iter_mut().find(|(n, _, _)| *n == name) {
+                Some(entry) => entry.2 += 1,
+                None => accused.push((name, (p, at), 1)),
+            }
+        }
+    }
+    let (respondent, (paragraph, _), _) = accused
+        .into_iter()
+        .min_by_key(|(_, place, times)| (std::cmp::Reverse(*times), *place))?;
+    let petitioner = body_named_most(article, &words.prosecutors, &pack.entities.name_suffixes);
+    let forum = tried
+        .then(|| body_named_most(article, &words.courts, &pack.entities.name_suffixes))
+        .flatten();
+    let kind = case_name(&article.body, paragraph, words)
+        .or_else(|| (0..article.body.len()).find_map(|p| case_name(&article.body, p, words)))
+        .unwrap_or_else(|| words.case_words.first().cloned().unwrap_or_default());
+    Some(Dispute {
+        kind,
+        forum,
+        cases: Vec::new(),
+        petitioner,
+        respondent: Some(respondent),
+    })
+}
+
+/// Each person a paragraph names as accused: (where, the status word, the name).
+fn accused_in(text: &str, here: &[&Party], words: &DisputeWords) -> Vec<(usize, String, String)> {
+    let mut found = Vec::new();
+    for status in &words.accused_before_name {
+        for (at, _) in text.match_indices(status.as_str()) {
+            if !contains_word(&text[at..], status) || !word_starts(text, at) {
+                continue;
+            }
+            let from = at + status.len();
+            let next = here
+                .iter()
+                .filter(|n| n.start >= from && n.start - from <= 60)
+                .filter(|n| !text[from..n.start].contains(['.', ';', '(']))
+                .min_by_key(|n| n.start);
+            if let Some(person) = next {
+                found.push((at, status.clone(), person.name.clone()));
+            }
+        }
+    }
+    for status in &words.accused_after_name {
+        for (at, _) in text.match_indices(status.as_str()) {
+            if !contains_word(&text[at..], status) || !word_starts(text, at) {
+                continue;
+            }
+            let mut lead = text[..at].trim_end();
+            while let Some(shorter) = words
+                .status_links
+                .iter()
+                .find_map(|w| lead.strip_suffix(w.as_str()))
+                .filter(|s| s.is_empty() || s.ends_with([' ', ',']))
+            {
+                lead = shorter.trim_end_matches([' ', ',']);
+            }
+            if let Some(person) = here.iter().find(|n| n.end == lead.len()) {
+                found.push((at, status.clone(), person.name.clone()));
+            }
+        }
+    }
+    found
+}
+
+fn word_starts(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The institution named most often whose name opens with one of `heads`, without a
+/// country suffix ("Kejaksaan Agung RI" is Kejaksaan Agung).
+fn body_named_most(article: &Article, heads: &[String], suffixes: &Phrases) -> Option<String> {
+    let opens = |form: &str| {
+        let form = form.to_lowercase();
+        heads
+            .iter()
+            .any(|h| form == *h || form.starts_with(&format!("{h} ")))
+    };
+    let body = article
         .institutions
         .iter()
-        .filter(|i| !except.contains(&Some(&i.name)))
-        .max_by_key(|i| i.spans.len())
-        .filter(|i| i.spans.len() >= 2)
-        .map(|i| i.name.clone())
+        .filter(|i| {
+            std::iter::once(&i.name)
+                .chain(&i.acronyms)
+                .chain(&i.mentions)
+                .any(|f| opens(f))
+        })
+        .max_by_key(|i| i.spans.len())?;
+    let words: Vec<&str> = body.name.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let keep = (1..words.len())
+        .find(|&k| suffixes.longest_at(lower[k..].iter().map(String::as_str)) == words.len() - k)
+        .unwrap_or(words.len());
+    Some(words[..keep].join(" "))
+}
+
+/// The text's own name for the case: from a case word to the end of its phrase ("kasus dugaan
+/// korupsi pemberian kredit"), at most ten words.
+fn case_name(body: &[String], paragraph: usize, words: &DisputeWords) -> Option<String> {
+    let text = body.get(paragraph)?;
+    let lower = text.to_lowercase();
+    let at = words
+        .case_words
+        .iter()
+        .filter_map(|w| {
+            lower
+                .match_indices(w.as_str())
+                .find(|(at, _)| word_starts(&lower, *at) && contains_word(&lower[*at..], w))
+                .map(|(at, _)| at)
+        })
+        .min()?;
+    let phrase = &text[at..];
+    let end = phrase
+        .find([',', '.', ';', ':', '"', '“', '('])
+        .unwrap_or(phrase.len());
+    let name: Vec<&str> = phrase[..end].split_whitespace().take(10).collect();
+    (name.len() >= 2).then(|| name.join(" "))
 }
 
 fn contains_word(text: &str, phrase: &str) -> bool {
@@ -224,6 +372,56 @@ fn between(text: &str, here: &[&Party], words: &DisputeWords) -> Option<(String,
 mod tests {
     use super::*;
     use crate::lang::pack;
+
+    fn disputes_of(body: &[&str]) -> Vec<Dispute> {
+        let mut article = Article {
+            body: body.iter().map(|s| s.to_string()).collect(),
+            ..Article::default()
+        };
+        crate::extract::extract(&mut article, pack("id").unwrap());
+        article.disputes
+    }
+
+    #[test]
+    fn a_criminal_case_with_a_named_suspect() {
+        let disputes = disputes_of(&[
+            "Kejaksaan Tinggi Jawa Tengah menetapkan Bambang Sutrisno sebagai tersangka kasus dugaan korupsi dana desa.",
+            "Kejaksaan Tinggi Jawa Tengah masih memeriksa saksi lain.",
+        ]);
+        assert_eq!(disputes.len(), 1, "{disputes:?}");
+        let case = &disputes[0];
+        assert_eq!(case.respondent.as_deref(), Some("Bambang Sutrisno"));
+        assert_eq!(
+            case.petitioner.as_deref(),
+            Some("Kejaksaan Tinggi Jawa Tengah")
+        );
+        assert_eq!(case.forum, None, "under investigation, no court yet");
+        assert!(
+            case.kind.starts_with("kasus dugaan korupsi"),
+            "{}",
+            case.kind
+        );
+    }
+
+    #[test]
+    fn a_defendant_before_a_court() {
+        let disputes = disputes_of(&[
+            "Sidang terdakwa Rahmat Hidayat digelar di Pengadilan Negeri Semarang pada Senin.",
+        ]);
+        assert_eq!(disputes[0].respondent.as_deref(), Some("Rahmat Hidayat"));
+        assert_eq!(
+            disputes[0].forum.as_deref(),
+            Some("Pengadilan Negeri Semarang")
+        );
+    }
+
+    #[test]
+    fn a_crime_story_without_a_suspect_is_no_dispute() {
+        let disputes = disputes_of(&[
+            "Polisi masih menyelidiki perkara pencurian di Pasar Baru, belum ada yang ditangkap.",
+        ]);
+        assert!(disputes.is_empty(), "{disputes:?}");
+    }
 
     #[test]
     fn sides_forum_and_cases() {

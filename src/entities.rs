@@ -754,9 +754,13 @@ fn named_institutions(
                         capitalised(n.text)
                             && !acronym_like(n.text)
                             && phrase_at(tokens, end + 1, &words.institution_heads) == 0
+                            && !calendar.iter().any(|w| w.eq_ignore_ascii_case(n.text))
                     });
+                // "Pengadilan Negeri Semarang pada Senin": a day or month ends the name (the
+                // list's function words are lower case inside a name, and never break it)
+                let calendar = capitalised(t) && calendar.iter().any(|w| w.eq_ignore_ascii_case(t));
                 // "Polres Lhokseumawe AKP Yasir": a rank starts the person's name
-                if breaks || phrase_at(tokens, end, &words.honorifics) > 0 {
+                if breaks || calendar || phrase_at(tokens, end, &words.honorifics) > 0 {
                     break;
                 }
                 // "PT Evoluzione Alessandro Monzani": a name the tagger sees ends the body's

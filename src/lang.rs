@@ -197,6 +197,20 @@ pub struct DisputeWords {
     pub before_side: Vec<String>,
     pub after_side: Vec<String>,
     pub between: Vec<Vec<String>>,
+    /// Words that name a suspect or defendant before the name ("tersangka X", "menjerat X").
+    pub accused_before_name: Vec<String>,
+    /// The same after the name ("X ditetapkan sebagai tersangka").
+    pub accused_after_name: Vec<String>,
+    /// Words that may stand between a name and its status, nearest last.
+    pub status_links: Vec<String>,
+    /// Statuses that put the case before a court ("terdakwa").
+    pub on_trial: Vec<String>,
+    /// Bodies that investigate or prosecute: a criminal case's petitioner.
+    pub prosecutors: Vec<String>,
+    /// Courts: a criminal case's forum once it is tried.
+    pub courts: Vec<String>,
+    /// Words that open the text's own name for a case ("kasus …").
+    pub case_words: Vec<String>,
 }
 
 /// Phrases of one or more words, indexed by their first word so that looking up what starts at
