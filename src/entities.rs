@@ -1169,9 +1169,32 @@ fn people(
             found.push((mention(unit, u, first, last), role));
         }
     }
+    hand_roles_to_apposed_names(&mut found, units);
     let nicknames = bracketed_nicknames(units, &mut found);
     found.extend(short_forms(units, &found, taken));
     group_people(found, &nicknames, units)
+}
+
+/// "Kuasa hukum Andi, Budi Santoso": a title before one name, then a comma and a second name,
+/// is the second person's ("the lawyer of Andi, Budi"); the first keeps no role from it.
+fn hand_roles_to_apposed_names(found: &mut [(Mention, Option<Role>)], units: &[Unit]) {
+    for i in 1..found.len() {
+        let (before, after) = found.split_at_mut(i);
+        let (first, first_role) = &mut before[i - 1];
+        let (second, second_role) = &mut after[0];
+        let apposed = first.unit == second.unit
+            && second.first == first.last + 2
+            && units[first.unit].tokens[first.last + 1].text == ",";
+        let Some(role) = first_role.as_ref().filter(|_| apposed) else {
+            continue;
+        };
+        let takes_it = second_role
+            .as_ref()
+            .is_none_or(|r| r.title.starts_with(&role.title) && r.institution.is_none());
+        if takes_it {
+            *second_role = first_role.take();
+        }
+    }
 }
 
 /// "Muhammad Abdullah (Gus Dullah)": a name in brackets right after a person's name is what
@@ -1463,6 +1486,7 @@ fn role_before(
     let mut short_form = None;
     // the place an office is for belongs to the title: "Gubernur Jawa Barat"
     let mut place_end = None;
+    let mut body_place: Option<(usize, usize)> = None;
     // institution words between title and name, right to left
     loop {
         if end == 0 {
@@ -1470,6 +1494,10 @@ fn role_before(
         }
         let before = end - 1;
         if let Some((m, index)) = taken.ending_at(u, before) {
+            if institution.is_none() {
+                // "Wakil Ketua DPRD Jawa Timur": the place after a body's name narrows it
+                body_place = place_end.map(|place_end| (m.last + 1, place_end));
+            }
             institution = institution.or(Some(*index));
             end = m.first;
             continue;
@@ -1527,8 +1555,29 @@ fn role_before(
             format!("{}{long}", before.unwrap_or_default())
         }
         None => {
+            // a title right before the name may be written in lower case: "kuasa hukum Andi"
+            let lower_case_title = || {
+                (end >= name_start.saturating_sub(1))
+                    .then(|| {
+                        (end.saturating_sub(3)..end)
+                            .map(|start| (start, phrase_at(&tokens[..end], start, &words.titles)))
+                            .filter(|&(start, len)| len > 0 && start + len == end)
+                            .max_by_key(|&(_, len)| len)
+                    })
+                    .flatten()
+            };
             let (start, len) = title_ending_at(tokens, end, words)
+                .or_else(lower_case_title)
                 .or_else(|| portfolio_title(tokens, end, words))?;
+            let office = &unit.text[tokens[start].start..tokens[start + len - 1].end];
+            // "Gubernur Jawa Barat" holds office at "Pemerintah Provinsi Jawa Barat"
+            if let (Some(place_end), Some(body)) = (place_end, office_body(office, words)) {
+                let place = &unit.text[tokens[start + len].start..tokens[place_end - 1].end];
+                return Some(Role {
+                    title: office.to_string(),
+                    institution: Some(format!("{body} {place}")),
+                });
+            }
             let last = place_end.map_or(start + len - 1, |e| e - 1);
             unit.text[tokens[start].start..tokens[last].end].to_string()
         }
@@ -1541,10 +1590,32 @@ fn role_before(
             short.len() >= 4 && e.name.to_lowercase().replace(' ', "").contains(&short)
         })
     });
-    Some(Role {
-        title,
-        institution: institution.map(|i| institutions.entries[i].name.clone()),
-    })
+    let institution = institution.map(|i| {
+        let name = &institutions.entries[i].name;
+        match body_place {
+            Some((from, to)) if from < to => {
+                let place = &unit.text[tokens[from].start..tokens[to - 1].end];
+                if name.ends_with(place) {
+                    name.clone()
+                } else {
+                    format!("{name} {place}")
+                }
+            }
+            _ => name.clone(),
+        }
+    });
+    Some(Role { title, institution })
+}
+
+/// The kind of body an office heads, from the pack ("Gubernur" heads a "Pemerintah
+/// Provinsi"), for offices named with their place.
+fn office_body<'w>(office: &str, words: &'w EntityWords) -> Option<&'w str> {
+    let office = office.to_lowercase();
+    words
+        .office_bodies
+        .iter()
+        .find(|(o, _)| *o == office)
+        .map(|(_, body)| body.as_str())
 }
 
 /// "John Smith, the chairman of the Election Commission, said", "Hasyim, Ketua KPU, mengatakan",
@@ -1771,10 +1842,17 @@ mod tests {
             "Kapolres Cilegon AKBP Eko Prasetyo mengatakan situasi aman. \
              Gubernur Jawa Tengah Budi Hartono meresmikan jembatan.",
         );
+        // the office's place names the body it heads (as SPEC 1.1's gold writes it)
         let eko = person(&people, "Eko Prasetyo");
-        assert_eq!(eko.roles, [role("Kapolres Cilegon", None)]);
+        assert_eq!(
+            eko.roles,
+            [role("Kapolres", Some("Kepolisian Resor Cilegon"))]
+        );
         let budi = person(&people, "Budi Hartono");
-        assert_eq!(budi.roles, [role("Gubernur Jawa Tengah", None)]);
+        assert_eq!(
+            budi.roles,
+            [role("Gubernur", Some("Pemerintah Provinsi Jawa Tengah"))]
+        );
     }
 
     #[test]
@@ -1801,6 +1879,26 @@ mod tests {
         );
         let dewi = person(&people, "Dewi Lestari");
         assert_eq!(dewi.roles, [role("Anggota Majelis Komisioner", None)]);
+    }
+
+    #[test]
+    fn a_role_before_a_name_and_a_comma_is_the_next_name_s() {
+        let (people, _) =
+            run("Hal itu disampaikan kuasa hukum Andi Pratama, Budi Santoso, di Bandung.");
+        assert_eq!(
+            person(&people, "Budi Santoso").roles,
+            [role("kuasa hukum", None)]
+        );
+        assert!(person(&people, "Andi Pratama").roles.is_empty());
+    }
+
+    #[test]
+    fn an_office_named_with_its_place_is_held_at_that_place_s_body() {
+        let (people, _) = run("Gubernur Jawa Tengah Ahmad Luthfi meninjau banjir di Demak.");
+        assert_eq!(
+            person(&people, "Ahmad Luthfi").roles,
+            [role("Gubernur", Some("Pemerintah Provinsi Jawa Tengah"))]
+        );
     }
 
     #[test]

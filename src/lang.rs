@@ -278,6 +278,11 @@ pub struct EntityWords {
     pub determiners: Vec<String>,
     /// Words that introduce a name's title after it ("Hasyim selaku Ketua KPU").
     pub role_openers: Vec<String>,
+    /// Offices named with their place, and the kind of body they head there ("gubernur",
+    /// "Pemerintah Provinsi": Gubernur Jawa Barat holds office at Pemerintah Provinsi Jawa
+    /// Barat).
+    #[serde(default)]
+    pub office_bodies: Vec<(String, String)>,
 }
 
 /// A pattern for case numbers or numbered legal instruments.
