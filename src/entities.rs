@@ -804,8 +804,11 @@ fn named_institutions(
             i = last + 1;
             continue;
         }
-        // a company closed by a tail word: "Alibaba Cloud Private Ltd"
-        if let Some(end) = company_end(tokens, i, words) {
+        // a company closed by a tail word: "Alibaba Cloud Private Ltd" (not from the last
+        // word of a title: "Direktur Utama PT …" opens at "PT")
+        let inside_title = (i.saturating_sub(3)..i)
+            .any(|s| capitalised(tokens[s].text) && s + phrase_at(tokens, s, &words.titles) > i);
+        if let Some(end) = company_end(tokens, i, words).filter(|_| !inside_title) {
             let m = mention(unit, u, i, end);
             let index = set.add(&m.text, None, &m.text);
             found.push((m, index));
@@ -889,6 +892,16 @@ fn named_institutions(
             }
             if words.determiners.contains(&tokens[i].lower) && end > i + 1 {
                 i += 1;
+            }
+            // "Direktur Utama PT …" where the tagger starts at "Utama": the end of a title
+            // that opens before the span is no part of the body's name
+            if let Some(title_end) = (i.saturating_sub(4)..i)
+                .filter(|&s| capitalised(tokens[s].text))
+                .map(|s| s + phrase_at(&tokens[..end], s, &words.titles))
+                .filter(|&e| e > i && e < end)
+                .max()
+            {
+                i = title_end;
             }
             // "Majelis Kehormatan KIP RI": a body's organ, then the body by its acronym; the
             // acronym stands on its own and the organ ends before it
@@ -1041,6 +1054,12 @@ fn company_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<us
     while start > 0 && end - start < 6 && capitalised(tokens[start - 1].text) {
         start -= 1;
     }
+    // "Direktur Utama PT Sinar Baja Tbk": the company opens at its head word
+    if let Some(head) =
+        (start..end - 1).rfind(|&k| phrase_at(&tokens[..end], k, &words.institution_heads) > 0)
+    {
+        start = head;
+    }
     (end - start >= 2).then_some(start)
 }
 
@@ -1156,6 +1175,16 @@ fn people(
             if institutions.find(text).is_some() || common || expands || never {
                 continue;
             }
+            // "Wakil Direktur Utama": a title that began before the name runs into it
+            let title_end = (first.saturating_sub(4)..first)
+                .filter(|&s| capitalised(unit.tokens[s].text))
+                .map(|s| s + phrase_at(&unit.tokens, s, &words.titles))
+                .max()
+                .unwrap_or(first);
+            if title_end > last {
+                continue;
+            }
+            first = first.max(title_end);
             // "Kajari Lhoksukon Teuku Rahmatsyah" where the article names "Kejari Lhoksukon":
             // a leading word of one of its institutions is the office's, not the person's
             while first < last
@@ -1637,24 +1666,48 @@ fn role_after(
     if set_off {
         start += 1;
     }
-    if is_word(start, &words.role_openers) {
-        start += 1;
+    // "X yang kini menjabat Direktur Utama …": filler words around the word that opens
+    // the role
+    let mut opened = false;
+    let mut k = start;
+    while k < start + 5 {
+        if is_word(k, &words.role_openers) {
+            opened = true;
+        } else if !is_word(k, &words.role_fillers) {
+            break;
+        }
+        k += 1;
+    }
+    if opened {
+        start = k;
     } else if !set_off {
         return None;
     }
     while is_word(start, &words.determiners) {
         start += 1;
     }
-    let len = phrase_at(tokens, start, &words.titles);
-    if len == 0 {
+    let longest = phrase_at(tokens, start, &words.titles);
+    if longest == 0 {
         return None;
     }
+    // "Ketua Komisi Pemilihan Umum": the title that leaves a body's whole name after it
+    let len = (1..=longest)
+        .rev()
+        .find(|&len| {
+            phrase_at(&tokens[..start + len], start, &words.titles) == len
+                && taken.starting_at(u, start + len).is_some()
+        })
+        .unwrap_or(longest);
     let mut at = start + len;
     while is_word(at, &words.name_connectors) || is_word(at, &words.determiners) {
         at += 1;
     }
-    let institution = taken
-        .starting_at(u, at)
+    // "menjabat Direktur Utama induk perusahaan Sritex": a stated role may name its body a
+    // few lower-case words later
+    let reach = if opened { 3 } else { 0 };
+    let institution = (at..at + reach + 1)
+        .take_while(|&k| k == at || tokens.get(k - 1).is_some_and(|t| !capitalised(t.text)))
+        .find_map(|k| taken.starting_at(u, k))
         .map(|(_, index)| institutions.entries[*index].name.clone());
     // without an institution, the title runs to the closing comma ("Menteri Keuangan,")
     let title_end = if institution.is_some() {
@@ -1890,6 +1943,22 @@ mod tests {
             [role("kuasa hukum", None)]
         );
         assert!(person(&people, "Andi Pratama").roles.is_empty());
+    }
+
+    #[test]
+    fn a_role_stated_as_a_predicate() {
+        let (people, _) = run(
+            "Rina Kusuma yang kini menjabat sebagai Direktur Utama PT Sinar Baja Tbk hadir. \
+             Dedi Hartanto merupakan Ketua Komisi Pemilihan Umum Kota Bogor.",
+        );
+        assert_eq!(
+            person(&people, "Rina Kusuma").roles,
+            [role("Direktur Utama", Some("PT Sinar Baja Tbk"))]
+        );
+        assert_eq!(
+            person(&people, "Dedi Hartanto").roles,
+            [role("Ketua", Some("Komisi Pemilihan Umum Kota Bogor"))]
+        );
     }
 
     #[test]

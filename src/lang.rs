@@ -276,8 +276,12 @@ pub struct EntityWords {
     pub name_suffixes: Phrases,
     /// Articles before a title set off after a name ("John Smith, the chairman of …").
     pub determiners: Vec<String>,
-    /// Words that introduce a name's title after it ("Hasyim selaku Ketua KPU").
+    /// Words that introduce a name's title after it ("Hasyim selaku Ketua KPU", "X menjabat
+    /// sebagai Direktur").
     pub role_openers: Vec<String>,
+    /// Words that may stand around a role opener ("X yang kini menjabat Direktur").
+    #[serde(default)]
+    pub role_fillers: Vec<String>,
     /// Offices named with their place, and the kind of body they head there ("gubernur",
     /// "Pemerintah Provinsi": Gubernur Jawa Barat holds office at Pemerintah Provinsi Jawa
     /// Barat).
