@@ -558,7 +558,11 @@ fn mark_duplicate_runs(paras: &mut [Para]) {
         return;
     }
     let folded: Vec<String> = candidates.iter().map(|&i| fold(&paras[i].text)).collect();
-    let Ok(matcher) = aho_corasick::AhoCorasick::new(&folded) else {
+    // one look per document: a DFA would cost more to build than the search saves
+    let Ok(matcher) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(&folded)
+    else {
         return;
     };
     let mut runs = Vec::new();

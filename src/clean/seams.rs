@@ -6,6 +6,8 @@
 //! the words written that way on purpose: addresses, handles, camel-case brands ("iPhone",
 //! "detikNews"), name prefixes ("McDonald"), contracted names ("KemenpanRB").
 
+use std::sync::OnceLock;
+
 use crate::lang::{word_list, Pack};
 use crate::record::{Offsets, Repair};
 
@@ -143,14 +145,24 @@ fn token_seams(token: &str, pack: &Pack) -> Vec<usize> {
         return Vec::new();
     }
     let chars: Vec<(usize, char)> = token.char_indices().collect();
-    let protected = protected_ranges(token, pack);
+    // the brands a token holds, looked up only once a seam is in question
+    let mut protected: Option<Vec<(usize, usize)>> = None;
     let mut seams = Vec::new();
     for k in 1..chars.len() {
         let (at, current) = chars[k];
-        if protected.iter().any(|&(a, b)| a < at && at < b) {
+        let previous = chars[k - 1].1;
+        let plain = (previous.is_lowercase() && current.is_lowercase())
+            || (previous.is_numeric() && current.is_numeric())
+            || (previous.is_uppercase()
+                && current.is_uppercase()
+                && !chars.get(k + 1).is_some_and(|(_, c)| c.is_lowercase()));
+        if plain {
             continue;
         }
-        let previous = chars[k - 1].1;
+        let brands = protected.get_or_insert_with(|| protected_ranges(token, pack));
+        if brands.iter().any(|&(a, b)| a < at && at < b) {
+            continue;
+        }
         let seam = if previous.is_lowercase() && current.is_uppercase() {
             case_seam(&chars, k, pack)
         } else if previous.is_uppercase() && current.is_lowercase() {
@@ -205,15 +217,30 @@ fn is_address(token: &str) -> bool {
 
 /// Byte ranges of the token that are words written in camel case on purpose.
 fn protected_ranges(token: &str, pack: &Pack) -> Vec<(usize, usize)> {
-    pack.seams
-        .camel_case
-        .iter()
-        .flat_map(|word| {
-            token
-                .match_indices(word.as_str())
-                .map(move |(at, w)| (at, at + w.len()))
+    brand_matcher(pack).map_or_else(Vec::new, |matcher| {
+        matcher
+            .find_overlapping_iter(token)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    })
+}
+
+/// One automaton per pack over its camel-case words, built once.
+fn brand_matcher(pack: &Pack) -> Option<&'static aho_corasick::AhoCorasick> {
+    static MATCHERS: OnceLock<Vec<(String, aho_corasick::AhoCorasick)>> = OnceLock::new();
+    MATCHERS
+        .get_or_init(|| {
+            crate::lang::packs()
+                .iter()
+                .filter_map(|p| {
+                    let matcher = aho_corasick::AhoCorasick::new(&p.seams.camel_case).ok()?;
+                    Some((p.code.clone(), matcher))
+                })
+                .collect()
         })
-        .collect()
+        .iter()
+        .find(|(code, _)| *code == pack.code)
+        .map(|(_, matcher)| matcher)
 }
 
 /// Letters in the run that ends just before `k`.
@@ -340,15 +367,24 @@ fn glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
         return None;
     }
     let lower = piece.to_lowercase();
-    if known_word(&lower, pack) || known_name(&lower, pack) {
-        return None;
-    }
+    // cheap look first: a tail that is a listed word or opens with a verb prefix
     let splits: Vec<usize> = lower
         .char_indices()
         .map(|(at, _)| at)
         .skip(MIN_NAME_HEAD)
         .filter(|&at| lower.len() - at <= MAX_GLUED_TAIL && lower.len() - at >= 3)
+        .filter(|&at| {
+            let tail = &lower[at..];
+            pack.seams.words.contains(tail)
+                || pack.seams.verb_prefixes.iter().any(|p| {
+                    p.first()
+                        .is_some_and(|prefix| tail.starts_with(prefix.as_str()))
+                })
+        })
         .collect();
+    if splits.is_empty() || known_word(&lower, pack) || known_name(&lower, pack) {
+        return None;
+    }
     // the longest glued word: "Santoso" + "mengatakan", not "Santosomengat" + "akan"
     splits
         .into_iter()
