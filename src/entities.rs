@@ -861,11 +861,14 @@ fn named_institutions(
             }
         }
         // a contracted ministry or local government: "Kemenkopolhukam", "KemenKominfo"
-        if words
+        let contracted = words
             .institution_prefixes
             .iter()
             .any(|p| tokens[i].lower.starts_with(p.as_str()) && tokens[i].lower.len() > p.len() + 2)
-        {
+            // a listed one standing alone: "Kejati menahan …" ("Kejati Jawa Barat" is a run)
+            || (words.contracted_names.contains(&tokens[i].lower)
+                && tokens.get(i + 1).is_none_or(|t| !capitalised(t.text)));
+        if contracted {
             let m = mention(unit, u, i, i);
             let index = set.add(&m.text, None, &m.text);
             found.push((m, index));
@@ -1967,6 +1970,17 @@ mod tests {
         assert_eq!(
             person(&people, "Ahmad Luthfi").roles,
             [role("Gubernur", Some("Pemerintah Provinsi Jawa Tengah"))]
+        );
+    }
+
+    #[test]
+    fn a_body_written_as_one_contracted_word() {
+        let (_, institutions) =
+            run("Penyidik Bareskrim memeriksa dua saksi, sedangkan Kejati menahan tersangka.");
+        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
+        assert!(
+            names.contains(&"Bareskrim") && names.contains(&"Kejati"),
+            "{names:?}"
         );
     }
 

@@ -268,6 +268,9 @@ pub struct EntityWords {
     pub institution_heads: Phrases,
     pub institution_tails: Vec<String>,
     pub institution_prefixes: Vec<String>,
+    /// Bodies written as one contracted word ("Kejagung", "Bareskrim").
+    #[serde(default)]
+    pub contracted_names: Vec<String>,
     pub name_connectors: Vec<String>,
     pub name_breaks: Vec<String>,
     pub coordinators: Vec<String>,
