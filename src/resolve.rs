@@ -599,7 +599,8 @@ pub struct MergedDispute {
 }
 
 /// Disputes merged across articles: the same forum and respondent, and petitioners that agree
-/// where both articles name one.
+/// where both articles name one; at the same forum, a respondent one article leaves unnamed
+/// agrees with any.
 pub fn disputes(articles: &[Article], actors: &Actors) -> Vec<MergedDispute> {
     let mut merged: Vec<MergedDispute> = Vec::new();
     for article in articles {
@@ -612,8 +613,14 @@ pub fn disputes(articles: &[Article], actors: &Actors) -> Vec<MergedDispute> {
                 of(&dispute.respondent),
             );
             let agrees = |a: Option<usize>, b: Option<usize>| a.is_none() || b.is_none() || a == b;
+            // a side one article leaves unnamed is no other dispute where the forum (or a case
+            // number) says it is the same hearing
             let existing = merged.iter_mut().find(|m| {
-                m.forum == forum && m.respondent == respondent && agrees(m.petitioner, petitioner)
+                let same_hearing =
+                    forum.is_some() || dispute.cases.iter().any(|c| m.cases.contains(c));
+                let respondents = m.respondent == respondent
+                    || (same_hearing && agrees(m.respondent, respondent));
+                m.forum == forum && respondents && agrees(m.petitioner, petitioner)
             });
             let target = match existing {
                 Some(target) => target,
@@ -631,6 +638,7 @@ pub fn disputes(articles: &[Article], actors: &Actors) -> Vec<MergedDispute> {
                 }
             };
             target.petitioner = target.petitioner.or(petitioner);
+            target.respondent = target.respondent.or(respondent);
             target.cases.extend(dispute.cases.iter().cloned());
             target.articles.insert(article.id.clone());
         }
