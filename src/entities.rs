@@ -1309,6 +1309,7 @@ fn name_start(tokens: &[Token], at: usize, words: &EntityWords) -> usize {
     let mut first = at;
     while first < tokens.len() {
         let skip = phrase_at(tokens, first, &words.titles)
+            .max(phrase_at(tokens, first, &words.positions))
             .max(phrase_at(tokens, first, &words.honorifics))
             .max(usize::from(acronym_before_name(tokens, first)));
         if skip == 0 {
@@ -1321,7 +1322,9 @@ fn name_start(tokens: &[Token], at: usize, words: &EntityWords) -> usize {
 
 /// "ELSAM" in "ELSAM Wahyudi Djafar": an upper-case word before a name written in mixed case.
 fn acronym_before_name(tokens: &[Token], at: usize) -> bool {
+    // one or two capitals are the person's initials ("ST Burhanuddin", "M Adhiya"), not a body
     all_caps(tokens[at].text)
+        && tokens[at].text.chars().count() > 2
         && tokens
             .get(at + 1)
             .is_some_and(|next| capitalised(next.text) && !all_caps(next.text))
@@ -1588,11 +1591,17 @@ fn role_before(
         }
         None => {
             // a title right before the name may be written in lower case: "kuasa hukum Andi"
+            // a title or a descriptive position ("advokat", "ahli bahasa") right before the
+            // name may be written in lower case: "kuasa hukum Andi"
             let lower_case_title = || {
                 (end >= name_start.saturating_sub(1))
                     .then(|| {
                         (end.saturating_sub(3)..end)
-                            .map(|start| (start, phrase_at(&tokens[..end], start, &words.titles)))
+                            .map(|start| {
+                                let len = phrase_at(&tokens[..end], start, &words.titles)
+                                    .max(phrase_at(&tokens[..end], start, &words.positions));
+                                (start, len)
+                            })
                             .filter(|&(start, len)| len > 0 && start + len == end)
                             .max_by_key(|&(_, len)| len)
                     })
@@ -1971,6 +1980,26 @@ mod tests {
             person(&people, "Ahmad Luthfi").roles,
             [role("Gubernur", Some("Pemerintah Provinsi Jawa Tengah"))]
         );
+    }
+
+    #[test]
+    fn a_descriptive_position_is_a_role_not_part_of_the_name() {
+        let (people, _) = run("Advokat Rina Kusuma hadir bersama ahli bahasa Dedi Hartanto.");
+        assert_eq!(
+            person(&people, "Rina Kusuma").roles,
+            [role("Advokat", None)]
+        );
+        assert_eq!(
+            person(&people, "Dedi Hartanto").roles,
+            [role("ahli bahasa", None)]
+        );
+    }
+
+    #[test]
+    fn initials_before_a_name_are_part_of_it() {
+        let (people, _) = run("Jaksa Agung ST Burhanuddin dan M Rizal Fauzi menghadiri rapat itu.");
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&"ST Burhanuddin"), "{names:?}");
     }
 
     #[test]

@@ -268,6 +268,10 @@ pub struct EntityWords {
     pub institution_heads: Phrases,
     pub institution_tails: Vec<String>,
     pub institution_prefixes: Vec<String>,
+    /// Descriptive positions that are roles but not offices ("advokat", "ahli bahasa"); unlike
+    /// `titles` they are no tagger feature, so the list can grow without retraining.
+    #[serde(default)]
+    pub positions: Phrases,
     /// Bodies written as one contracted word ("Kejagung", "Bareskrim").
     #[serde(default)]
     pub contracted_names: Vec<String>,

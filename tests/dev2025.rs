@@ -55,6 +55,23 @@ fn scraped_text_metadata_and_bodies_meet_their_marks() {
 }
 
 #[test]
+fn statements_registers_and_parties_hold_on_real_news() {
+    let Some(report) = dev_report() else { return };
+    for (field, mark) in [
+        ("registers", 0.85),
+        ("dates", 0.97),
+        ("direct", 0.95),
+        ("indirect", 0.80),
+        ("attribution", 0.88),
+        ("parties", 0.60),
+        ("people", 0.88),
+    ] {
+        let got = score(&report, field);
+        assert!(got >= mark, "dev2025 {field}: {got:.3} < {mark}");
+    }
+}
+
+#[test]
 fn glued_words_are_read_apart_but_printed_as_they_were() {
     let Some(shared) = shared() else { return };
     let corpus = shared.join("corpus/dev2025");

@@ -132,14 +132,16 @@ fn seed_statements_registers_and_disputes_meet_their_marks() {
     at_least("attribution", 0.90);
     at_least("indirect", 0.60);
     at_least("cases", 0.90);
-    at_least("parties", 1.0);
+    // two seed articles name the respondent only as "termohon"; a rule that filled it with
+    // the most-named body fitted these five articles and is gone
+    at_least("parties", 0.80);
 }
 
 #[test]
 fn seed_people_and_institutions_are_found() {
     let Some(report) = seed_report() else { return };
     let micro = &report["micro"];
-    for (field, mark) in [("people", 0.95), ("institutions", 0.90), ("roles", 0.80)] {
+    for (field, mark) in [("people", 0.95), ("institutions", 0.90), ("roles", 0.85)] {
         let score = value(&micro[field]).unwrap();
         assert!(score >= mark, "{field}: {score:.3} < {mark}");
     }
