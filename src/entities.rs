@@ -397,10 +397,62 @@ pub fn extract(
             .push(span(&units[mention.unit], mention));
     }
     initials_of_people(&mut people, &mut entries, &units);
+    merge_company_forms(&mut entries, words);
     for entry in &mut entries {
         entry.spans.sort_by_key(reading_order);
     }
     (people, entries)
+}
+
+/// The same body under a second form: "PT Sritex Tbk" where "Sritex" is the short form of
+/// "PT Sri Rejeki Isman Tbk", "Kejaksaan Agung RI" beside "Kejaksaan Agung". A form whose
+/// core (without company words and country suffixes) is another entry's name or short form
+/// joins that entry.
+fn merge_company_forms(entries: &mut Vec<Institution>, words: &EntityWords) {
+    let core = |name: &str| -> String {
+        let mut parts: Vec<String> = key(name).split(' ').map(str::to_string).collect();
+        while parts.len() > 1 && words.institution_tails.contains(&parts[parts.len() - 1]) {
+            parts.pop();
+        }
+        while parts.len() > 1 {
+            let lower: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let n = (1..parts.len()).find(|&k| {
+                words.name_suffixes.longest_at(lower[k..].iter().copied()) == parts.len() - k
+            });
+            match n {
+                Some(k) => parts.truncate(k),
+                None => break,
+            }
+        }
+        if parts.len() > 1 && parts[0] == "pt" {
+            parts.remove(0);
+        }
+        parts.join(" ")
+    };
+    let mut i = 0;
+    while i < entries.len() {
+        let own = core(&entries[i].name);
+        // the plain form keeps the name ("Kejaksaan Agung"), a short form joins the long one
+        let target = (0..entries.len()).find(|&j| {
+            j != i
+                && ((core(&entries[j].name) == own
+                    && entries[j].name.len() < entries[i].name.len())
+                    || (entries[j].name.len() > entries[i].name.len()
+                        && entries[j].acronyms.iter().any(|a| key(a) == own)))
+        });
+        match target {
+            Some(j) => {
+                let merged = entries.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                push_unique(&mut entries[j].mentions, &merged.name);
+                for mention in merged.mentions {
+                    push_unique(&mut entries[j].mentions, &mention);
+                }
+                entries[j].spans.extend(merged.spans);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// "Hidayat Nur Wahid (HNW)": a person's initials in brackets after their name are what the
@@ -809,7 +861,11 @@ fn named_institutions(
         let inside_title = (i.saturating_sub(3)..i)
             .any(|s| capitalised(tokens[s].text) && s + phrase_at(tokens, s, &words.titles) > i);
         if let Some(end) = company_end(tokens, i, words).filter(|_| !inside_title) {
-            let m = mention(unit, u, i, end);
+            // "Saham PT Sinra Tbk": the company opens at its head word
+            let start = (i..end)
+                .find(|&k| phrase_at(&tokens[..=end], k, &words.institution_heads) > 0)
+                .unwrap_or(i);
+            let m = mention(unit, u, start, end);
             let index = set.add(&m.text, None, &m.text);
             found.push((m, index));
             i = end + 1;
@@ -2000,6 +2056,24 @@ mod tests {
         let (people, _) = run("Jaksa Agung ST Burhanuddin dan M Rizal Fauzi menghadiri rapat itu.");
         let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
         assert!(names.contains(&"ST Burhanuddin"), "{names:?}");
+    }
+
+    #[test]
+    fn a_body_under_a_second_form_is_one_body() {
+        let (_, institutions) = run(
+            "Direktur PT Sinar Rejeki Abadi Tbk (Sinra) hadir. Saham PT Sinra Tbk turun, \
+             kata Kejaksaan Agung RI. Kejaksaan Agung memeriksa saksi.",
+        );
+        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
+        assert!(!names.contains(&"PT Sinra Tbk"), "{names:?}");
+        assert_eq!(
+            names
+                .iter()
+                .filter(|n| n.starts_with("Kejaksaan Agung"))
+                .count(),
+            1,
+            "{names:?}"
+        );
     }
 
     #[test]
