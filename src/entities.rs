@@ -290,6 +290,16 @@ fn phrase_at(tokens: &[Token], at: usize, phrases: &Phrases) -> usize {
 }
 
 /// The longest title that ends just before `end` (exclusive), as (first token, length).
+/// Where a capitalised title that opens a few tokens before `at` ends, if it runs past `at`
+/// ("Direktur Utama" over "Utama"): the tokens up to there belong to the title.
+fn title_running_into(tokens: &[Token], at: usize, words: &EntityWords) -> Option<usize> {
+    (at.saturating_sub(4)..at)
+        .filter(|&s| capitalised(tokens[s].text))
+        .map(|s| s + phrase_at(tokens, s, &words.titles))
+        .filter(|&e| e > at)
+        .max()
+}
+
 fn title_ending_at(tokens: &[Token], end: usize, words: &EntityWords) -> Option<(usize, usize)> {
     (end.saturating_sub(5)..end)
         .filter(|&start| capitalised(tokens[start].text))
@@ -429,19 +439,20 @@ fn merge_company_forms(entries: &mut Vec<Institution>, words: &EntityWords) {
         }
         parts.join(" ")
     };
+    let mut cores: Vec<String> = entries.iter().map(|e| core(&e.name)).collect();
     let mut i = 0;
     while i < entries.len() {
-        let own = core(&entries[i].name);
+        let own = &cores[i];
         // the plain form keeps the name ("Kejaksaan Agung"), a short form joins the long one
         let target = (0..entries.len()).find(|&j| {
             j != i
-                && ((core(&entries[j].name) == own
-                    && entries[j].name.len() < entries[i].name.len())
+                && ((cores[j] == *own && entries[j].name.len() < entries[i].name.len())
                     || (entries[j].name.len() > entries[i].name.len()
-                        && entries[j].acronyms.iter().any(|a| key(a) == own)))
+                        && entries[j].acronyms.iter().any(|a| key(a) == *own)))
         });
         match target {
             Some(j) => {
+                cores.remove(i);
                 let merged = entries.remove(i);
                 let j = if j > i { j - 1 } else { j };
                 push_unique(&mut entries[j].mentions, &merged.name);
@@ -858,8 +869,7 @@ fn named_institutions(
         }
         // a company closed by a tail word: "Alibaba Cloud Private Ltd" (not from the last
         // word of a title: "Direktur Utama PT …" opens at "PT")
-        let inside_title = (i.saturating_sub(3)..i)
-            .any(|s| capitalised(tokens[s].text) && s + phrase_at(tokens, s, &words.titles) > i);
+        let inside_title = title_running_into(tokens, i, words).is_some();
         if let Some(end) = company_end(tokens, i, words).filter(|_| !inside_title) {
             // "Saham PT Sinra Tbk": the company opens at its head word
             let start = (i..end)
@@ -954,11 +964,8 @@ fn named_institutions(
             }
             // "Direktur Utama PT …" where the tagger starts at "Utama": the end of a title
             // that opens before the span is no part of the body's name
-            if let Some(title_end) = (i.saturating_sub(4)..i)
-                .filter(|&s| capitalised(tokens[s].text))
-                .map(|s| s + phrase_at(&tokens[..end], s, &words.titles))
-                .filter(|&e| e > i && e < end)
-                .max()
+            if let Some(title_end) =
+                title_running_into(&tokens[..end], i, words).filter(|&e| e < end)
             {
                 i = title_end;
             }
@@ -1235,15 +1242,12 @@ fn people(
                 continue;
             }
             // "Wakil Direktur Utama": a title that began before the name runs into it
-            let title_end = (first.saturating_sub(4)..first)
-                .filter(|&s| capitalised(unit.tokens[s].text))
-                .map(|s| s + phrase_at(&unit.tokens, s, &words.titles))
-                .max()
-                .unwrap_or(first);
-            if title_end > last {
-                continue;
+            if let Some(title_end) = title_running_into(&unit.tokens, first, words) {
+                if title_end > last {
+                    continue;
+                }
+                first = title_end;
             }
-            first = first.max(title_end);
             // "Kajari Lhoksukon Teuku Rahmatsyah" where the article names "Kejari Lhoksukon":
             // a leading word of one of its institutions is the office's, not the person's
             while first < last

@@ -1,18 +1,19 @@
 //! Extraction from clean article text: the facts a graph is built from.
 
 use crate::lang::Pack;
+use std::collections::HashMap;
+
+use crate::clean::seams::Repaired;
 use crate::record::{Article, DateMention, Offsets, Register, Span};
 
 /// Fills the article's extracted fields from its title and body. The extractors read the text
 /// with the spaces a scrape dropped put back (see `clean::seams`); offsets and quoted wordings
 /// are then turned back to the text as printed, which the record keeps.
 pub fn extract(article: &mut Article, pack: &Pack) {
-    let reading = Reading::new(article);
-    let printed_body = std::mem::replace(&mut article.body, reading.body.clone());
-    let printed_title = std::mem::replace(&mut article.title, reading.title.clone());
+    let mut reading = Reading::new(article);
+    reading.swap_text(article);
     extract_fields(article, pack);
-    article.body = printed_body;
-    article.title = printed_title;
+    reading.swap_text(article);
     reading.restore(article);
 }
 
@@ -29,32 +30,26 @@ fn extract_fields(article: &mut Article, pack: &Pack) {
 
 /// The article's text with its repairs applied, and where each inserted space sits.
 struct Reading {
-    title: Option<String>,
-    body: Vec<String>,
-    /// Character offsets of the inserted spaces in the repaired title, ascending.
-    title_spaces: Vec<usize>,
-    /// The same for each body paragraph.
-    body_spaces: Vec<Vec<usize>>,
+    text: Repaired,
 }
 
 impl Reading {
     fn new(article: &Article) -> Reading {
-        let repaired = crate::clean::seams::Repaired::new(
-            article.title.as_deref(),
-            &article.body,
-            &article.repairs,
-        );
         Reading {
-            title: repaired.title,
-            body: repaired.body,
-            title_spaces: repaired.title_spaces,
-            body_spaces: repaired.body_spaces,
+            text: Repaired::new(article.title.as_deref(), &article.body, &article.repairs),
         }
+    }
+
+    /// Trades the article's title and body for the repaired ones, and back.
+    fn swap_text(&mut self, article: &mut Article) {
+        std::mem::swap(&mut article.body, &mut self.text.body);
+        std::mem::swap(&mut article.title, &mut self.text.title);
     }
 
     /// Turns spans and wordings of the repaired text back into the printed text's.
     fn restore(&self, article: &mut Article) {
-        if self.body_spaces.iter().all(Vec::is_empty) && self.title_spaces.is_empty() {
+        let spaces = &self.text;
+        if spaces.body_spaces.iter().all(Vec::is_empty) && spaces.title_spaces.is_empty() {
             return;
         }
         let spans = article
@@ -70,28 +65,47 @@ impl Reading {
         for span in spans {
             self.restore_span(span);
         }
+        // positions of the paragraphs that have repairs, computed once each
+        let mut offsets: HashMap<usize, (Offsets, Offsets)> = HashMap::new();
+        let body = &article.body;
+        let mut restore_text = |span: &mut Span, text: &mut String| {
+            let paragraph = span.paragraph;
+            if self.spaces_of(span).is_empty() {
+                return;
+            }
+            let (Some(repaired), Some(printed)) =
+                (self.text.body.get(paragraph), body.get(paragraph))
+            else {
+                return;
+            };
+            let (repaired_at, printed_at) = offsets
+                .entry(paragraph)
+                .or_insert_with(|| (Offsets::new(repaired), Offsets::new(printed)));
+            *text = self.printed(repaired, repaired_at, printed, printed_at, span, text);
+        };
         for date in &mut article.dates {
             if let Some(span) = &mut date.span {
-                date.text = self.printed(&article.body, span, &date.text);
+                restore_text(span, &mut date.text);
             }
         }
         for register in &mut article.registers {
             if let Some(span) = &mut register.span {
-                register.text = self.printed(&article.body, span, &register.text);
+                restore_text(span, &mut register.text);
             }
         }
         for quote in &mut article.quotes {
             if let Some(span) = &mut quote.span {
-                quote.text = self.printed(&article.body, span, &quote.text);
+                restore_text(span, &mut quote.text);
             }
         }
     }
 
     fn spaces_of(&self, span: &Span) -> &[usize] {
         if span.title {
-            &self.title_spaces
+            &self.text.title_spaces
         } else {
-            self.body_spaces
+            self.text
+                .body_spaces
                 .get(span.paragraph)
                 .map_or(&[], Vec::as_slice)
         }
@@ -105,22 +119,34 @@ impl Reading {
 
     /// Restores `span` and returns `text` (a piece of the repaired paragraph inside the span)
     /// as printed.
-    fn printed(&self, body: &[String], span: &mut Span, text: &str) -> String {
+    fn printed(
+        &self,
+        repaired: &str,
+        repaired_at: &Offsets,
+        printed: &str,
+        printed_at: &Offsets,
+        span: &mut Span,
+        text: &str,
+    ) -> String {
         let spaces = self.spaces_of(span);
-        let Some(repaired) = self.body.get(span.paragraph) else {
-            return text.to_string();
-        };
-        let offsets = Offsets::new(repaired);
-        let (from, to) = (offsets.byte_of(span.start), offsets.byte_of(span.end));
+        let (from, to) = (
+            repaired_at.byte_of(span.start),
+            repaired_at.byte_of(span.end),
+        );
         let inside = repaired[from..to].find(text).map(|at| from + at);
+        let start_end = inside.map(|at| {
+            (
+                printed_offset(spaces, repaired_at.char_of(at)),
+                printed_offset(spaces, repaired_at.char_of(at + text.len())),
+            )
+        });
         self.restore_span(span);
-        let (Some(at), Some(printed)) = (inside, body.get(span.paragraph)) else {
-            return text.to_string();
-        };
-        let start = printed_offset(spaces, offsets.char_of(at));
-        let end = printed_offset(spaces, offsets.char_of(at + text.len()));
-        let printed_offsets = Offsets::new(printed);
-        printed[printed_offsets.byte_of(start)..printed_offsets.byte_of(end)].to_string()
+        match start_end {
+            Some((start, end)) => {
+                printed[printed_at.byte_of(start)..printed_at.byte_of(end)].to_string()
+            }
+            None => text.to_string(),
+        }
     }
 }
 
@@ -158,7 +184,7 @@ fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
         }
     }
     kept.sort_by_key(|(p, s, _, _, _)| (*p, *s));
-    let mut offsets: std::collections::HashMap<usize, Offsets> = std::collections::HashMap::new();
+    let mut offsets: HashMap<usize, Offsets> = HashMap::new();
     let mut registers: Vec<Register> = Vec::new();
     for (paragraph, start, end, kind, number) in kept {
         let key = |kind: &str, number: &str| {
@@ -205,7 +231,7 @@ fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
         .collect();
     let year = context_year(article, &found);
     let mut mentions: Vec<DateMention> = Vec::new();
-    let mut offsets: std::collections::HashMap<usize, Offsets> = std::collections::HashMap::new();
+    let mut offsets: HashMap<usize, Offsets> = HashMap::new();
     for (paragraph, date) in &found {
         let Some(value) = date.iso(year) else {
             continue;
