@@ -3,7 +3,7 @@
 
 use regex::{Captures, Regex};
 
-use crate::lang::Pack;
+use crate::lang::{NumericOrder, Pack};
 
 /// A date found in text, with the time when the text gives one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,15 +111,21 @@ impl DateReader {
             r"(?:\s*[,|\-–—]?\s*(?:{clock})?\s*(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\b(?:\s*(?P<tz>{tz})\b)?)?"
         );
         let weekday = format!(r"(?:(?P<wd>{wd})\b\.?,?\s*)?");
+        // all-numeric dates read in the pack's order
+        let (first, second) = match pack.calendar.numeric_order {
+            NumericOrder::DayFirst => ("d", "m"),
+            NumericOrder::MonthFirst => ("m", "d"),
+        };
+        let ordinal = r"(?:st|nd|rd|th)?";
         let patterns = [
-            // Rabu, 13 Maret 2024 14:56 WIB / 13 March 2024
-            format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mo>{month})\.?\s+(?P<y>\d{{4}})\b{time}"),
-            // March 13, 2024 / Wednesday, March 13, 2024
-            format!(r"(?i)\b{weekday}(?P<mo>{month})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b{time}"),
+            // Rabu, 13 Maret 2024 14:56 WIB / 13 March 2024 / 13 Maret
+            format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mo>{month})\b\.?(?:\s+(?P<y>\d{{4}})\b{time})?"),
+            // March 13, 2024 / Wednesday, March 13, 2024 / Feb. 14
+            format!(r"(?i)\b{weekday}(?P<mo>{month})\.?\s+(?P<d>\d{{1,2}}){ordinal}\b(?:,?\s+(?P<y>\d{{4}})\b{time})?"),
             // Rabu (27/3/2024) / Jumat (15/3)
-            format!(r"(?i)\b(?P<wd>{wd})\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)"),
+            format!(r"(?i)\b(?P<wd>{wd})\s*\((?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)"),
             // 16/03/2024, 07:38 WIB
-            format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"),
+            format!(r"(?i)\b{weekday}(?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"),
             // 2024-03-16T07:38:00+07:00
             r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s*T?\s*(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(),
         ];
@@ -165,6 +171,14 @@ impl DateReader {
             Some(m) => m,
             None => lookup(&self.months, "mo")? + 1,
         };
+        // a month named without a year is a date only where written as a name ("May 5",
+        // "5 Mei"), not a lower-case word that happens to spell a month ("may 5")
+        let named_month = caps.name("mo");
+        if caps.name("y").is_none()
+            && named_month.is_some_and(|m| !m.as_str().starts_with(char::is_uppercase))
+        {
+            return None;
+        }
         let day = number("d")?;
         let year = caps.name("y").and_then(|y| {
             let value: i32 = y.as_str().parse().ok()?;
@@ -229,7 +243,7 @@ fn is_valid(year: i32, month: u32, day: u32) -> bool {
 
 /// Day of the week, 0 = Monday (Sakamoto's method).
 /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar.
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+pub(crate) fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     let year = i64::from(year) - i64::from(month <= 2);
     let era = year.div_euclid(400);
     let year_of_era = year - era * 400;
@@ -285,6 +299,19 @@ mod tests {
             iso_all("en", "2019-05-02T10:11:00Z"),
             ["2019-05-02T10:11+00:00"]
         );
+    }
+
+    #[test]
+    fn reads_month_first_dates_and_the_packs_numeric_order() {
+        assert_eq!(
+            iso_all("en", "on Tuesday, Oct. 8 and Dec. 12, 2019, then March 21st"),
+            ["2024-10-08", "2019-12-12", "2024-03-21"]
+        );
+        assert_eq!(iso_all("en", "signed 03/04/2024 in"), ["2024-03-04"]);
+        assert_eq!(iso_all("id", "diteken 03/04/2024 di"), ["2024-04-03"]);
+        assert_eq!(iso_all("id", "sejak 5 Mei lalu"), ["2024-05-05"]);
+        // a lower-case word that spells a month is no date without a year
+        assert!(iso_all("en", "they may 2 times").is_empty());
     }
 
     #[test]

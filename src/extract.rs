@@ -211,13 +211,63 @@ fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
     registers
 }
 
-/// The year a date without one belongs to: the publication year, else the latest full date's.
-fn context_year(article: &Article, found: &[(usize, crate::dates::FoundDate)]) -> Option<i32> {
-    article
-        .published
-        .as_deref()
-        .and_then(|p| p.get(..4)?.parse().ok())
-        .or_else(|| found.iter().filter_map(|(_, d)| d.year).max())
+/// The year of the article's other dates, for a date without one where the publication day is
+/// unknown.
+fn context_year(found: &[(usize, crate::dates::FoundDate)]) -> Option<i32> {
+    found.iter().filter_map(|(_, d)| d.year).max()
+}
+
+/// How far past the publication day a date without a year still counts as that year's: news
+/// names the coming weeks' events ("the Dec. 12 election") without saying they lie ahead.
+const DAYS_AHEAD_WITHOUT_FUTURE_WORD: i64 = 60;
+
+/// The year of a date the text gives without one, reckoned from the publication day: the last
+/// such day on or before publication (or shortly after it), or the first after it where its
+/// sentence speaks of what is to come ("sentencing is scheduled for Feb. 14").
+fn year_of(month: u32, day: u32, published: (i32, u32, u32), future: bool) -> i32 {
+    use crate::dates::days_from_civil;
+    let (year, pub_month, pub_day) = published;
+    let today = days_from_civil(year, pub_month, pub_day);
+    let distance = |y: i32| days_from_civil(y, month, day) - today;
+    if future {
+        (year..=year + 1).find(|&y| distance(y) >= 0).unwrap_or(year + 1)
+    } else {
+        (year - 1..=year)
+            .rev()
+            .find(|&y| distance(y) <= DAYS_AHEAD_WITHOUT_FUTURE_WORD)
+            .unwrap_or(year - 1)
+    }
+}
+
+/// The publication day as (year, month, day), where the record gives one.
+fn publication_day(article: &Article) -> Option<(i32, u32, u32)> {
+    let published = article.published.as_deref()?;
+    let year = published.get(..4)?.parse().ok()?;
+    let month = published.get(5..7)?.parse().ok()?;
+    let day = published.get(8..10)?.parse().ok()?;
+    Some((year, month, day))
+}
+
+/// How many words before a date may say that it lies ahead ("is scheduled for Feb. 14").
+const FUTURE_WORD_REACH: usize = 6;
+
+/// Whether a pack word just before `at`, in its sentence, names the date as a coming event.
+fn speaks_of_future(text: &str, at: usize, pack: &Pack) -> bool {
+    let start = crate::sentences::sentences(text, &pack.statements.abbreviations)
+        .into_iter()
+        .find(|&(s, e)| s <= at && at < e)
+        .map_or(0, |(s, _)| s);
+    let words: Vec<String> = text[start..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let near = &words[words.len().saturating_sub(FUTURE_WORD_REACH)..];
+    let spaced = format!(" {} ", near.join(" "));
+    pack.calendar
+        .future_words
+        .iter()
+        .any(|w| spaced.contains(&format!(" {w} ")))
 }
 
 /// Every day-and-month date in the body, once per value, with the weekday checked.
@@ -229,10 +279,22 @@ fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
         .enumerate()
         .flat_map(|(i, para)| reader.find_all(para).into_iter().map(move |d| (i, d)))
         .collect();
-    let year = context_year(article, &found);
+    let fallback_year = context_year(&found);
+    let published = publication_day(article);
     let mut mentions: Vec<DateMention> = Vec::new();
     let mut offsets: HashMap<usize, Offsets> = HashMap::new();
     for (paragraph, date) in &found {
+        let para = &article.body[*paragraph];
+        let year = match (date.year, published) {
+            (Some(year), _) => Some(year),
+            (None, Some(day)) => Some(year_of(
+                date.month,
+                date.day,
+                day,
+                speaks_of_future(para, date.start, pack),
+            )),
+            (None, None) => fallback_year,
+        };
         let Some(value) = date.iso(year) else {
             continue;
         };
@@ -240,7 +302,6 @@ fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
         if mentions.iter().any(|m| m.value == value) {
             continue;
         }
-        let para = &article.body[*paragraph];
         mentions.push(DateMention {
             text: para[date.start..date.end]
                 .trim_end_matches([',', ' '])
@@ -320,5 +381,23 @@ mod tests {
             .collect();
         assert_eq!(values, [("2024-03-15", false), ("2024-04-18", true)]);
         assert_eq!(article.dates[0].text, "Jumat (15/3)");
+    }
+
+    #[test]
+    fn a_date_without_a_year_lies_before_publication_unless_it_is_to_come() {
+        let mut article = Article {
+            published: Some("2023-11-20T09:00+00:00".into()),
+            body: vec![
+                "The plant closed on March 3 after the flood. The vote is on Dec. 2.".into(),
+                "A hearing is scheduled for Jan. 9, and the report from Sept. 30 stands.".into(),
+            ],
+            ..Article::default()
+        };
+        extract(&mut article, pack("en").unwrap());
+        let values: Vec<_> = article.dates.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(
+            values,
+            ["2023-03-03", "2023-12-02", "2024-01-09", "2023-09-30"]
+        );
     }
 }

@@ -674,7 +674,10 @@ pub fn published(
     blocks: &[Block],
     reader: &crate::dates::DateReader,
 ) -> Option<String> {
-    let declared = meta.and_then(|m| reader.find_all(m).into_iter().next());
+    // "0001-01-01" is what a page's template writes when it has no date
+    let declared = meta
+        .and_then(|m| reader.find_all(m).into_iter().next())
+        .filter(|d| d.year.is_some_and(|y| y >= 1900));
     let visible: Vec<(usize, crate::dates::FoundDate)> = blocks
         .iter()
         .enumerate()

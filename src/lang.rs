@@ -313,6 +313,18 @@ pub struct Calendar {
     /// Words that may stand before a time of day ("pukul 14.00").
     pub time_words: Vec<String>,
     pub timezones: BTreeMap<String, String>,
+    /// Whether "03/04/2024" is 3 April (day first) or 4 March (month first) in this language.
+    pub numeric_order: NumericOrder,
+    /// Words that put a date without a year ahead of publication ("scheduled for 14 Feb").
+    pub future_words: Vec<String>,
+}
+
+/// The order of day and month in an all-numeric date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NumericOrder {
+    DayFirst,
+    MonthFirst,
 }
 
 /// Words that mark the parts of an article page around its text.
