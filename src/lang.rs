@@ -103,6 +103,28 @@ pub struct StatementWords {
     /// followed by a vowel is dropped, as k in kata → mengatakan).
     #[serde(default)]
     active_prefix: Vec<(String, String, bool)>,
+    /// How a root's last letters and a suffix's first letters join: (root ending, suffix
+    /// start, joined), as urge + ed → urged, deny + es → denies. Of a phrasal root ("point
+    /// out") the first word takes the suffix.
+    #[serde(default)]
+    cue_spelling: Vec<(String, String, String)>,
+    /// Roots whose bare form reports speech on its own ("officials say …"); any other bare
+    /// root is read only after a quote ("“…,” kata X"), as the noun it also is elsewhere ("the
+    /// state", "a report").
+    #[serde(default)]
+    pub bare_roots: Vec<String>,
+    /// Verbs that take a listener before their clause ("told reporters that …").
+    #[serde(default)]
+    pub listener_cues: Vec<String>,
+    /// Head words of a description that speaks ("prosecutors said", "the utility said").
+    #[serde(default)]
+    pub speaker_nouns: Vec<String>,
+    /// Words after a title that point back to someone named before ("Kepala BIN ini").
+    #[serde(default)]
+    pub demonstratives: Vec<String>,
+    /// Words that end a reported clause before the sentence does (", but …").
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
     /// Cues that stand before the speaker, a comma and the statement ("menurut X, …").
     pub leading_cues: Vec<String>,
     pub pronouns: Vec<String>,
@@ -145,9 +167,13 @@ impl StatementWords {
                 .cue_forms
                 .iter()
                 .filter(|form| active.is_some() || !form.contains("{N}"))
-                .map(|form| {
-                    form.replace("{N}", active.as_deref().unwrap_or_default())
-                        .replace("{}", &root)
+                .map(|form| match form.strip_prefix("{}") {
+                    Some(suffix) if !suffix.is_empty() && !suffix.contains('{') => {
+                        self.suffixed(&root, suffix)
+                    }
+                    _ => form
+                        .replace("{N}", active.as_deref().unwrap_or_default())
+                        .replace("{}", &root),
                 })
                 .collect();
             match self
@@ -166,6 +192,30 @@ impl StatementWords {
             }
         }
         self
+    }
+
+    /// The root with a suffix on its first word, spelled by `cue_spelling`.
+    fn suffixed(&self, root: &str, suffix: &str) -> String {
+        let (head, rest) = root.split_once(' ').map_or((root, ""), |(h, r)| (h, r));
+        let joined = self
+            .cue_spelling
+            .iter()
+            .find(|(end, start, _)| head.ends_with(end.as_str()) && suffix.starts_with(start.as_str()))
+            .map_or_else(
+                || format!("{head}{suffix}"),
+                |(end, start, joined)| {
+                    format!(
+                        "{}{joined}{}",
+                        &head[..head.len() - end.len()],
+                        &suffix[start.len()..]
+                    )
+                },
+            );
+        if rest.is_empty() {
+            joined
+        } else {
+            format!("{joined} {rest}")
+        }
     }
 
     /// The root with the active prefix: kata → mengata, sampai → menyampai, nilai → menilai.

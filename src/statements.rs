@@ -191,6 +191,25 @@ impl<'a> Cues<'a> {
         self.forms.get(&word.to_lowercase()).copied()
     }
 
+    /// The cue that starts at word `i`: its base and how many words it takes ("according to").
+    fn at(&self, words: &[(usize, &str)], i: usize) -> Option<(&'a str, usize)> {
+        if let (Some((_, first)), Some((_, second))) = (words.get(i), words.get(i + 1)) {
+            let pair = format!("{} {}", first.to_lowercase(), second.to_lowercase());
+            if let Some(base) = self.forms.get(&pair) {
+                return Some((*base, 2));
+            }
+        }
+        self.base(words.get(i)?.1).map(|base| (base, 1))
+    }
+
+    /// Whether the word at `i` is a cue written as its bare root where the language does not
+    /// report with it ("kata" the noun, unless after a quote).
+    fn bare_root(&self, word: &str, base: &str) -> bool {
+        word.eq_ignore_ascii_case(base)
+            && !self.leads(base)
+            && !self.words.bare_roots.iter().any(|r| r == base)
+    }
+
     /// "katanya", "ujarnya": the cue carries its own pronoun, a suffix on the base form.
     fn has_pronoun(&self, word: &str) -> bool {
         let suffix = &self.words.pronoun_suffix;
@@ -293,37 +312,67 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
     let cues = Cues::new(&pack.statements);
     let mut quotes: Vec<(usize, usize, Quote)> = Vec::new();
     let mut last_speaker: Option<Speaker> = None;
+    // the cue and speaker of the quote a paragraph ended on, which a paragraph that is only a
+    // quotation continues
+    let mut ended_on: Option<(Option<&str>, Option<Speaker>)> = None;
     for (p, text) in article.body.iter().enumerate() {
         let spans = quoted(text);
-        for q in &spans {
+        let continued = ended_on.take();
+        let mut k = 0;
+        while k < spans.len() {
+            let q = spans[k];
+            k += 1;
             let content = clean_quote(&text[q.start..q.end]);
             if content.split_whitespace().count() < 2 {
                 continue;
             }
-            let (cue, speaker) = cue_after(text, p, q, &cues, &index, pack)
-                .or_else(|| cue_before(text, p, q, &cues, &index))
-                .map(|(cue, speaker)| (Some(cue), speaker))
-                .unwrap_or((None, None));
-            let speaker = match speaker {
-                Some(Some(speaker)) => Some(speaker),
-                // a pronoun, or a quote running on from the paragraph before: the last speaker,
-                // else the last person named
-                _ => index.pronoun_referent(&last_speaker, p, q.open),
+            let found = cue_after(text, p, &q, &cues, &index, pack)
+                .or_else(|| cue_before(text, p, &q, &cues, &index));
+            let (cue, speaker) = match found {
+                Some((cue, Some(Some(speaker)))) => (Some(cue), Some(speaker)),
+                // a pronoun: the last speaker, else the last person named
+                Some((cue, _)) => (Some(cue), index.pronoun_referent(&last_speaker, p, q.open)),
+                // a quotation that makes up its paragraph goes on with the quote before it
+                None if text[..q.open].trim().is_empty() && continued.is_some() => {
+                    let (cue, speaker) = continued.clone().unwrap_or_default();
+                    (cue, speaker)
+                }
+                // words quoted inside a sentence of someone else's (a title, a slogan, a
+                // phrase of reported speech) are no statement of their own
+                None => continue,
             };
+            // "“A,” she said. “B.”": one statement interrupted by its attribution
+            let mut text_out = content;
+            let mut part = q;
+            while let Some(&next) = spans.get(k).filter(|next| {
+                interrupts(text, &part, next, &cues)
+                    && cue_after(text, p, next, &cues, &index, pack).is_none()
+            }) {
+                text_out = format!("{text_out} {}", clean_quote(&text[next.start..next.end]));
+                part = next;
+                k += 1;
+            }
+            let end = part.end;
             if let Some(speaker) = &speaker {
                 last_speaker = Some(speaker.clone());
             }
+            let last_close = spans[k - 1].close;
+            let tail_words = text[last_close..].split_whitespace().count();
+            ended_on = (tail_words <= MAX_ATTRIBUTION_WORDS).then(|| (cue, speaker.clone()));
             quotes.push((
                 p,
                 q.start,
                 Quote {
-                    text: content,
+                    text: text_out,
                     kind: "direct".into(),
                     speaker: speaker.unwrap_or_default(),
                     cue: cue.map(str::to_string),
-                    span: Some(index.offsets[p].span(p, q.start, q.end)),
+                    span: Some(index.offsets[p].span(p, q.start, end)),
                 },
             ));
+        }
+        if spans.is_empty() || !quotes.last().is_some_and(|(qp, _, _)| *qp == p) {
+            ended_on = None;
         }
         for (start, quote) in reported(text, p, &spans, &cues, &index, pack, &mut last_speaker) {
             quotes.push((p, start, quote));
@@ -333,12 +382,35 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
     quotes.into_iter().map(|(_, _, q)| q).collect()
 }
 
+/// The most words an attribution between two parts of one quote takes ("said Mayor John
+/// Smith, who chairs the council").
+const MAX_ATTRIBUTION_WORDS: usize = 16;
+
+/// Whether `next` continues the quote `first` after an attribution between them: a closed
+/// first part, a short stretch holding a cue and ending a sentence or clause, nothing else.
+fn interrupts(text: &str, first: &Quoted, next: &Quoted, cues: &Cues) -> bool {
+    let between = &text[first.close..next.open];
+    let words_between = words(between);
+    first.closed
+        && !words_between.is_empty()
+        && words_between.len() <= MAX_ATTRIBUTION_WORDS
+        && between.trim_end().ends_with(['.', ',', ':'])
+        && (0..words_between.len()).any(|i| cues.at(&words_between, i).is_some())
+}
+
 /// The speaker named in `text[from..]` up to the first break: a person or body, else the
 /// words describing an unnamed one.
-fn speaker_in(text: &str, p: usize, from: usize, index: &Index, pack: &Pack) -> Option<Speaker> {
-    let words_after = words(&text[from..]);
+fn speaker_in(
+    text: &str,
+    p: usize,
+    from: usize,
+    until: Option<usize>,
+    index: &Index,
+    pack: &Pack,
+) -> Option<Speaker> {
+    let words_after = words(&text[from..until.unwrap_or(text.len())]);
     let breaks = &pack.statements.speaker_breaks;
-    let mut end = text.len();
+    let mut end = until.unwrap_or(text.len());
     for (at, word) in &words_after {
         let at = from + at;
         if breaks.iter().any(|b| b.eq_ignore_ascii_case(word)) && at > from {
@@ -346,8 +418,11 @@ fn speaker_in(text: &str, p: usize, from: usize, index: &Index, pack: &Pack) -> 
             break;
         }
     }
-    if let Some(stop) = text[from..end].find([',', '.', ';', ':']).map(|i| from + i) {
-        end = stop.max(from);
+    let lead = text[from..end].len() - text[from..end].trim_start_matches([',', ' ']).len();
+    let rest = &text[from + lead..end];
+    let stops = [rest.find([',', ';', ':']), sentence_stop(rest, pack)];
+    if let Some(stop) = stops.into_iter().flatten().min() {
+        end = from + lead + stop;
     }
     let region = text[from..end].trim();
     if region.is_empty() {
@@ -384,7 +459,16 @@ fn speaker_in(text: &str, p: usize, from: usize, index: &Index, pack: &Pack) -> 
         .iter()
         .any(|u| region.to_lowercase().starts_with(u.as_str()));
     if named.is_none() {
-        return described_speaker(region, index, pack);
+        // after its cue a speaker's place is plain: "according to the city engineer"
+        let determined = words(region).first().is_some_and(|(_, w)| {
+            pack.entities.determiners.iter().any(|d| d.eq_ignore_ascii_case(w))
+        });
+        return described_speaker(region, index, pack, (p, from)).or_else(|| {
+            (determined && words(region).len() <= MAX_DESCRIPTION_WORDS + 3).then(|| Speaker {
+                description: Some(region.to_string()),
+                ..Speaker::default()
+            })
+        });
     }
     match named {
         Some(n) if matches!(n.who, Who::Person(_)) => Some(index.speaker(n.who)),
@@ -397,33 +481,84 @@ fn speaker_in(text: &str, p: usize, from: usize, index: &Index, pack: &Pack) -> 
     }
 }
 
-/// A speaker named by a title or description alone ("tanya jaksa", "kata seorang saksi"):
-/// the one person the article gives that title, else the description with no person.
-fn described_speaker(region: &str, index: &Index, pack: &Pack) -> Option<Speaker> {
+/// Where the first sentence of `text` ends: a full stop that ends no abbreviation or initial
+/// ("Mr. Hale", "James P. Kennedy Jr."), a question or exclamation mark.
+fn sentence_stop(text: &str, pack: &Pack) -> Option<usize> {
+    text.match_indices(['.', '!', '?']).map(|(i, _)| i).find(|&i| {
+        if !text[i..].starts_with('.') {
+            return true;
+        }
+        let word = text[..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        let abbreviation = pack
+            .statements
+            .abbreviations
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word));
+        !(initial || abbreviation)
+    })
+}
+
+/// A speaker named by a title or description alone ("tanya jaksa", "kata seorang saksi",
+/// "the senator said", "prosecutors said"): the one person the article gives that title, else
+/// the description with no person.
+fn described_speaker(
+    region: &str,
+    index: &Index,
+    pack: &Pack,
+    (p, at): (usize, usize),
+) -> Option<Speaker> {
     let lower = region.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let title_words = pack.entities.titles.longest_at(words.iter().copied());
+    let all: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let determiners = &pack.entities.determiners;
+    let skip = usize::from(all.first().is_some_and(|w| determiners.iter().any(|d| d == w)));
+    let words = &all[skip..];
+    let titles = &pack.entities.titles;
+    let title_at = (0..words.len())
+        .map(|i| (i, titles.longest_at(words[i..].iter().copied())))
+        .find(|&(_, n)| n > 0);
     let unnamed = pack
         .statements
         .unnamed
         .iter()
         .any(|u| lower.starts_with(u.as_str()));
-    if title_words == 0 && !unnamed {
+    let speaking = words
+        .iter()
+        .any(|w| pack.statements.speaker_nouns.iter().any(|n| n == w));
+    if title_at.is_none() && !unnamed && !speaking {
         return None;
     }
-    if title_words == words.len() {
-        if let Some(holder) = index.sole_holder(&words.join(" ")) {
-            return Some(holder);
+    // "Eks Kepala BIN ini menilai": a title pointed back at the person named before
+    let pointed = words
+        .last()
+        .is_some_and(|w| pack.statements.demonstratives.iter().any(|d| d == w));
+    if pointed && title_at.is_some() {
+        if let Some(named) = index.last_person_before(p, at) {
+            return Some(index.speaker(named.who));
+        }
+    }
+    if let Some((0, n)) = title_at {
+        if n == words.len() {
+            if let Some(holder) = index.sole_holder(&words.join(" ")) {
+                return Some(holder);
+            }
         }
     }
     Some(Speaker {
-        description: Some(region.to_string()),
+        description: Some(region.trim().to_string()),
         ..Speaker::default()
     })
 }
 
-/// `“…,” kata X` / `“…,” ujarnya`: the cue right after the closing mark. The inner option is
-/// None where the cue only points back (a pronoun).
+/// `“…,” kata X` / `“…,” ujarnya` / `"…," the senator said`: the cue right after the closing
+/// mark, or after the speaker that follows it. The inner option is None where the cue only
+/// points back (a pronoun).
 #[allow(clippy::type_complexity)]
 fn cue_after<'c>(
     text: &str,
@@ -441,8 +576,7 @@ fn cue_after<'c>(
         window_end -= 1;
     }
     let after = words(&text[q.close..window_end]);
-    let mut iter = after.iter().take(3);
-    let (mut at, mut word) = *iter.next()?;
+    let (at, word) = *after.first()?;
     // only punctuation and spaces between the mark and the cue
     if text[q.close..q.close + at]
         .chars()
@@ -450,51 +584,35 @@ fn cue_after<'c>(
     {
         return None;
     }
-    // "“…,” Mayor John Smith said" / "“…,” he said": the speaker before the cue
-    if cues.base(word).is_none()
-        && !cues
-            .words
-            .fillers
-            .iter()
-            .any(|f| f.eq_ignore_ascii_case(word))
-    {
-        let (cue_at, cue) = after
-            .iter()
-            .take(6)
-            .skip(1)
-            .find(|(_, w)| cues.base(w).is_some())
-            .copied()?;
-        if text[q.close..q.close + cue_at].contains(['.', '!', '?']) {
-            return None;
-        }
-        let base = cues.base(cue)?;
-        if cues.is_pronoun(word) {
+    let is_filler = |w: &str| cues.words.fillers.iter().any(|f| f.eq_ignore_ascii_case(w));
+    let first_cue = usize::from(is_filler(word));
+    if let Some((base, width)) = cues.at(&after, first_cue) {
+        let (last_at, last) = after[first_cue + width - 1];
+        if cues.has_pronoun(last) {
             return Some((base, None));
         }
-        return Some((base, Some(speaker_in(text, p, q.close, index, pack))));
+        let from = q.close + last_at + last.len();
+        let speaker = speaker_in(text, p, from, None, index, pack);
+        if speaker.is_none()
+            && words(&text[from..])
+                .first()
+                .is_some_and(|(_, w)| cues.is_pronoun(w))
+        {
+            return Some((base, None));
+        }
+        return Some((base, Some(speaker)));
     }
-    if cues
-        .words
-        .fillers
-        .iter()
-        .any(|f| f.eq_ignore_ascii_case(word))
-    {
-        (at, word) = *iter.next()?;
+    // "“…,” Mayor John Smith said" / "“…,” he said": the speaker before the cue
+    let (cue_index, base, _) = (1..after.len().min(8))
+        .find_map(|i| cues.at(&after, i).map(|(base, width)| (i, base, width)))?;
+    let cue_at = q.close + after[cue_index].0;
+    if text[q.close..cue_at].contains(['.', '!', '?', '“', '"']) {
+        return None;
     }
-    let base = cues.base(word)?;
-    if cues.has_pronoun(word) {
+    if cue_index == 1 && cues.is_pronoun(word) {
         return Some((base, None));
     }
-    let from = q.close + at + word.len();
-    let speaker = speaker_in(text, p, from, index, pack);
-    if speaker.is_none()
-        && words(&text[from..])
-            .first()
-            .is_some_and(|(_, w)| cues.is_pronoun(w))
-    {
-        return Some((base, None));
-    }
-    Some((base, Some(speaker)))
+    Some((base, Some(speaker_in(text, p, q.close, Some(cue_at), index, pack))))
 }
 
 /// `X mengatakan, “…”`: the cue just before the opening mark, the speaker before the cue.
@@ -517,7 +635,8 @@ fn cue_before<'c>(
     Some((base, Some(subject)))
 }
 
-/// Reported speech: `X mengatakan bahwa …`, `X menegaskan, …`, `menurut X, …`.
+/// Reported speech: `X mengatakan bahwa …`, `X menegaskan, …`, `menurut X, …`, and the
+/// attribution after its statement: `…, X said.`, `…, according to X.`
 fn reported(
     text: &str,
     p: usize,
@@ -535,27 +654,36 @@ fn reported(
     let mut found = Vec::new();
     let all = words(text);
     let sentences = crate::sentences::sentences(text, &pack.statements.abbreviations);
-    for (i, &(at, word)) in all.iter().enumerate() {
-        let Some(base) = cues.base(word) else {
+    let mut taken_until = 0;
+    for i in 0..all.len() {
+        let (at, word) = all[i];
+        let Some((base, width)) = cues.at(&all, i) else {
             continue;
         };
-        if inside_quote(at)
+        let (sentence_start, sentence_end) = sentences
+            .iter()
+            .find(|&&(s, e)| s <= at && at < e)
+            .copied()
+            .unwrap_or((0, text.len()));
+        // a capitalised cue inside a sentence is part of a name ("Indiana State Police")
+        let in_name = at > sentence_start && word.starts_with(char::is_uppercase);
+        if at < taken_until
+            || in_name
+            || inside_quote(at)
             || cues.has_pronoun(word)
-            || (word.eq_ignore_ascii_case(base) && !cues.leads(base))
+            || (width == 1 && cues.bare_root(word, base))
         {
-            // the bare base ("kata X") follows a quote; "-nya" forms point back to one
+            // "-nya" forms point back to a quote; a bare root is read after quotes only
             continue;
         }
         // "“…,” Mayor Smith said at …": a verb after a quote in its sentence reports that quote
-        let sentence_start = sentences
-            .iter()
-            .find(|&&(s, e)| s <= at && at < e)
-            .map_or(0, |&(s, _)| s);
         let opened = quoted_spans.partition_point(|q| q.open < at);
-        if opened > 0 && quoted_spans[opened - 1].close >= sentence_start {
+        if opened > 0 && {
+            let close = quoted_spans[opened - 1].close;
+            close >= sentence_start || text[close..sentence_start].trim().is_empty()
+        } {
             continue;
         }
-        let after = at + word.len();
         // "tidak menjelaskan", "akan menanyakan": nothing was said
         let hedged = i > 0
             && pack
@@ -566,33 +694,38 @@ fn reported(
         if hedged {
             continue;
         }
-        let (speaker, clause_from) = if cues.leads(base) {
-            let Some(comma) = text[after..].find(',').map(|c| after + c) else {
-                continue;
-            };
-            let Some(speaker) = speaker_in(text, p, after, index, pack) else {
-                continue;
-            };
-            (Some(speaker), comma + 1)
-        } else {
-            (
-                subject_before(text, p, at, &all[..i], cues, index, pack, last_speaker),
-                after,
-            )
+        let (last_at, last) = all[i + width - 1];
+        let cue = Cue {
+            at,
+            after: last_at + last.len(),
+            base,
+            sentence: (sentence_start, sentence_end),
         };
-        let Some(speaker) = speaker else { continue };
-        let Some((start, end)) = clause(
+        let context = Context {
             text,
-            clause_from,
-            &sentences,
-            &pack.statements.complementizers,
-        ) else {
+            p,
+            cues,
+            index,
+            pack,
+        };
+        let statement = if cues.leads(base) {
+            leading(&context, &cue)
+        } else {
+            trailing(&context, &cue, last_speaker).or_else(|| {
+                forward(&context, &cue, &all[..i], last_speaker)
+            })
+        };
+        let Some((speaker, start, end)) = statement else {
             continue;
         };
-        let next_quote = quoted_spans.partition_point(|q| q.open < clause_from);
-        if quoted_spans.get(next_quote).is_some_and(|q| q.open < end) {
+        let next_quote = quoted_spans.partition_point(|q| q.open < start);
+        if quoted_spans
+            .get(next_quote)
+            .is_some_and(|q| q.open < end && !fragment(text, q))
+        {
             continue;
         }
+        taken_until = taken_until.max(cue.after);
         *last_speaker = Some(speaker.clone());
         found.push((
             start,
@@ -611,48 +744,309 @@ fn reported(
     found
 }
 
-/// Who does the reporting verb at `at`: a name ending just before it (adverbs such as "pun"
-/// between), a pronoun for the last speaker, or an unnamed speaker's description.
-#[allow(clippy::too_many_arguments)]
-fn subject_before(
-    text: &str,
+/// What every reading of reported speech in a paragraph looks at.
+struct Context<'t, 'c> {
+    text: &'t str,
     p: usize,
+    cues: &'c Cues<'c>,
+    index: &'c Index<'c>,
+    pack: &'c Pack,
+}
+
+/// A reporting word found outside quotes: its bytes and the sentence it stands in.
+struct Cue<'c> {
     at: usize,
+    after: usize,
+    base: &'c str,
+    sentence: (usize, usize),
+}
+
+/// A short quoted phrase inside reported speech (`he is "surprised"`), which stays part of it.
+fn fragment(text: &str, q: &Quoted) -> bool {
+    text[q.start..q.end].split_whitespace().count() <= MAX_FRAGMENT_WORDS
+        || !text[..q.open].trim_end().ends_with([',', ':'])
+}
+
+/// The most words a quoted phrase inside reported speech takes.
+const MAX_FRAGMENT_WORDS: usize = 8;
+
+/// `menurut X, …` / `…, according to X.`
+fn leading(c: &Context, cue: &Cue) -> Option<(Speaker, usize, usize)> {
+    let (sentence_start, sentence_end) = cue.sentence;
+    let before = &c.text[sentence_start..cue.at];
+    // "…, according to teachers unions.": the statement before, the speaker after
+    if let Some(head) = before.trim_end().strip_suffix(',') {
+        let end = sentence_start + head.len();
+        if statement_like(c.text, sentence_start, end) {
+            let speaker =
+                speaker_in(c.text, c.p, cue.after, Some(sentence_end), c.index, c.pack)?;
+            return Some((speaker, sentence_start, end));
+        }
+    }
+    let comma = c.text[cue.after..sentence_end].find(',').map(|i| cue.after + i)?;
+    let speaker = speaker_in(c.text, c.p, cue.after, Some(comma), c.index, c.pack)?;
+    let (start, end) = clause(c, comma + 1, sentence_end)?;
+    Some((speaker, start, end))
+}
+
+/// `…, X said.` / `…, said X, the …`: the statement runs from the sentence's start to the
+/// comma before the attribution, which closes the sentence.
+fn trailing(
+    c: &Context,
+    cue: &Cue,
+    last_speaker: &Option<Speaker>,
+) -> Option<(Speaker, usize, usize)> {
+    let (sentence_start, sentence_end) = cue.sentence;
+    let comma = sentence_start + c.text[sentence_start..cue.at].rfind(',')?;
+    let rest = c.text[cue.after..sentence_end].trim();
+    if !statement_like(c.text, sentence_start, comma) || words(rest).len() > MAX_TRAILING_WORDS {
+        return None;
+    }
+    let phrase = c.text[comma + 1..cue.at].trim();
+    let phrase_words = words(phrase);
+    let speaker = if phrase_words.is_empty() {
+        // inverted: the speaker follows the cue
+        speaker_in(c.text, c.p, cue.after, Some(sentence_end), c.index, c.pack)?
+    } else {
+        if phrase_words.len() > MAX_SUBJECT_WORDS || opens_clause(rest, c) {
+            return None;
+        }
+        if phrase_words.len() == 1 && c.cues.is_pronoun(phrase_words[0].1) {
+            c.index.pronoun_referent(last_speaker, c.p, comma)?
+        } else {
+            phrase_speaker(c, comma + 1, cue.at)?
+        }
+    };
+    Some((speaker, sentence_start, comma))
+}
+
+/// The most words after a closing attribution ("said in an email to The Associated Press").
+const MAX_TRAILING_WORDS: usize = 10;
+
+/// Whether the words between two positions read as a statement rather than a name or a title
+/// set off by a comma ("Anggota Majelis Komisioner KIP, …"): a few words, some in lower case.
+fn statement_like(text: &str, start: usize, end: usize) -> bool {
+    let lower = text[start..end]
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    enough_words(text, start, end) && lower >= 2
+}
+
+/// The most words of a subject that speaks ("Republican Gov. Eric Holcomb and leaders of the
+/// GOP-dominated Legislature" is longer, and left alone).
+const MAX_SUBJECT_WORDS: usize = 8;
+
+/// Whether the words after a cue open the reported clause ("said that …", "says the stock …")
+/// rather than end the attribution ("said in a statement.").
+fn opens_clause(rest: &str, c: &Context) -> bool {
+    let Some((_, first)) = words(rest).first().copied() else {
+        return false;
+    };
+    let starts_attribution = c
+        .pack
+        .statements
+        .speaker_breaks
+        .iter()
+        .any(|b| b.eq_ignore_ascii_case(first));
+    !starts_attribution && !rest.starts_with([',', '.'])
+}
+
+/// The speaker a short phrase names: a person or body named in it, else a description.
+fn phrase_speaker(c: &Context, from: usize, to: usize) -> Option<Speaker> {
+    let named = c.index.by_paragraph[c.p]
+        .iter()
+        .filter(|n| n.start >= from && n.end <= to)
+        .min_by_key(|n| (!matches!(n.who, Who::Person(_)), n.start))
+        .copied();
+    let phrase = c.text[from..to].trim();
+    match named {
+        Some(n) if matches!(n.who, Who::Person(_)) => Some(c.index.speaker(n.who)),
+        Some(n) => {
+            let description = (c.text[n.start..n.end].trim() != phrase)
+                .then(|| described_speaker(phrase, c.index, c.pack, (c.p, from)))
+                .flatten()
+                .and_then(|d| d.description);
+            Some(Speaker {
+                description,
+                ..c.index.speaker(n.who)
+            })
+        }
+        None => described_speaker(phrase, c.index, c.pack, (c.p, from)),
+    }
+}
+
+/// Whether a statement between two byte positions has words enough to be one.
+fn enough_words(text: &str, start: usize, end: usize) -> bool {
+    text[start..end].split_whitespace().nth(2).is_some()
+}
+
+/// `X mengatakan bahwa …`, `X told reporters that …`, `…, saying …`: the speaker before the
+/// cue, the statement after it.
+fn forward(
+    c: &Context,
+    cue: &Cue,
     before: &[(usize, &str)],
-    cues: &Cues,
-    index: &Index,
-    pack: &Pack,
+    last_speaker: &Option<Speaker>,
+) -> Option<(Speaker, usize, usize)> {
+    let speaker = subject_before(c, cue, before, last_speaker)?;
+    let from = skip_to_clause(c, cue);
+    let (start, end) = clause(c, from, cue.sentence.1)?;
+    // what an unnamed speaker "conveyed" may be a thing, not a statement: ask for a clause
+    let described = speaker.person.is_none() && speaker.institution.is_none();
+    if described && c.text[start..end].split_whitespace().count() < MIN_DESCRIBED_CLAUSE_WORDS {
+        return None;
+    }
+    Some((speaker, start, end))
+}
+
+/// The fewest words of a statement whose speaker is only described.
+const MIN_DESCRIBED_CLAUSE_WORDS: usize = 4;
+
+/// Where the reported clause starts: after the cue, or after a listener or a place and the
+/// complementizer that follows them ("told a few thousand teachers that …", "said in a letter
+/// to the companies that …").
+fn skip_to_clause(c: &Context, cue: &Cue) -> usize {
+    let rest = &c.text[cue.after..cue.sentence.1];
+    let rest_words = words(rest);
+    let Some((_, first)) = rest_words.first() else {
+        return cue.after;
+    };
+    let statements = &c.pack.statements;
+    let listener = statements.listener_cues.iter().any(|l| l == cue.base);
+    let adjunct = statements
+        .speaker_breaks
+        .iter()
+        .any(|b| b.eq_ignore_ascii_case(first));
+    if !(listener || adjunct) {
+        return cue.after;
+    }
+    rest_words
+        .iter()
+        .take(MAX_SKIPPED_WORDS)
+        .take_while(|(at, _)| !rest[..*at].contains([',', ';']))
+        .find(|(_, w)| statements.complementizers.iter().any(|k| k.eq_ignore_ascii_case(w)))
+        .map_or(cue.after, |(at, _)| cue.after + at)
+}
+
+/// The most words between a cue and its complementizer ("told a few thousand teachers who
+/// covered the lawn that").
+const MAX_SKIPPED_WORDS: usize = 14;
+
+/// Who does the reporting verb at `at`: a name ending just before it (adverbs such as "pun"
+/// between, or an apposition set off by commas), a pronoun for the last speaker, a description
+/// ("prosecutors said"), or after a comma the sentence's subject (", saying …").
+fn subject_before(
+    c: &Context,
+    cue: &Cue,
+    before: &[(usize, &str)],
     last_speaker: &Option<Speaker>,
 ) -> Option<Speaker> {
+    let text = c.text;
+    let (sentence_start, _) = cue.sentence;
     // at most two small lower-case words ("pun", "juga", "kembali") between subject and verb
     let mut gap = 0;
-    let mut subject_end = at;
+    let mut subject_end = cue.at;
     for &(w_at, w) in before.iter().rev() {
         let small = w.chars().next().is_some_and(char::is_lowercase) && w.len() <= 10;
+        if w_at < sentence_start {
+            break;
+        }
         if small
             && gap < 2
-            && !cues.is_pronoun(w)
-            && !text[w_at + w.len()..subject_end].contains([',', '.'])
+            && !c.cues.is_pronoun(w)
+            && !text[w_at + w.len()..subject_end]
+                .contains([',', '.', '!', '?', ';', ':', '"', '“', '”'])
         {
             gap += 1;
             subject_end = w_at;
             continue;
         }
-        if cues.is_pronoun(w) {
-            return index.pronoun_referent(last_speaker, p, w_at);
+        if c.cues.is_pronoun(w) && w_at >= sentence_start {
+            return c.index.pronoun_referent(last_speaker, c.p, w_at);
         }
         break;
     }
-    let named = index.last_before(p, subject_end, 2)?;
-    let speaker = index.speaker(named.who);
-    // "Perwakilan KPU RI itu": a description opening with an unnamed-speaker word
+    if let Some(named) = c.index.last_before(c.p, subject_end, 2) {
+        return Some(described_or_named(c, named, subject_end));
+    }
+    let before_cue = text[sentence_start..cue.at].trim_end();
+    if let Some(head) = before_cue.strip_suffix(',') {
+        // "James Lee, the county's attorney, said …": the name before the apposition
+        if let Some(open) = head.rfind(',') {
+            let apposition = &head[open + 1..];
+            if words(apposition).len() <= MAX_SUBJECT_WORDS {
+                if let Some(named) = c.index.last_before(c.p, sentence_start + open, 2) {
+                    return Some(c.index.speaker(named.who));
+                }
+            }
+        }
+        // "X defended the plan, saying …": the subject that opens the sentence
+        return c
+            .index
+            .first_in(c.p, sentence_start, sentence_start + head.len())
+            .filter(|n| text[sentence_start..n.start].split_whitespace().count() <= 2)
+            .map(|n| c.index.speaker(n.who));
+    }
+    // "The unions said …", "Both sides said …": a description opening the clause
+    let clause_start = sentence_start
+        + text[sentence_start..subject_end]
+            .rfind([',', ';', ':'])
+            .map_or(0, |i| i + 1);
+    let phrase_words = words(&text[clause_start..subject_end]);
+    if phrase_words.is_empty() || phrase_words.len() > MAX_SUBJECT_WORDS {
+        return None;
+    }
+    let named = c.index.first_in(c.p, clause_start, subject_end);
+    match named {
+        // "X membenarkan informasi itu dan menyebut …": one who already spoke in the clause
+        Some(n) => {
+            let between = words(&text[n.end.min(subject_end)..subject_end]);
+            (0..between.len())
+                .any(|i| c.cues.at(&between, i).is_some())
+                .then(|| c.index.speaker(n.who))
+        }
+        None if phrase_words.len() <= MAX_DESCRIPTION_WORDS => {
+            // a demonstrative among the skipped words still points back ("Kepala BIN ini")
+            let pointing = words(&text[subject_end..cue.at]).iter().any(|(_, w)| {
+                c.pack.statements.demonstratives.iter().any(|d| d.eq_ignore_ascii_case(w))
+            });
+            let end = if pointing { cue.at } else { subject_end };
+            described_speaker(&text[clause_start..end], c.index, c.pack, (c.p, clause_start))
+                .or_else(|| {
+                    // "The utility said": the gap skipped the description's own head word
+                    (words(&text[clause_start..cue.at]).len() <= MAX_DESCRIPTION_WORDS)
+                        .then(|| {
+                            described_speaker(
+                                &text[clause_start..cue.at],
+                                c.index,
+                                c.pack,
+                                (c.p, clause_start),
+                            )
+                        })
+                        .flatten()
+                })
+        }
+        None => None,
+    }
+}
+
+/// The most words of a description that speaks ("The California Public Utilities office").
+const MAX_DESCRIPTION_WORDS: usize = 5;
+
+/// A name right before the cue as a speaker, with the description around it where an
+/// unnamed-speaker word opens it ("Perwakilan KPU RI itu").
+fn described_or_named(c: &Context, named: Named, subject_end: usize) -> Speaker {
+    let text = c.text;
+    let speaker = c.index.speaker(named.who);
     let sentence_start = text[..named.start].rfind(['.', ',']).map_or(0, |i| i + 1);
-    let lead = text[sentence_start..named.start].trim();
-    let unnamed = pack
+    let lead = text[sentence_start..named.start].trim().to_lowercase();
+    let unnamed = c
+        .pack
         .statements
         .unnamed
         .iter()
-        .find(|u| lead.to_lowercase().ends_with(u.as_str()));
+        .find(|u| lead.ends_with(u.as_str()));
     match (named.who, unnamed) {
         (Who::Institution(_), Some(word)) => {
             let from = sentence_start
@@ -660,23 +1054,19 @@ fn subject_before(
                     .to_lowercase()
                     .rfind(word.as_str())
                     .unwrap_or(0);
-            Some(Speaker {
+            Speaker {
                 description: Some(text[from..subject_end].trim().to_string()),
                 ..speaker
-            })
+            }
         }
-        _ => Some(speaker),
+        _ => speaker,
     }
 }
 
-/// The reported clause after a verb: past a comma, colon or complementizer, to the end of the
-/// sentence.
-fn clause(
-    text: &str,
-    from: usize,
-    sentences: &[(usize, usize)],
-    complementizers: &[String],
-) -> Option<(usize, usize)> {
+/// The reported clause from `from`: past a comma, colon or complementizer, to the end of the
+/// sentence or a word that opens another clause (", but …").
+fn clause(c: &Context, from: usize, sentence_end: usize) -> Option<(usize, usize)> {
+    let text = c.text;
     let mut start = from;
     let rest = &text[from..];
     start += rest.len() - rest.trim_start_matches([' ', ',', ':']).len();
@@ -684,19 +1074,26 @@ fn clause(
         .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .unwrap_or(text.len() - start);
     let first = &text[start..start + first_len];
-    if complementizers
+    if c.pack
+        .statements
+        .complementizers
         .iter()
-        .any(|c| c.eq_ignore_ascii_case(first))
+        .any(|k| k.eq_ignore_ascii_case(first))
     {
         start += first.len();
         start += text[start..].len() - text[start..].trim_start_matches([' ', ',']).len();
     }
-    let end = sentences
+    let end = sentence_end.max(start);
+    let end = c
+        .pack
+        .statements
+        .clause_breaks
         .iter()
-        .find(|&&(s, e)| s <= start && start < e)
-        .map_or(text.len(), |&(_, e)| e);
+        .filter_map(|b| text[start..end].find(b.as_str()))
+        .min()
+        .map_or(end, |i| start + i);
     let end = start + text[start..end].trim_end().len();
-    (text[start..end].split_whitespace().nth(2).is_some()).then_some((start, end))
+    enough_words(text, start, end).then_some((start, end))
 }
 
 #[cfg(test)]
@@ -841,5 +1238,117 @@ mod tests {
             indirect[0].speaker.person.as_deref(),
             Some("Hasyim Asy'ari")
         );
+    }
+
+    fn english(body: &[&str]) -> Article {
+        let mut a = Article {
+            body: body.iter().map(|s| s.to_string()).collect(),
+            ..Article::default()
+        };
+        crate::extract::extract(&mut a, pack("en").unwrap());
+        a
+    }
+
+    fn summary(a: &Article) -> Vec<(String, String, Option<String>, Option<String>)> {
+        a.quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.kind.clone(),
+                    q.text.clone(),
+                    q.speaker.person.clone(),
+                    q.speaker.description.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_interrupted_quote_is_one_statement() {
+        let a = english(&[
+            "Harbor master Lena Okafor inspected the pier on Monday.",
+            "\"The pier is safe for now,\" Okafor said. \"We will check it again in spring.\"",
+        ]);
+        let quotes = direct(&a);
+        assert_eq!(quotes.len(), 1, "{:?}", a.quotes);
+        assert_eq!(
+            quotes[0].text,
+            "The pier is safe for now We will check it again in spring."
+        );
+        assert_eq!(quotes[0].speaker.person.as_deref(), Some("Lena Okafor"));
+    }
+
+    #[test]
+    fn a_quote_without_a_cue_is_nobody_s_unless_it_continues_one() {
+        let a = english(&[
+            "Tom Reyes said the harvest came late this year.",
+            "The co-op sells its apples under the name \"Valley Gold Reserve Brand\" at markets.",
+            "\"We lost a third of the crop to frost,\" said Reyes.",
+            "\"Next year we plant earlier and cover the young trees.\"",
+        ]);
+        let quotes = direct(&a);
+        assert_eq!(quotes.len(), 2, "{:?}", a.quotes);
+        assert_eq!(quotes[1].speaker.person.as_deref(), Some("Tom Reyes"));
+        assert_eq!(quotes[1].cue.as_deref(), Some("say"));
+    }
+
+    #[test]
+    fn english_reported_speech_in_its_common_shapes() {
+        let a = english(&[
+            "The river rose two metres overnight, officials said.",
+            "Mayor Ana Lindqvist told reporters that the bridge would stay closed until Friday.",
+            "The flood barrier held better than expected, according to the city engineer.",
+            "The utility said it would restore power within two days, but it gave no details.",
+        ]);
+        let found = summary(&a);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert_eq!(found[0].1, "The river rose two metres overnight");
+        assert_eq!(found[0].3.as_deref(), Some("officials"));
+        assert_eq!(
+            found[1].1,
+            "the bridge would stay closed until Friday"
+        );
+        assert_eq!(found[1].2.as_deref(), Some("Ana Lindqvist"));
+        assert_eq!(found[2].1, "The flood barrier held better than expected");
+        assert_eq!(found[2].3.as_deref(), Some("the city engineer"));
+        assert_eq!(found[3].1, "it would restore power within two days");
+        assert_eq!(found[3].3.as_deref(), Some("The utility"));
+    }
+
+    #[test]
+    fn an_attribution_split_off_as_its_own_sentence_still_reports_the_quote() {
+        let a = english(&[
+            "\"The bridge is open again!\" workers announced on the radio. \"Come over now.\"",
+            "Pinpoint the need first: who will the shop serve? Warning: most owners skip this step.",
+        ]);
+        let found = summary(&a);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "direct");
+    }
+
+    #[test]
+    fn the_speaker_after_an_inverted_cue_and_a_quoted_phrase_inside_reported_speech() {
+        let a = english(&[
+            "\"Nobody told us about the closure,\" said Dr. Mira Castell, a local dentist.",
+            "Castell said she was \"deeply surprised\" by the decision.",
+            "The state budget office and a report on schools were cited.",
+        ]);
+        let found = summary(&a);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "direct");
+        assert_eq!(found[0].2.as_deref(), Some("Mira Castell"));
+        assert_eq!(found[1].0, "indirect");
+        assert_eq!(found[1].1, "she was \"deeply surprised\" by the decision");
+    }
+
+    #[test]
+    fn a_title_pointed_back_at_names_the_person_before() {
+        let a = article(&[
+            "Mantan Kepala Dinas Kesehatan Rudi Hartanto hadir dalam diskusi itu.",
+            "Eks Kepala Dinas ini menilai, layanan puskesmas perlu diperluas ke desa terpencil.",
+        ]);
+        let indirect: Vec<_> = a.quotes.iter().filter(|q| q.kind == "indirect").collect();
+        assert_eq!(indirect.len(), 1, "{:?}", a.quotes);
+        assert_eq!(indirect[0].speaker.person.as_deref(), Some("Rudi Hartanto"));
     }
 }

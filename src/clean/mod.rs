@@ -65,7 +65,8 @@ impl Para {
 pub fn clean_text(text: &str, pack: &Pack, meta: &SourceMeta) -> Cleaned {
     let mut paras = paragraphs(text);
     let Some(scraped) = header::read(text, pack) else {
-        return clean_paragraphs(paras, pack, meta, Source::Text);
+        let meta = headline_by_position(text, &mut paras, meta, pack);
+        return clean_paragraphs(paras, pack, &meta, Source::Text);
     };
     for para in &mut paras {
         if Some(para.line) == scraped.title_line {
@@ -367,6 +368,35 @@ fn mark_timed_headlines(paras: &mut [Para]) {
             paras[i - 1].remove("related-headline");
         }
     }
+}
+
+/// The most words of a first line set apart as a headline ("Brexit: MPs reject deal.").
+const MAX_HEADLINE_WORDS: usize = 30;
+
+/// A plain text's first line, set apart by a blank line from what follows, is its headline,
+/// even where it ends in a full stop or has few words; a long first paragraph is body.
+fn headline_by_position(
+    text: &str,
+    paras: &mut [Para],
+    meta: &SourceMeta,
+    pack: &Pack,
+) -> SourceMeta {
+    let mut meta = meta.clone();
+    let first_line = text.lines().position(|l| !l.trim().is_empty());
+    let blank_after = first_line
+        .and_then(|i| text.lines().nth(i + 1))
+        .is_some_and(|l| l.trim().is_empty());
+    let (Some(first), [head, _, ..]) = (first_line, &mut paras[..]) else {
+        return meta;
+    };
+    let headline_like = words(&head.text) <= MAX_HEADLINE_WORDS
+        && pack.boilerplate_reason(&head.text).is_none()
+        && !(head.text.ends_with(['.', '!', '?']) && words(&head.text) > MAX_HEADLINE_WORDS / 2);
+    if meta.title.is_none() && blank_after && head.line == first + 1 && headline_like {
+        head.verdict = Verdict::Title;
+        meta.title = Some(head.text.clone());
+    }
+    meta
 }
 
 /// The headline: the source's own title if it gave one, else the first headline-like line.
@@ -789,6 +819,21 @@ mod tests {
             "Judul Berita Yang Cukup Panjang\n\n{first}{second}{third}\n{first}\n{second}{third}\n{second}\n{third}\n"
         );
         assert_eq!(clean(&text).body, [first, second, third]);
+    }
+
+    #[test]
+    fn a_first_line_set_apart_is_the_headline() {
+        let en = pack("en").unwrap();
+        let clean_en = |text: &str| clean_text(text, en, &SourceMeta::default());
+        let body = "LONDON - Lawmakers on Tuesday rejected the plan by a wide margin, the largest defeat in years.";
+        let cleaned = clean_en(&format!("Harbour plan voted down.\n\n{body}\n"));
+        assert_eq!(cleaned.title.as_deref(), Some("Harbour plan voted down."));
+        assert_eq!(cleaned.body, [body]);
+        assert_eq!(clean_en(&format!("Explainer\n\n{body}\n")).title.as_deref(), Some("Explainer"));
+        // a long opening paragraph is body, not a headline
+        let opening = "The harbour board met on Monday night to weigh a plan that would have doubled the size of the old pier and moved the ferry terminal to the east bank.";
+        let cleaned = clean_en(&format!("{opening}\n\n{body}\n"));
+        assert_eq!(cleaned.body, [opening, body]);
     }
 
     #[test]
