@@ -354,9 +354,9 @@ fn read_conll_file(path: &Path) -> Result<Vec<crate::ner::Sentence>> {
 }
 
 /// `warta eval --ner FILE`: entity-level scores of the bundled tagger on CoNLL data.
-pub fn eval_ner(path: &Path, json: bool) -> Result<String> {
+pub fn eval_ner(path: &Path, language: &str, json: bool) -> Result<String> {
     let sentences = read_conll_file(path)?;
-    let model = crate::ner::Model::bundled();
+    let model = crate::ner::Model::bundled(language);
     // the first call loads the model and word lists; time the tagging alone
     if let Some(first) = sentences.first() {
         model.tag(&first.tokens);
@@ -378,6 +378,7 @@ pub fn train_ner(
     train: &[PathBuf],
     auxiliary: &[PathBuf],
     dev: Option<&Path>,
+    language: &str,
     epochs: usize,
     output: &Path,
 ) -> Result<String> {
@@ -392,7 +393,7 @@ pub fn train_ner(
     let auxiliary = read_all(auxiliary)?;
     let dev_sentences = dev.map(read_conll_file).transpose()?;
     let mut log = String::new();
-    let model = crate::ner::train(&sentences, &auxiliary, epochs, |epoch, model| {
+    let model = crate::ner::train(&sentences, &auxiliary, language, epochs, |epoch, model| {
         if let Some(dev) = &dev_sentences {
             let predicted: Vec<Vec<&str>> = dev.iter().map(|s| model.tag(&s.tokens)).collect();
             let report = crate::eval::score_ner(dev, &predicted, 0.0);

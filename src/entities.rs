@@ -314,7 +314,7 @@ pub fn extract(
     body: &[String],
     pack: &Pack,
 ) -> (Vec<Person>, Vec<Institution>) {
-    let model = Model::bundled();
+    let model = Model::bundled(&pack.code);
     let units: Vec<Unit> = title
         .map(|t| (None, t))
         .into_iter()

@@ -41,7 +41,31 @@ const WORD_LISTS: &[(&str, &str, &str)] = &[
         "root-words",
         include_str!("../lang/gazetteer/id-root-words.txt"),
     ),
+    (
+        "en",
+        "given-names",
+        include_str!("../lang/gazetteer/en-given-names.txt"),
+    ),
+    (
+        "en",
+        "family-names",
+        include_str!("../lang/gazetteer/en-family-names.txt"),
+    ),
+    ("en", "places", include_str!("../lang/gazetteer/en-places.txt")),
+    (
+        "en",
+        "common-words",
+        include_str!("../lang/gazetteer/en-common-words.txt"),
+    ),
 ];
+
+/// A language code as a static string, for the languages warta ships (others read as "id").
+pub fn static_code(code: &str) -> &'static str {
+    match code {
+        "en" => "en",
+        _ => "id",
+    }
+}
 
 /// The lower-cased words of a shipped word list (every word of multi-word entries); empty
 /// where a language has no such list. Built once.

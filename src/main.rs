@@ -86,6 +86,9 @@ enum Command {
         /// taking on its labelling habits (NERGRIT's files for the shipped model).
         #[arg(long)]
         auxiliary: Vec<PathBuf>,
+        /// Language whose word lists the features consult.
+        #[arg(long, value_enum, default_value_t = LangArg::Id)]
+        lang: LangArg,
         #[arg(short, long, default_value = "models/ner-id.bin")]
         output: PathBuf,
     },
@@ -190,7 +193,11 @@ fn execute(command: Command) -> anyhow::Result<i32> {
             json,
         } => match (gold, ner) {
             (_, Some(ner)) => {
-                print!("{}", commands::eval_ner(&ner, json)?);
+                let language = match common.lang {
+                    LangArg::En => "en",
+                    LangArg::Id | LangArg::Auto => "id",
+                };
+                print!("{}", commands::eval_ner(&ner, language, json)?);
                 commands::Outcome::default()
             }
             (Some(gold), None) => {
@@ -205,11 +212,16 @@ fn execute(command: Command) -> anyhow::Result<i32> {
             dev,
             epochs,
             auxiliary,
+            lang,
             output,
         } => {
+            let language = match lang {
+                LangArg::En => "en",
+                LangArg::Id | LangArg::Auto => "id",
+            };
             print!(
                 "{}",
-                commands::train_ner(&train, &auxiliary, dev.as_deref(), epochs, &output)?
+                commands::train_ner(&train, &auxiliary, dev.as_deref(), language, epochs, &output)?
             );
             commands::Outcome::default()
         }

@@ -3,6 +3,7 @@
 //! CoNLL-style data; the shipped model is embedded in the binary.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::BufRead;
 use std::sync::OnceLock;
 
@@ -16,8 +17,12 @@ const MAGIC: &[u8; 6] = b"WNER01";
 const LEARNING_RATE: f64 = 0.02;
 const L2_PENALTY: f64 = 5e-4;
 
-/// The model shipped with warta, trained on idner (see `models/NOTICE`).
-static BUNDLED: &[u8] = include_bytes!("../models/ner-id.bin");
+/// The models shipped with warta, by language: Indonesian trained on idner, English on
+/// wikigold (see `models/NOTICE`).
+static BUNDLED: &[(&str, &[u8])] = &[
+    ("id", include_bytes!("../models/ner-id.bin")),
+    ("en", include_bytes!("../models/ner-en.bin")),
+];
 
 /// Errors reading a model or training data.
 #[derive(Debug, thiserror::Error)]
@@ -79,7 +84,24 @@ pub fn read_conll(reader: impl BufRead) -> Result<Vec<Sentence>, NerError> {
     if !current.tokens.is_empty() {
         sentences.push(current);
     }
+    if !sentences.iter().flat_map(|s| &s.tags).any(|t| t.starts_with("B-")) {
+        sentences.iter_mut().for_each(|s| begin_entities(&mut s.tags));
+    }
     Ok(sentences)
+}
+
+/// Data tagged in the IO scheme (wikigold) marks no entity's start: an inside tag that does not
+/// continue an entity of its type begins one, as BIO writes it.
+fn begin_entities(tags: &mut [String]) {
+    let mut previous = String::from("O");
+    for tag in tags.iter_mut() {
+        if let Some(kind) = tag.strip_prefix("I-") {
+            if previous.get(2..) != Some(kind) {
+                *tag = format!("B-{kind}");
+            }
+        }
+        previous = tag.clone();
+    }
 }
 
 /// FNV-1a: a fast, stable hash so feature ids are the same in every build.
@@ -118,21 +140,47 @@ fn shape(word: &str) -> String {
     out
 }
 
-fn affix(word: &str, n: usize, from_end: bool) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < n {
-        return String::new();
-    }
-    if from_end {
-        chars[chars.len() - n..].iter().collect()
+/// The first or last `n` characters of a word, or "" where it is shorter.
+fn affix(word: &str, n: usize, from_end: bool) -> &str {
+    let cut = if from_end {
+        word.char_indices().rev().nth(n - 1).map(|(i, _)| i)
     } else {
-        chars[..n].iter().collect()
+        word.char_indices().nth(n).map(|(i, _)| i).or_else(|| {
+            (word.chars().count() == n).then_some(word.len())
+        })
+    };
+    match cut {
+        Some(i) if from_end => &word[i..],
+        Some(i) => &word[..i],
+        None => "",
     }
 }
 
-/// Word lists the tagger consults: Indonesian given and family names and places (from Faker),
-/// root words (from Sastrawi; a capitalised dictionary word is less likely a name), see
-/// `lang/gazetteer/`, and the Indonesian pack's organisation head words and titles.
+/// Feature keys are FNV hashes already: the weight table uses them as they are instead of
+/// hashing them again.
+#[derive(Default)]
+struct FeatureHasher(u64);
+
+impl Hasher for FeatureHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+/// Word lists the tagger consults, per language: given and family names and places (from
+/// Faker), dictionary words (Sastrawi's roots for Indonesian, the training data's lower-case
+/// words for English: a capitalised dictionary word is less likely a name), see
+/// `lang/gazetteer/`, and the pack's organisation head words and titles.
 struct Gazetteer {
     lists: Vec<(&'static str, HashSet<String>)>,
     /// Every combination of lists written out, so coding a word allocates nothing.
@@ -140,30 +188,42 @@ struct Gazetteer {
 }
 
 impl Gazetteer {
-    fn get() -> &'static Gazetteer {
-        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-        GAZETTEER.get_or_init(|| {
-            let file = |list: &str| crate::lang::word_list("id", list).clone();
-            let words = |phrases: &[String]| -> HashSet<String> {
-                phrases
-                    .iter()
-                    .flat_map(|p| p.split_whitespace())
-                    .map(str::to_lowercase)
-                    .collect()
-            };
-            let mut lists = vec![
-                ("given", file("given-names")),
-                ("family", file("family-names")),
-                ("place", file("places")),
-                ("root", file("root-words")),
-            ];
-            if let Some(pack) = crate::lang::pack("id") {
-                lists.push(("orghead", words(&pack.entities.institution_heads.all)));
-                lists.push(("title", words(&pack.entities.titles.all)));
-            }
-            let codes = (0..1u32 << lists.len()).map(|c| c.to_string()).collect();
-            Gazetteer { lists, codes }
-        })
+    fn get(language: &str) -> &'static Gazetteer {
+        static INDONESIAN: OnceLock<Gazetteer> = OnceLock::new();
+        static ENGLISH: OnceLock<Gazetteer> = OnceLock::new();
+        match language {
+            "en" => ENGLISH.get_or_init(|| Gazetteer::build("en")),
+            _ => INDONESIAN.get_or_init(|| Gazetteer::build("id")),
+        }
+    }
+
+    fn build(language: &'static str) -> Gazetteer {
+        let file = |list: &str| crate::lang::word_list(language, list).clone();
+        let words = |phrases: &[String]| -> HashSet<String> {
+            phrases
+                .iter()
+                .flat_map(|p| p.split_whitespace())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let roots = file("root-words");
+        let dictionary = if roots.is_empty() {
+            file("common-words")
+        } else {
+            roots
+        };
+        let mut lists = vec![
+            ("given", file("given-names")),
+            ("family", file("family-names")),
+            ("place", file("places")),
+            ("root", dictionary),
+        ];
+        if let Some(pack) = crate::lang::pack(language) {
+            lists.push(("orghead", words(&pack.entities.institution_heads.all)));
+            lists.push(("title", words(&pack.entities.titles.all)));
+        }
+        let codes = (0..1u32 << lists.len()).map(|c| c.to_string()).collect();
+        Gazetteer { lists, codes }
     }
 
     /// The lists a lower-cased word is on, one bit a list, written out for hashing.
@@ -186,8 +246,8 @@ struct Token {
     lists: &'static str,
 }
 
-fn prepare(tokens: &[String]) -> Vec<Token> {
-    let gazetteer = Gazetteer::get();
+fn prepare(tokens: &[String], language: &str) -> Vec<Token> {
+    let gazetteer = Gazetteer::get(language);
     tokens
         .iter()
         .map(|t| {
@@ -226,8 +286,8 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     out.push(hash(&["w", &w.lower]));
     out.push(hash(&["shape", &w.shape]));
     for n in 1..=4 {
-        out.push(hash(&["pre", &affix(&w.lower, n, false)]));
-        out.push(hash(&["suf", &affix(&w.lower, n, true)]));
+        out.push(hash(&["pre", affix(&w.lower, n, false)]));
+        out.push(hash(&["suf", affix(&w.lower, n, true)]));
     }
     out.push(hash(&["title-first", flag(w.title), flag(i == 0)]));
     out.push(hash(&["w-1", &p1.lower]));
@@ -258,20 +318,34 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
 /// Weights for every (feature, tag) and every (previous tag, tag).
 #[derive(Debug, Clone)]
 pub struct Model {
-    weights: HashMap<u64, [f32; N]>,
+    weights: HashMap<u64, [f32; N], BuildHasherDefault<FeatureHasher>>,
     transitions: [[f32; N]; N + 1],
+    /// Whose word lists the features consult; not stored in the bytes.
+    language: &'static str,
 }
 
 impl Model {
-    /// The model embedded in the binary.
-    pub fn bundled() -> &'static Model {
-        static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| Model::from_bytes(BUNDLED).expect("the bundled NER model is valid"))
+    /// The model embedded in the binary for a language, the Indonesian one where the
+    /// language has none of its own.
+    pub fn bundled(language: &str) -> &'static Model {
+        static MODELS: OnceLock<Vec<Model>> = OnceLock::new();
+        let models = MODELS.get_or_init(|| {
+            BUNDLED
+                .iter()
+                .map(|(code, bytes)| {
+                    Model::from_bytes(bytes, code).expect("the bundled NER models are valid")
+                })
+                .collect()
+        });
+        models
+            .iter()
+            .find(|m| m.language == language)
+            .unwrap_or(&models[0])
     }
 
     /// BIO tags for a sentence's tokens.
     pub fn tag(&self, tokens: &[String]) -> Vec<&'static str> {
-        let prepared = prepare(tokens);
+        let prepared = prepare(tokens, self.language);
         let mut feats = Vec::with_capacity(32);
         let scores: Vec<[f32; N]> = (0..tokens.len())
             .map(|i| {
@@ -338,7 +412,9 @@ impl Model {
         out
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
+    /// Reads a model written by `to_bytes`, for the word lists of `language`.
+    pub fn from_bytes(bytes: &[u8], language: &str) -> Result<Model, NerError> {
+        let language = crate::lang::static_code(language);
         let rest = bytes
             .strip_prefix(MAGIC)
             .ok_or(NerError::BadModel("wrong header"))?;
@@ -375,6 +451,7 @@ impl Model {
         Ok(Model {
             weights,
             transitions,
+            language,
         })
     }
 }
@@ -435,9 +512,9 @@ struct TrainingSentence {
 }
 
 impl TrainingSentence {
-    fn new(sentence: &Sentence, copy: fn(u64) -> u64) -> Self {
+    fn new(sentence: &Sentence, copy: fn(u64) -> u64, language: &str) -> Self {
         TrainingSentence {
-            features: sentence_features(sentence),
+            features: sentence_features(sentence, language),
             tags: sentence.tags.iter().map(|t| tag_index(t)).collect(),
             copy,
         }
@@ -453,8 +530,8 @@ fn with_copies(features: &[u64], copy: fn(u64) -> u64) -> impl Iterator<Item = u
 }
 
 /// Hashed features of every token of a sentence.
-fn sentence_features(sentence: &Sentence) -> Vec<Vec<u64>> {
-    let tokens = prepare(&sentence.tokens);
+fn sentence_features(sentence: &Sentence, language: &str) -> Vec<Vec<u64>> {
+    let tokens = prepare(&sentence.tokens, language);
     let mut feats = Vec::new();
     (0..tokens.len())
         .map(|i| {
@@ -475,18 +552,20 @@ fn sentence_features(sentence: &Sentence) -> Vec<Vec<u64>> {
 pub fn train(
     target: &[Sentence],
     auxiliary: &[Sentence],
+    language: &str,
     epochs: usize,
     mut report: impl FnMut(usize, &Model),
 ) -> Model {
+    let language = crate::lang::static_code(language);
     let rate = LEARNING_RATE;
     let l2 = L2_PENALTY;
     let prepared: Vec<TrainingSentence> = target
         .iter()
-        .map(|s| TrainingSentence::new(s, target_copy))
+        .map(|s| TrainingSentence::new(s, target_copy, language))
         .chain(
             auxiliary
                 .iter()
-                .map(|s| TrainingSentence::new(s, auxiliary_copy)),
+                .map(|s| TrainingSentence::new(s, auxiliary_copy, language)),
         )
         .collect();
     let shared: HashSet<u64> = prepared
@@ -513,6 +592,7 @@ pub fn train(
             })
             .collect(),
         transitions: transitions.map(|row| row.map(|v| v as f32)),
+        language,
     };
     for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
@@ -630,6 +710,16 @@ mod tests {
     }
 
     #[test]
+    fn io_tagged_data_is_read_as_bio() {
+        let data = "The I-ORG\nHarbour I-ORG\nBoard I-ORG\nmet O\nAnn I-PER\nLee I-PER\n";
+        let sentences = read_conll(data.as_bytes()).unwrap();
+        assert_eq!(
+            sentences[0].tags,
+            ["B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER"]
+        );
+    }
+
+    #[test]
     fn spans_follow_seqeval() {
         assert_eq!(
             spans(&["B-PER", "I-PER", "O", "I-ORG", "B-LOC", "I-PER"]),
@@ -653,15 +743,15 @@ mod tests {
             sentence("Budi Santoso tinggal di Surabaya", "B-PER I-PER O O B-LOC"),
             sentence("Kantor KPU di Jakarta", "O B-ORG O B-LOC"),
         ];
-        let model = train(&data, &[], 10, |_, _| {});
+        let model = train(&data, &[], "id", 10, |_, _| {});
         let tokens: Vec<String> = "Budi Santoso pergi ke Surabaya"
             .split(' ')
             .map(String::from)
             .collect();
         assert_eq!(model.tag(&tokens), ["B-PER", "I-PER", "O", "O", "B-LOC"]);
-        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        let again = Model::from_bytes(&model.to_bytes(), "id").unwrap();
         assert_eq!(again.tag(&tokens), model.tag(&tokens));
-        assert!(Model::from_bytes(b"nonsense").is_err());
+        assert!(Model::from_bytes(b"nonsense", "id").is_err());
     }
 
     #[test]
@@ -670,6 +760,7 @@ mod tests {
             .split(' ')
             .map(String::from)
             .collect();
-        assert_eq!(Model::bundled().tag(&tokens).len(), tokens.len());
+        assert_eq!(Model::bundled("id").tag(&tokens).len(), tokens.len());
+        assert_eq!(Model::bundled("en").language, "en");
     }
 }

@@ -59,3 +59,44 @@ fn shipped_model_is_what_training_builds() {
         "models/ner-id.bin is stale: rebuild it with `warta train-ner`"
     );
 }
+
+#[test]
+fn english_tagger_scores_on_wikigold_dev() {
+    let Some(shared) = shared() else { return };
+    let dev = shared.join("data/ner/wikigold/dev.txt");
+    let output = warta(&["eval", "--ner", dev.to_str().unwrap(), "--lang", "en", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let micro = &report["micro"];
+    let (m, p, g) = (
+        micro["matched"].as_f64().unwrap(),
+        micro["predicted"].as_f64().unwrap(),
+        micro["gold"].as_f64().unwrap(),
+    );
+    let f1 = 2.0 * m / (p + g);
+    assert!(f1 >= 0.75, "wikigold dev micro F1 {f1:.3}");
+}
+
+#[test]
+fn shipped_english_model_is_what_training_builds() {
+    let Some(shared) = shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model.bin");
+    let train = shared.join("data/ner/wikigold/train.txt");
+    let output = warta(&[
+        "train-ner",
+        "--lang",
+        "en",
+        "--train",
+        train.to_str().unwrap(),
+        "-o",
+        model.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let built = std::fs::read(&model).unwrap();
+    let shipped = std::fs::read(root().join("models/ner-en.bin")).unwrap();
+    assert!(
+        built == shipped,
+        "models/ner-en.bin is stale: rebuild it with `warta train-ner --lang en`"
+    );
+}
