@@ -21,10 +21,10 @@ struct Token<'a> {
     end: usize,
 }
 
-fn tokenize(text: &str) -> Vec<Token<'_>> {
+fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token<'a>> {
     static WORD: OnceLock<Regex> = OnceLock::new();
     let word = WORD.get_or_init(|| {
-        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S").expect("token pattern compiles")
+        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|\S").expect("token pattern compiles")
     });
     let token = |start: usize, end: usize| Token {
         text: &text[start..end],
@@ -46,7 +46,35 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             None => tokens.push(token(m.start(), m.end())),
         }
     }
+    keep_abbreviation_dots(text, &mut tokens, abbreviations);
     tokens
+}
+
+/// An initial, a dotted acronym or a title's abbreviation keeps its full stop ("Patrick W.
+/// Carlineo", "U.S.", "Gov. Ann Lee"), so that the stop does not cut the name it stands in: a
+/// single capital letter or a pack abbreviation before a capitalised word, or letters already
+/// joined by stops.
+fn keep_abbreviation_dots<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, abbreviations: &[String]) {
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let (word, stop) = (&tokens[i], &tokens[i + 1]);
+        let next_capitalised = tokens.get(i + 2).is_some_and(|t| capitalised(t.text));
+        let initial = word.text.chars().count() == 1 && capitalised(word.text) && next_capitalised;
+        let abbreviation = capitalised(word.text) && abbreviations.contains(&word.lower);
+        let dotted =
+            word.text.contains('.') && word.text.chars().all(|c| c == '.' || c.is_uppercase());
+        if stop.text == "." && stop.start == word.end && (dotted || initial || abbreviation) {
+            let (start, end) = (word.start, stop.end);
+            tokens[i] = Token {
+                text: &text[start..end],
+                lower: text[start..end].to_lowercase(),
+                start,
+                end,
+            };
+            tokens.remove(i + 1);
+        }
+        i += 1;
+    }
 }
 
 fn capitalised(word: &str) -> bool {
@@ -320,7 +348,7 @@ pub fn extract(
         .into_iter()
         .chain(body.iter().enumerate().map(|(i, p)| (Some(i), p.as_str())))
         .map(|(paragraph, text)| {
-            let tokens = tokenize(text);
+            let tokens = tokenize(text, &pack.entities.name_abbreviations);
             let words: Vec<String> = tokens.iter().map(|t| t.text.to_string()).collect();
             let tags = model.tag(&words);
             Unit {
@@ -1905,6 +1933,27 @@ mod tests {
 
     fn run(body: &str) -> (Vec<Person>, Vec<Institution>) {
         extract(None, &[body.to_string()], pack("id").unwrap())
+    }
+
+    #[test]
+    fn initials_dotted_acronyms_and_title_abbreviations_stay_whole() {
+        let abbreviations = &pack("en").unwrap().entities.name_abbreviations;
+        let text = "Gov. Ann P. Lee of the U.S. state met AT&T staff. The end came at 5 p.m.";
+        let tokens: Vec<&str> = tokenize(text, abbreviations).iter().map(|t| t.text).collect();
+        assert_eq!(
+            tokens,
+            [
+                "Gov.", "Ann", "P.", "Lee", "of", "the", "U.S.", "state", "met", "AT&T", "staff",
+                ".", "The", "end", "came", "at", "5", "p.m", "."
+            ]
+        );
+        let english = pack("en").unwrap();
+        let (people, _) = extract(
+            None,
+            &["Prosecutor Dana R. Whitfield Jr. said the case was closed.".to_string()],
+            english,
+        );
+        assert_eq!(people[0].name, "Dana R. Whitfield Jr.");
     }
 
     #[test]

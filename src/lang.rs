@@ -357,6 +357,9 @@ pub struct EntityWords {
     pub name_suffixes: Phrases,
     /// Articles before a title set off after a name ("John Smith, the chairman of …").
     pub determiners: Vec<String>,
+    /// Abbreviations that keep their full stop inside a name ("Gov. Ann Lee", "Ann Lee Jr.").
+    #[serde(default)]
+    pub name_abbreviations: Vec<String>,
     /// Words that introduce a name's title after it ("Hasyim selaku Ketua KPU", "X menjabat
     /// sebagai Direktur").
     pub role_openers: Vec<String>,
