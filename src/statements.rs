@@ -247,30 +247,36 @@ struct Quoted {
     closed: bool,
 }
 
-/// Quoted stretches in a paragraph; double marks of any style toggle, an unclosed quote runs to
-/// the paragraph's end.
+/// Quoted stretches in a paragraph; double marks of any style toggle, and so do doubled single
+/// marks (‘‘…’’, as some pages type them); an unclosed quote runs to the paragraph's end.
 fn quoted(text: &str) -> Vec<Quoted> {
     let mut found = Vec::new();
-    let mut open: Option<usize> = None;
-    for (at, c) in text.char_indices() {
+    let mut open: Option<(usize, usize)> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let doubled = matches!(c, '‘' | '’') && chars.peek().is_some_and(|&(_, next)| next == c);
+        let width = if doubled { 2 * c.len_utf8() } else { c.len_utf8() };
+        let opening = OPENING.contains(&c) || (doubled && c == '‘') || (doubled && open.is_none());
+        let closing = CLOSING.contains(&c) || doubled;
         match open {
-            None if OPENING.contains(&c) => open = Some(at),
-            Some(from) if CLOSING.contains(&c) => {
-                let start = from + text[from..].chars().next().map_or(1, char::len_utf8);
+            None if opening => open = Some((at, at + width)),
+            Some((from, start)) if closing => {
                 found.push(Quoted {
                     open: from,
                     start,
                     end: at,
-                    close: at + c.len_utf8(),
+                    close: at + width,
                     closed: true,
                 });
                 open = None;
             }
             _ => {}
         }
+        if doubled {
+            chars.next();
+        }
     }
-    if let Some(from) = open {
-        let start = from + text[from..].chars().next().map_or(1, char::len_utf8);
+    if let Some((from, start)) = open {
         found.push(Quoted {
             open: from,
             start,
@@ -344,13 +350,21 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
             // "“A,” she said. “B.”": one statement interrupted by its attribution
             let mut text_out = content;
             let mut part = q;
-            while let Some(&next) = spans.get(k).filter(|next| {
-                interrupts(text, &part, next, &cues)
-                    && cue_after(text, p, next, &cues, &index, pack).is_none()
-            }) {
+            loop {
+                // short quoted names inside the attribution ("on CNBC's “Trading Nation”")
+                let skipped = spans[k..]
+                    .iter()
+                    .take_while(|s| words(&text[s.start..s.end]).len() <= MAX_QUOTED_NAME_WORDS)
+                    .count();
+                let Some(&next) = spans.get(k + skipped).filter(|next| {
+                    interrupts(text, &part, next, &cues)
+                        && cue_after(text, p, next, &cues, &index, pack).is_none()
+                }) else {
+                    break;
+                };
                 text_out = format!("{text_out} {}", clean_quote(&text[next.start..next.end]));
                 part = next;
-                k += 1;
+                k += skipped + 1;
             }
             let end = part.end;
             if let Some(speaker) = &speaker {
@@ -381,6 +395,9 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
     quotes.sort_by_key(|(p, start, _)| (*p, *start));
     quotes.into_iter().map(|(_, _, q)| q).collect()
 }
+
+/// The most words of a quoted name (a programme, a slogan) inside an attribution.
+const MAX_QUOTED_NAME_WORDS: usize = 3;
 
 /// The most words an attribution between two parts of one quote takes ("said Mayor John
 /// Smith, who chairs the council").
@@ -603,7 +620,7 @@ fn cue_after<'c>(
         return Some((base, Some(speaker)));
     }
     // "“…,” Mayor John Smith said" / "“…,” he said": the speaker before the cue
-    let (cue_index, base, _) = (1..after.len().min(8))
+    let (cue_index, base, _) = (1..after.len().min(MAX_ATTRIBUTION_WORDS))
         .find_map(|i| cues.at(&after, i).map(|(base, width)| (i, base, width)))?;
     let cue_at = q.close + after[cue_index].0;
     if text[q.close..cue_at].contains(['.', '!', '?', '“', '"']) {
@@ -629,11 +646,22 @@ fn cue_before<'c>(
         // no comma or colon between cue and quote: the quote is part of the sentence
         return None;
     }
-    let (at, word) = *words(before).last()?;
-    let base = cues.base(word)?;
+    // "urged voters, “…”": the cue may have its listener after it
+    let before_words = words(before);
+    let (at, base) = before_words
+        .iter()
+        .rev()
+        .take(MAX_LISTENER_WORDS + 1)
+        .find_map(|&(at, word)| cues.base(word).map(|base| (at, base)))?;
+    if before[at..].contains(['.', '!', '?', '“', '”', '"']) {
+        return None;
+    }
     let subject = index.last_before(p, at, 30).map(|n| index.speaker(n.who));
     Some((base, Some(subject)))
 }
+
+/// The most words between a cue and the quote it opens ("told the assembled reporters, “…”").
+const MAX_LISTENER_WORDS: usize = 3;
 
 /// Reported speech: `X mengatakan bahwa …`, `X menegaskan, …`, `menurut X, …`, and the
 /// attribution after its statement: `…, X said.`, `…, according to X.`
@@ -1212,6 +1240,31 @@ mod tests {
                 ("direct", "say", Some("John Smith")),
                 ("indirect", "say", Some("John Smith")),
                 ("direct", "say", Some("John Smith")),
+            ]
+        );
+    }
+
+    #[test]
+    fn doubled_single_marks_a_long_apposition_and_a_listener_before_the_quote() {
+        let a = english(&[
+            "Chef Rosa Delgado and baker Omar Haddad opened the market hall.",
+            "“We start small,’’ said Delgado. “The hall will grow with the town.”",
+            "“Bread comes first and cakes come later,” the town’s oldest baker, Omar Haddad, said on Friday.",
+            "Delgado told the crowd, “Bring your neighbours next week.”",
+            "\"Prices stay low,\" Haddad said on the radio show \"Morning Town\" on Monday. \"Nobody pays more than before.\"",
+        ]);
+        let quotes = direct(&a);
+        let found: Vec<(&str, Option<&str>)> = quotes
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.person.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("We start small The hall will grow with the town.", Some("Rosa Delgado")),
+                ("Bread comes first and cakes come later", Some("Omar Haddad")),
+                ("Bring your neighbours next week.", Some("Rosa Delgado")),
+                ("Prices stay low Nobody pays more than before.", Some("Omar Haddad")),
             ]
         );
     }
