@@ -16,6 +16,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod html;
+mod join;
 pub mod lang;
 pub mod ner;
 pub mod output;

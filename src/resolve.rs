@@ -223,6 +223,11 @@ impl Actors {
                 }
             }
         }
+        let root_of: Vec<usize> = (0..entries.len()).map(|e| sets.find(e)).collect();
+        let mut merges_of: HashMap<usize, Vec<Merge>> = HashMap::new();
+        for (i, merge) in merges {
+            merges_of.entry(root_of[i]).or_default().push(merge);
+        }
         let mut actors = Actors::default();
         let mut used_ids: BTreeSet<String> = BTreeSet::new();
         for members in groups(&mut sets, entries.len()) {
@@ -235,13 +240,16 @@ impl Actors {
                 ActorKind::Person
             };
             let name = representative_name(&members, &entries);
+            // two actors under one name: the second is told apart by its first entry, not by
+            // its place in the run
             let prefix = kind.name();
             let mut id = format!("{prefix}:{}", slug(&name));
-            let mut n = 2;
-            while !used_ids.insert(id.clone()) {
-                id = format!("{prefix}:{}-{n}", slug(&name));
-                n += 1;
+            if used_ids.contains(&id) {
+                let first = &entries[members[0]];
+                let content = format!("{}\n{}", first.article, first.name);
+                id = content_id(&id, &content, &mut used_ids);
             }
+            used_ids.insert(id.clone());
             let index = actors.list.len();
             let mut actor = Actor {
                 id,
@@ -263,11 +271,7 @@ impl Actors {
                     );
                 }
             }
-            actor.merges = merges
-                .iter()
-                .filter(|(i, _)| members.contains(i))
-                .map(|(_, m)| m.clone())
-                .collect();
+            actor.merges = merges_of.remove(&root_of[members[0]]).unwrap_or_default();
             actor.merges.sort();
             actors.list.push(actor);
         }
@@ -310,6 +314,25 @@ fn representative_name(members: &[usize], entries: &[Entry]) -> String {
         .find(|(_, n)| *n == most)
         .map(|(name, _)| name.to_string())
         .unwrap_or_default()
+}
+
+/// An id from content, not from a place in the run, so that a statement keeps its id when the
+/// corpus grows: the kind, then a short FNV-1a hash of the normalised content; a second item
+/// with the same content gets "-2", and so on.
+pub fn content_id(kind: &str, content: &str, used: &mut BTreeSet<String>) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in content.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let base = format!("{kind}:{:012x}", hash >> 16);
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }
 
 /// A stable, readable id part: lower-case letters and digits joined by hyphens.
@@ -431,8 +454,36 @@ fn cosine(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
     }
 }
 
+/// How close the centres of two groups must stay for a merge of their members to join them:
+/// a chain of near matches (A like B, B like C, …) does not pull unrelated reports together.
+const CENTRE_FLOOR: f64 = 0.5;
+
+/// The most earlier statements of the same speaker a statement is compared with in other words,
+/// so a speaker quoted thousands of times stays linear.
+const PARAPHRASE_WINDOW: usize = 500;
+
+/// The numbers a text states ("3", "16", "2024").
+fn numbers_of(tokens: &[String]) -> BTreeSet<&str> {
+    tokens
+        .iter()
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .map(String::as_str)
+        .collect()
+}
+
+/// A merge a pair of reports proposes: the earlier and the later report, and why.
+struct Candidate {
+    first: usize,
+    second: usize,
+    same_words: bool,
+    reason: String,
+}
+
 /// Groups the corpus's statements: near-identical wording in any two articles, or the same
-/// speaker's statement of the same kind reported in other words.
+/// speaker's statement of the same kind reported in other words. Wordings are tokenised once;
+/// near-identical ones are found by an indexed similarity join (`join`), paraphrases only among
+/// one speaker's statements. Statements that state different numbers stay apart ("3 tahun" is
+/// not "16 tahun"), and a group grows only while its centre stays close to the other's.
 pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
     let mut reports: Vec<(String, Report)> = Vec::new();
     for article in articles {
@@ -456,49 +507,162 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
             ));
         }
     }
-    let vectors = tfidf(
-        &reports
-            .iter()
-            .map(|(_, r)| r.wording.clone())
-            .collect::<Vec<_>>(),
-    );
-    let mut sets = UnionFind::<usize>::new(reports.len());
-    let mut merges: Vec<(usize, Merge)> = Vec::new();
-    for i in 0..reports.len() {
-        for j in i + 1..reports.len() {
-            let ((kind_a, a), (kind_b, b)) = (&reports[i], &reports[j]);
-            if a.article == b.article || sets.find(i) == sets.find(j) {
-                continue;
-            }
-            let reason = if jaccard(&a.wording, &b.wording) >= SAME_STATEMENT {
-                Some("same words".to_string())
-            } else if kind_a == kind_b
-                && a.speaker_actor.is_some()
-                && a.speaker_actor == b.speaker_actor
-            {
-                let similarity = cosine(&vectors[i], &vectors[j]);
-                (similarity >= SAME_SPEAKER_PARAPHRASE)
-                    .then(|| format!("same speaker, similar words (cosine {similarity:.2})"))
+    let token_lists: Vec<Vec<String>> = reports.iter().map(|(_, r)| tokens(&r.wording)).collect();
+    let numbers: Vec<BTreeSet<&str>> = token_lists.iter().map(|t| numbers_of(t)).collect();
+    let numbers_differ =
+        |i: usize, j: usize| !numbers[i].is_empty() && !numbers[j].is_empty() && numbers[i] != numbers[j];
+    let token_sets = crate::join::TokenSets::new(&token_lists).sets;
+    // one entry per distinct token set, with its reports in order
+    let mut distinct_of: HashMap<&[u32], usize> = HashMap::new();
+    let mut distinct: Vec<Vec<usize>> = Vec::new();
+    for (r, set) in token_sets.iter().enumerate() {
+        if set.is_empty() {
+            continue;
+        }
+        let next = distinct.len();
+        let d = *distinct_of.entry(set.as_slice()).or_insert(next);
+        if d == next {
+            distinct.push(Vec::new());
+        }
+        distinct[d].push(r);
+    }
+    let distinct_sets: Vec<Vec<u32>> = distinct.iter().map(|m| token_sets[m[0]].clone()).collect();
+    let article_of = |r: usize| reports[r].1.article.as_str();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut propose = |a: usize, b: usize, same_words: bool, reason: String| {
+        candidates.push(Candidate {
+            first: a.min(b),
+            second: a.max(b),
+            same_words,
+            reason,
+        });
+    };
+    // the same words: a star from each wording's first report (its own article's copies join
+    // through the first report of another article)
+    for members in &distinct {
+        let first = members[0];
+        let other = members.iter().copied().find(|&m| article_of(m) != article_of(first));
+        for &m in &members[1..] {
+            let partner = if article_of(m) != article_of(first) {
+                first
             } else {
-                None
+                match other {
+                    Some(o) if o != m => o,
+                    _ => continue,
+                }
             };
-            if let Some(reason) = reason {
-                sets.union(i, j);
-                merges.push((
-                    i,
-                    Merge {
-                        first: a.article.clone(),
-                        second: b.article.clone(),
-                        reason,
-                    },
-                ));
+            propose(partner, m, true, "same words".into());
+        }
+    }
+    // nearly the same words: the indexed join over distinct wordings
+    for (a, b) in crate::join::similar_pairs(&distinct_sets, SAME_STATEMENT) {
+        let pair = distinct[a].iter().find_map(|&i| {
+            distinct[b]
+                .iter()
+                .find(|&&j| article_of(i) != article_of(j))
+                .map(|&j| (i, j))
+        });
+        if let Some((i, j)) = pair.filter(|&(i, j)| !numbers_differ(i, j)) {
+            propose(i, j, true, "same words".into());
+        }
+    }
+    // the same speaker in other words: within one speaker's statements of one kind
+    let vectors = tfidf(&reports.iter().map(|(_, r)| r.wording.clone()).collect::<Vec<_>>());
+    let mut blocks: BTreeMap<(&str, usize), Vec<usize>> = BTreeMap::new();
+    for members in &distinct {
+        for &r in members {
+            let (kind, report) = &reports[r];
+            if let Some(actor) = report.speaker_actor {
+                let block = blocks.entry((kind.as_str(), actor)).or_default();
+                // one report per wording: copies are joined as the same words already
+                if block.last().is_none_or(|&l| token_sets[l] != token_sets[r]) {
+                    block.push(r);
+                }
             }
         }
     }
+    for block in blocks.values_mut() {
+        block.sort_unstable();
+        for (n, &j) in block.iter().enumerate() {
+            for &i in &block[n.saturating_sub(PARAPHRASE_WINDOW)..n] {
+                if article_of(i) == article_of(j)
+                    || numbers_differ(i, j)
+                    || crate::join::jaccard(&token_sets[i], &token_sets[j]) >= SAME_STATEMENT
+                {
+                    continue;
+                }
+                let similarity = cosine(&vectors[i], &vectors[j]);
+                if similarity >= SAME_SPEAKER_PARAPHRASE {
+                    propose(
+                        i,
+                        j,
+                        false,
+                        format!("same speaker, similar words (cosine {similarity:.2})"),
+                    );
+                }
+            }
+        }
+    }
+    // merged in report order, as comparing every pair in turn would merge them
+    candidates.sort_by(|a, b| {
+        (a.first, a.second, !a.same_words).cmp(&(b.first, b.second, !b.same_words))
+    });
+    let mut sets = UnionFind::<usize>::new(reports.len());
+    let mut centre: Vec<usize> = (0..reports.len()).collect();
+    let mut merges: Vec<(usize, Merge)> = Vec::new();
+    for candidate in candidates {
+        let (i, j) = (candidate.first, candidate.second);
+        let (root_i, root_j) = (sets.find(i), sets.find(j));
+        if root_i == root_j {
+            continue;
+        }
+        let (centre_i, centre_j) = (centre[root_i], centre[root_j]);
+        let close = if candidate.same_words {
+            crate::join::jaccard(&token_sets[centre_i], &token_sets[centre_j])
+                >= SAME_STATEMENT * CENTRE_FLOOR
+        } else {
+            cosine(&vectors[centre_i], &vectors[centre_j]) >= SAME_SPEAKER_PARAPHRASE * CENTRE_FLOOR
+        };
+        if !close {
+            continue;
+        }
+        sets.union(i, j);
+        centre[sets.find(i)] = centre_i.min(centre_j);
+        merges.push((
+            i,
+            Merge {
+                first: reports[i].1.article.clone(),
+                second: reports[j].1.article.clone(),
+                reason: candidate.reason,
+            },
+        ));
+    }
+    let mut used_ids: BTreeSet<String> = BTreeSet::new();
+    let root_of: Vec<usize> = (0..reports.len()).map(|r| sets.find(r)).collect();
+    let mut merges_of: HashMap<usize, Vec<Merge>> = HashMap::new();
+    for (i, merge) in merges {
+        merges_of.entry(root_of[i]).or_default().push(merge);
+    }
+    // an unnamed speaker is told apart by description
+    let position: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(n, a)| (a.id.as_str(), n))
+        .collect();
+    let descriptions: Vec<Option<String>> = reports
+        .iter()
+        .map(|(_, report)| {
+            let article = &articles[position[report.article.as_str()]];
+            article.quotes[report.quote]
+                .speaker
+                .description
+                .as_deref()
+                .map(normalise_name)
+        })
+        .collect();
     groups(&mut sets, reports.len())
         .into_iter()
-        .enumerate()
-        .map(|(n, members)| {
+        .map(|members| {
             let kind = reports[members[0]].0.clone();
             let group_reports: Vec<Report> =
                 members.iter().map(|&m| reports[m].1.clone()).collect();
@@ -521,19 +685,8 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
                 .iter()
                 .map(|&m| {
                     let report = &reports[m].1;
-                    let described =
-                        articles
-                            .iter()
-                            .find(|a| a.id == report.article)
-                            .and_then(|a| {
-                                a.quotes[report.quote]
-                                    .speaker
-                                    .description
-                                    .as_deref()
-                                    .map(normalise_name)
-                            });
                     // an unnamed speaker is told apart by description, anyone else by actor
-                    match (described, report.speaker_actor) {
+                    match (descriptions[m].clone(), report.speaker_actor) {
                         (Some(description), _) => description,
                         (None, Some(actor)) => format!("#{actor}"),
                         (None, None) => normalise_name(&report.speaker),
@@ -553,14 +706,10 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
                         .unwrap_or_else(|| format!("article {}", r.article))
                 })
                 .collect();
-            let mut group_merges: Vec<Merge> = merges
-                .iter()
-                .filter(|(i, _)| members.contains(i))
-                .map(|(_, m)| m.clone())
-                .collect();
+            let mut group_merges = merges_of.remove(&root_of[members[0]]).unwrap_or_default();
             group_merges.sort();
             Statement {
-                id: format!("statement:{}", n + 1),
+                id: content_id("statement", &normalise_name(&text), &mut used_ids),
                 kind,
                 text,
                 attribution_conflict: speakers.len() > 1,
@@ -603,6 +752,7 @@ pub struct MergedDispute {
 /// agrees with any.
 pub fn disputes(articles: &[Article], actors: &Actors) -> Vec<MergedDispute> {
     let mut merged: Vec<MergedDispute> = Vec::new();
+    let mut at_forum: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     for article in articles {
         for dispute in &article.disputes {
             let of =
@@ -614,8 +764,10 @@ pub fn disputes(articles: &[Article], actors: &Actors) -> Vec<MergedDispute> {
             );
             let agrees = |a: Option<usize>, b: Option<usize>| a.is_none() || b.is_none() || a == b;
             // a side one article leaves unnamed is no other dispute where the forum (or a case
-            // number) says it is the same hearing
-            let existing = merged.iter_mut().find(|m| {
+            // number) says it is the same hearing; only disputes at the same forum are compared
+            let bucket = at_forum.entry(forum).or_default();
+            let existing = bucket.iter().copied().find(|&n| {
+                let m = &merged[n];
                 let same_hearing =
                     forum.is_some() || dispute.cases.iter().any(|c| m.cases.contains(c));
                 let respondents = m.respondent == respondent
@@ -623,8 +775,9 @@ pub fn disputes(articles: &[Article], actors: &Actors) -> Vec<MergedDispute> {
                 m.forum == forum && respondents && agrees(m.petitioner, petitioner)
             });
             let target = match existing {
-                Some(target) => target,
+                Some(n) => &mut merged[n],
                 None => {
+                    bucket.push(merged.len());
                     merged.push(MergedDispute {
                         id: String::new(),
                         kind: dispute.kind.clone(),
@@ -643,8 +796,19 @@ pub fn disputes(articles: &[Article], actors: &Actors) -> Vec<MergedDispute> {
             target.articles.insert(article.id.clone());
         }
     }
-    for (n, dispute) in merged.iter_mut().enumerate() {
-        dispute.id = format!("dispute:{}", n + 1);
+    let mut used_ids = BTreeSet::new();
+    for dispute in &mut merged {
+        let name = |actor: Option<usize>| {
+            actor.map_or(String::new(), |a| actors.list[a].id.clone())
+        };
+        let content = [
+            normalise_name(&dispute.kind),
+            name(dispute.forum),
+            name(dispute.petitioner),
+            name(dispute.respondent),
+        ]
+        .join("\n");
+        dispute.id = content_id("dispute", &content, &mut used_ids);
     }
     merged
 }
@@ -812,5 +976,72 @@ mod tests {
             "same spelling but for punctuation"
         );
         assert_eq!(resolution.actors.list[0].id, "person:hasyim-asy-ari");
+    }
+
+    fn one_quote(id: &str, speaker: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            people: vec![person(speaker)],
+            quotes: vec![quote(text, speaker)],
+            ..Article::default()
+        }
+    }
+
+    fn grouped(articles: &[Article]) -> Vec<Vec<String>> {
+        let mut groups: Vec<Vec<String>> = resolve(articles)
+            .statements
+            .iter()
+            .map(|s| s.reports.iter().map(|r| r.article.clone()).collect())
+            .collect();
+        groups.sort();
+        groups
+    }
+
+    #[test]
+    fn statements_that_state_different_numbers_stay_apart() {
+        let articles = [
+            one_quote("a", "Ani Rahma", "Terdakwa dituntut penjara selama 3 tahun oleh jaksa"),
+            one_quote("b", "Budi Santoso", "Terdakwa dituntut penjara selama 16 tahun oleh jaksa"),
+            one_quote("c", "Citra Dewi", "Terdakwa dituntut penjara selama 3 tahun oleh jaksa."),
+        ];
+        assert_eq!(grouped(&articles), [vec!["a", "c"], vec!["b"]]);
+    }
+
+    #[test]
+    fn a_chain_of_near_matches_stops_where_it_drifts_from_the_centre() {
+        let articles = [
+            one_quote("a", "Ani Rahma", "a b c d e f g h i j"),
+            one_quote("b", "Budi Santoso", "a b c d e f g h k l"),
+            one_quote("c", "Citra Dewi", "a b c d e f k l m n"),
+            one_quote("d", "Dedi Kurnia", "a b c d k l m n o p"),
+        ];
+        assert_eq!(
+            grouped(&articles),
+            [vec!["a", "b", "c"], vec!["d"]]
+        );
+    }
+
+    #[test]
+    fn ids_come_from_content_and_survive_a_growing_corpus() {
+        let base = vec![
+            one_quote("a", "Ani Rahma", "Kami akan hadir pada sidang berikutnya"),
+            one_quote("b", "Budi Santoso", "Kami akan hadir pada sidang berikutnya."),
+        ];
+        let mut grown = vec![one_quote("0", "Zaki Amri", "Sesuatu yang lain sama sekali")];
+        grown.extend(base.iter().cloned());
+        grown.push(one_quote("z", "Budi Santoso", "Harga beras naik lagi minggu ini"));
+        let ids = |articles: &[Article]| -> BTreeSet<String> {
+            let resolution = resolve(articles);
+            resolution
+                .statements
+                .iter()
+                .map(|s| s.id.clone())
+                .chain(resolution.actors.list.iter().map(|a| a.id.clone()))
+                .collect()
+        };
+        let before = ids(&base);
+        let after = ids(&grown);
+        assert!(before.is_subset(&after), "{before:?} not in {after:?}");
+        assert!(before.iter().any(|id| id.starts_with("statement:")));
     }
 }
