@@ -55,7 +55,7 @@ pub fn for_each_article(
     mut sink: impl FnMut(&Article) -> Result<()>,
 ) -> Result<Outcome> {
     let inputs = source::expand_inputs(&common.inputs).map_err(|e| anyhow::anyhow!(e))?;
-    let progress = progress_bar(inputs.len() as u64, common.quiet);
+    let progress = progress_bar(common.quiet, known_document_count(&inputs), "documents");
     let pool = thread_pool(common.threads)?;
     let mut outcome = Outcome::default();
     let mut sink_error = None;
@@ -118,16 +118,29 @@ fn report(progress: &ProgressBar, quiet: bool, message: &str) {
     }
 }
 
-fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
+/// A bar over `total` items where the count is known beforehand (one document a file), else a
+/// counter with its rate: a JSON Lines file or an archive holds an unknown number.
+fn progress_bar(quiet: bool, total: Option<u64>, unit: &str) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+    let template = match total {
+        Some(_) => format!("{{spinner}} {{pos}}/{{len}} {unit} {{wide_bar}} {{per_sec}} {{eta}}"),
+        None => format!("{{spinner}} {{pos}} {unit} {{per_sec}} {{elapsed}} {{msg}}"),
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos}/{len} documents {wide_bar} {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
+}
+
+/// How many documents the inputs hold, where each is a file of one document.
+fn known_document_count(inputs: &[source::Input]) -> Option<u64> {
+    inputs
+        .iter()
+        .all(|input| matches!(input, source::Input::File(path) if source::is_single_document(path)))
+        .then_some(inputs.len() as u64)
 }
 
 /// Writes JSON Lines to a file (atomically) or to stdout.
@@ -227,7 +240,7 @@ pub fn run(common: &Common, output_dir: &Path) -> Result<Outcome> {
         Ok(())
     })?;
     out.commit()?;
-    write_graph(kept, output_dir)?;
+    write_graph(kept, output_dir, common.quiet)?;
     if !common.quiet {
         eprintln!(
             "warta: {} articles, their graph and claims written to {}",
@@ -250,30 +263,49 @@ fn for_graph(article: &Article) -> Article {
     }
 }
 
-fn write_graph(mut articles: Vec<Article>, dir: &Path) -> Result<()> {
+fn write_graph(mut articles: Vec<Article>, dir: &Path, quiet: bool) -> Result<()> {
+    let phase = progress_bar(quiet, None, "articles");
+    phase.set_position(articles.len() as u64);
+    phase.enable_steady_tick(std::time::Duration::from_millis(200));
     articles.sort_by(|a, b| a.id.cmp(&b.id));
+    phase.set_message("resolving actors and statements");
     let resolution = crate::resolve::resolve(&articles);
+    phase.set_message(format!(
+        "{} statements, {} actors: building the graph",
+        resolution.statements.len(),
+        resolution.actors.list.len()
+    ));
     let graph = crate::graph::build(&articles, &resolution);
-    crate::export::write_all(dir, &graph, &resolution)
+    phase.set_message("writing the graph files");
+    let written = crate::export::write_all(dir, &graph, &resolution);
+    phase.finish_and_clear();
+    written
 }
 
-/// `warta graph`: articles, or the records `warta extract` wrote, into the graph files.
+/// `warta graph`: articles, or the records `warta extract` wrote (files, folders of part files,
+/// or standard input), into the graph files. Records are read one at a time and keep only what
+/// the graph needs.
 pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
     let inputs = source::expand_inputs(&common.inputs).map_err(|e| anyhow::anyhow!(e))?;
     let (records, raw): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|input| match input {
         source::Input::File(path) => source::holds_records(path),
         source::Input::Stdin => false,
     });
+    let (stdin, raw): (Vec<_>, Vec<_>) = raw
+        .into_iter()
+        .partition(|input| matches!(input, source::Input::Stdin));
+    let bar = progress_bar(common.quiet, None, "records read");
     let mut articles = Vec::new();
     let mut outcome = Outcome::default();
     let mut take = |result: Result<Article, SourceError>| match result {
         Ok(article) => {
             outcome.processed += 1;
+            bar.inc(1);
             articles.push(for_graph(&article));
         }
         Err(error) => {
             outcome.failed += 1;
-            report(&ProgressBar::hidden(), false, &error.to_string());
+            report(&bar, common.quiet, &error.to_string());
         }
     };
     for input in records {
@@ -282,14 +314,26 @@ pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
         }
     }
     let pool = thread_pool(common.threads)?;
+    let mut documents: Vec<Box<dyn Iterator<Item = Result<source::Document, SourceError>>>> =
+        vec![Box::new(source::documents(raw))];
+    if !stdin.is_empty() {
+        match source::stdin_records_or_documents() {
+            source::StdinHolds::Records(records) => records.for_each(&mut take),
+            source::StdinHolds::Documents(stdin_documents) => documents.push(stdin_documents),
+        }
+    }
     pipeline::run(
-        source::documents(raw),
+        documents.into_iter().flatten(),
         &pool,
         common.lang,
         Depth::Extract,
         &mut take,
     );
-    write_graph(articles, output_dir)?;
+    bar.finish_and_clear();
+    if articles.is_empty() {
+        anyhow::bail!("no article records or documents in the inputs: no graph written");
+    }
+    write_graph(articles, output_dir, common.quiet)?;
     Ok(outcome)
 }
 

@@ -83,7 +83,8 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Input>, SourceError> {
                 let entry = entry.map_err(|e| {
                     SourceError::new(&input.display().to_string(), None, e.to_string())
                 })?;
-                if entry.file_type().is_file() && kind_of(entry.path()).is_some() {
+                let known = kind_of(entry.path()).is_some();
+                if entry.file_type().is_file() && (known || holds_records(entry.path())) {
                     expanded.push(Input::File(entry.into_path()));
                 }
             }
@@ -98,6 +99,11 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Input>, SourceError> {
         }
     }
     Ok(expanded)
+}
+
+/// Whether a file holds one document (a text or a page), so that files count documents.
+pub fn is_single_document(path: &Path) -> bool {
+    matches!(kind_of(path), Some(Kind::Single(_)))
 }
 
 /// The kind of container a file name announces.
@@ -294,7 +300,8 @@ fn provenance(path: &str, record: Option<u64>, bytes: &[u8]) -> Provenance {
 /// Whether a JSON Lines file holds article records as `warta extract` writes them (its first
 /// record has a `body` list and a `people` field) rather than raw articles.
 pub fn holds_records(path: &Path) -> bool {
-    if !matches!(kind_of(path), Some(Kind::JsonLines)) {
+    // records come as JSON Lines or as a map step's extension-less part files ("part-00000")
+    if !matches!(kind_of(path), Some(Kind::JsonLines) | None) {
         return false;
     }
     let Ok(reader) = open_decompressed(path) else {
@@ -304,9 +311,13 @@ pub fn holds_records(path: &Path) -> bool {
         .lines()
         .map_while(Result::ok)
         .find(|l| !l.trim().is_empty());
-    first
-        .and_then(|line| serde_json::from_str::<serde_json::Value>(&line).ok())
-        .is_some_and(|v| v.get("body").is_some_and(|b| b.is_array()) && v.get("people").is_some())
+    first.is_some_and(|line| is_record(&line))
+}
+
+/// Whether a line is an article record as `warta extract` writes it (not an input document).
+fn is_record(line: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(line)
+        .is_ok_and(|v| v.get("body").is_some_and(|b| b.is_array()) && v.get("people").is_some())
 }
 
 /// The article records of a file `warta extract` wrote, one per line.
@@ -314,31 +325,57 @@ pub fn records(
     path: &Path,
 ) -> Box<dyn Iterator<Item = Result<crate::record::Article, SourceError>>> {
     let shown = path.display().to_string();
-    let reader = match open_decompressed(path) {
-        Ok(reader) => reader,
-        Err(reason) => {
-            return Box::new(std::iter::once(Err(SourceError::new(&shown, None, reason))))
+    match open_decompressed(path) {
+        Ok(reader) => records_from(shown, Box::new(BufReader::new(reader))),
+        Err(reason) => Box::new(std::iter::once(Err(SourceError::new(&shown, None, reason)))),
+    }
+}
+
+/// Standard input for a command that takes records or documents: records where its first
+/// line is one (`warta extract - -o - | warta graph -`), else the documents it holds.
+pub enum StdinHolds {
+    Records(Box<dyn Iterator<Item = Result<crate::record::Article, SourceError>>>),
+    Documents(Box<dyn Iterator<Item = Result<Document, SourceError>>>),
+}
+
+/// Looks at standard input's first line and reads the rest accordingly, losing nothing.
+pub fn stdin_records_or_documents() -> StdinHolds {
+    let mut reader = BufReader::new(io::stdin());
+    let mut peeked = String::new();
+    while peeked.trim().is_empty() {
+        peeked.clear();
+        match reader.read_line(&mut peeked) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
         }
-    };
-    Box::new(
-        BufReader::new(reader)
-            .lines()
-            .enumerate()
-            .filter_map(move |(i, line)| {
-                let record = Some(i as u64 + 1);
-                match line {
-                    Err(e) => Some(Err(SourceError::new(
-                        &shown,
-                        record,
-                        format!("cannot read: {e}"),
-                    ))),
-                    Ok(line) if line.trim().is_empty() => None,
-                    Ok(line) => Some(serde_json::from_str(&line).map_err(|e| {
-                        SourceError::new(&shown, record, format!("bad article record: {e}"))
-                    })),
-                }
-            }),
-    )
+    }
+    let records = is_record(&peeked);
+    let whole: Box<dyn BufRead> = Box::new(io::Cursor::new(peeked.into_bytes()).chain(reader));
+    if records {
+        StdinHolds::Records(records_from("-".to_string(), whole))
+    } else {
+        StdinHolds::Documents(Box::new(JsonLines::new("-".to_string(), whole)))
+    }
+}
+
+fn records_from(
+    shown: String,
+    reader: Box<dyn BufRead>,
+) -> Box<dyn Iterator<Item = Result<crate::record::Article, SourceError>>> {
+    Box::new(reader.lines().enumerate().filter_map(move |(i, line)| {
+        let record = Some(i as u64 + 1);
+        match line {
+            Err(e) => Some(Err(SourceError::new(
+                &shown,
+                record,
+                format!("cannot read: {e}"),
+            ))),
+            Ok(line) if line.trim().is_empty() => None,
+            Ok(line) => Some(serde_json::from_str(&line).map_err(|e| {
+                SourceError::new(&shown, record, format!("bad article record: {e}"))
+            })),
+        }
+    }))
 }
 
 /// One JSON Lines record as users write them.

@@ -92,6 +92,64 @@ fn graph_reads_extract_records_too() {
 }
 
 #[test]
+fn graph_merges_part_files_and_standard_input_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("records.jsonl");
+    let output = warta(&["extract", "corpus", "-o", records.to_str().unwrap(), "--quiet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = fs::read_to_string(&records).unwrap();
+    // a map step's output: extension-less part files and an empty marker file
+    let parts = dir.path().join("parts");
+    fs::create_dir(&parts).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for (n, chunk) in lines.chunks(2).enumerate() {
+        fs::write(parts.join(format!("part-{n:05}")), chunk.join("\n") + "\n").unwrap();
+    }
+    fs::write(parts.join("_SUCCESS"), "").unwrap();
+    let graph_of = |args: &[&str], out: &str, stdin: Option<&str>| -> Vec<u8> {
+        let out = dir.path().join(out);
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_warta"));
+        command
+            .arg("graph")
+            .args(args)
+            .args(["-o", out.to_str().unwrap(), "--quiet"])
+            .current_dir(root())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = command.spawn().unwrap();
+        {
+            use std::io::Write;
+            let mut input = child.stdin.take().unwrap();
+            input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+        }
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        fs::read(out.join("graph.json")).unwrap()
+    };
+    let from_file = graph_of(&[records.to_str().unwrap()], "file", None);
+    let from_parts = graph_of(&[parts.to_str().unwrap()], "parts-out", None);
+    let from_stdin = graph_of(&["-"], "stdin", Some(&text));
+    let two_threads = graph_of(&["--threads", "2", parts.to_str().unwrap()], "two", None);
+    assert_eq!(from_parts, from_file);
+    assert_eq!(from_stdin, from_file);
+    assert_eq!(two_threads, from_file);
+}
+
+#[test]
+fn graph_without_records_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    fs::write(empty.join("part-00000"), "").unwrap();
+    let out = dir.path().join("out");
+    let output = warta(&["graph", empty.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("no article records"), "{}", stderr(&output));
+    assert!(!out.join("graph.json").exists());
+}
+
+#[test]
 fn the_seed_corpus_facts_are_in_the_graph() {
     let graph: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(root().join("graphs/graph.json")).unwrap())
