@@ -3,7 +3,7 @@
 //! for each format; every file is written atomically.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Cursor;
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -14,29 +14,38 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::graph::{CorpusGraph, Edge, Node};
-use crate::output::write_atomic;
+use crate::output::AtomicFile;
 use crate::resolve::{Resolution, Statement};
 
-/// Writes every graph file and the claims into `dir`.
+/// Writes every graph file and the claims into `dir`, each streamed from the graph into its
+/// file (no file is held whole in memory) and put in place only when complete.
 pub fn write_all(dir: &Path, graph: &CorpusGraph, resolution: &Resolution) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let files: [(&str, Vec<u8>); 6] = [
-        (
-            "graph.json",
-            (serde_json::to_string_pretty(&node_link(graph))? + "\n").into_bytes(),
-        ),
-        ("graph.dot", dot(graph).into_bytes()),
-        ("graph.graphml", graphml(graph)?),
-        ("graph.gexf", gexf(graph)?),
+    type Writing<'a> = Box<dyn Fn(&mut AtomicFile) -> Result<()> + 'a>;
+    let files: [(&str, Writing); 6] = [
+        ("graph.json", Box::new(|out| node_link(graph, out))),
+        ("graph.dot", Box::new(|out| Ok(dot(graph, out)?))),
+        ("graph.graphml", Box::new(|out| graphml(graph, out))),
+        ("graph.gexf", Box::new(|out| gexf(graph, out))),
         (
             "claims.json",
-            (serde_json::to_string_pretty(&claims(resolution))? + "\n").into_bytes(),
+            Box::new(|out| {
+                serde_json::to_writer_pretty(&mut *out, &claims(resolution))?;
+                Ok(out.write_all(b"\n")?)
+            }),
         ),
-        ("claims.md", claims_markdown(resolution).into_bytes()),
+        (
+            "claims.md",
+            Box::new(|out| Ok(out.write_all(claims_markdown(resolution).as_bytes())?)),
+        ),
     ];
-    for (name, bytes) in files {
+    for (name, write) in files {
         let path = dir.join(name);
-        write_atomic(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        let mut out =
+            AtomicFile::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+        write(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
+        out.commit()
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
 }
@@ -86,25 +95,40 @@ fn edge_fields(edge: &Edge) -> Map<String, Value> {
     fields
 }
 
-/// networkx's node-link format with the `edges` key and stable string ids.
-pub fn node_link(graph: &CorpusGraph) -> Value {
+/// A sequence serialised from an iterator as it is consumed, so that a long list of JSON
+/// objects is never built whole.
+struct Streamed<I>(std::cell::RefCell<Option<I>>);
+
+impl<I: Iterator<Item = Value>> Serialize for Streamed<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.borrow_mut().take().into_iter().flatten();
+        serializer.collect_seq(items)
+    }
+}
+
+/// networkx's node-link format with the `edges` key and stable string ids, written node by
+/// node and edge by edge.
+pub fn node_link(graph: &CorpusGraph, out: &mut impl Write) -> Result<()> {
+    use serde::ser::SerializeMap;
     let g = &graph.graph;
-    let nodes: Vec<Value> = g
-        .node_weights()
-        .map(|n| Value::Object(node_fields(n)))
-        .collect();
-    let edges: Vec<Value> = g
-        .edge_references()
-        .enumerate()
-        .map(|(key, e)| {
-            let mut fields = edge_fields(e.weight());
-            fields.insert("source".into(), json!(g[e.source()].id));
-            fields.insert("target".into(), json!(g[e.target()].id));
-            fields.insert("key".into(), json!(key));
-            Value::Object(fields)
-        })
-        .collect();
-    json!({"directed": true, "multigraph": true, "graph": {"name": "warta"}, "nodes": nodes, "edges": edges})
+    let nodes = g.node_weights().map(|n| Value::Object(node_fields(n)));
+    let edges = g.edge_references().enumerate().map(|(key, e)| {
+        let mut fields = edge_fields(e.weight());
+        fields.insert("source".into(), json!(g[e.source()].id));
+        fields.insert("target".into(), json!(g[e.target()].id));
+        fields.insert("key".into(), json!(key));
+        Value::Object(fields)
+    });
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    let mut map = serde::Serializer::serialize_map(&mut serializer, Some(5))?;
+    map.serialize_entry("directed", &true)?;
+    map.serialize_entry("multigraph", &true)?;
+    map.serialize_entry("graph", &json!({"name": "warta"}))?;
+    map.serialize_entry("nodes", &Streamed(std::cell::RefCell::new(Some(nodes))))?;
+    map.serialize_entry("edges", &Streamed(std::cell::RefCell::new(Some(edges))))?;
+    map.end()?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 /// A DOT string literal: backslashes, quotes and line breaks escaped.
@@ -133,7 +157,7 @@ fn short(text: &str, limit: usize) -> String {
 
 /// Graphviz DOT, left to right: actors on the left, statements in the middle, disputes and
 /// cases on the right, articles and outlets last; a cluster per kind.
-pub fn dot(graph: &CorpusGraph) -> String {
+pub fn dot(graph: &CorpusGraph, out: &mut impl Write) -> std::io::Result<()> {
     const CLUSTERS: [(&str, &str, &str); 7] = [
         ("person", "People", "ellipse"),
         ("institution", "Institutions", "box"),
@@ -144,24 +168,26 @@ pub fn dot(graph: &CorpusGraph) -> String {
         ("outlet", "Outlets", "cylinder"),
     ];
     let g = &graph.graph;
-    let mut out = String::from("digraph warta {\n  rankdir=LR;\n  newrank=true;\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=8];\n");
+    out.write_all(b"digraph warta {\n  rankdir=LR;\n  newrank=true;\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=8];\n")?;
     for (n, (kind, title, shape)) in CLUSTERS.iter().enumerate() {
         let members: Vec<&Node> = g.node_weights().filter(|node| node.kind == *kind).collect();
         if members.is_empty() {
             continue;
         }
-        out.push_str(&format!(
+        write!(
+            out,
             "  subgraph cluster_{n} {{\n    label={};\n    node [shape={shape}];\n",
             dot_quote(title)
-        ));
+        )?;
         for node in members {
-            out.push_str(&format!(
-                "    {} [label={}];\n",
+            writeln!(
+                out,
+                "    {} [label={}];",
                 dot_quote(&node.id),
                 dot_quote(&short(&node.label, 60))
-            ));
+            )?;
         }
-        out.push_str("  }\n");
+        out.write_all(b"  }\n")?;
     }
     for e in g.edge_references() {
         let weight = e.weight();
@@ -173,19 +199,19 @@ pub fn dot(graph: &CorpusGraph) -> String {
             Some(extra) if !extra.is_empty() => format!("{} ({extra})", weight.kind),
             _ => weight.kind.to_string(),
         };
-        out.push_str(&format!(
-            "  {} -> {} [label={}];\n",
+        writeln!(
+            out,
+            "  {} -> {} [label={}];",
             dot_quote(&g[e.source()].id),
             dot_quote(&g[e.target()].id),
             dot_quote(&label)
-        ));
+        )?;
     }
-    out.push_str("}\n");
-    out
+    out.write_all(b"}\n")
 }
 
-fn xml_writer() -> Writer<Cursor<Vec<u8>>> {
-    Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2)
+fn xml_writer<W: Write>(out: W) -> Writer<W> {
+    Writer::new_with_indent(out, b' ', 2)
 }
 
 fn start<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
@@ -220,10 +246,10 @@ fn value_text(value: &Value) -> String {
 }
 
 /// GraphML with string keys for every node and edge attribute.
-pub fn graphml(graph: &CorpusGraph) -> Result<Vec<u8>> {
+pub fn graphml(graph: &CorpusGraph, out: &mut impl Write) -> Result<()> {
     let g = &graph.graph;
     let (node_keys, edge_keys) = attribute_keys(graph);
-    let mut w = xml_writer();
+    let mut w = xml_writer(&mut *out);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.write_event(Event::Start(start(
         "graphml",
@@ -271,12 +297,11 @@ pub fn graphml(graph: &CorpusGraph) -> Result<Vec<u8>> {
     }
     w.write_event(Event::End(BytesEnd::new("graph")))?;
     w.write_event(Event::End(BytesEnd::new("graphml")))?;
-    let mut bytes = w.into_inner().into_inner();
-    bytes.push(b'\n');
-    Ok(bytes)
+    w.into_inner().write_all(b"\n")?;
+    Ok(())
 }
 
-fn write_data(w: &mut Writer<Cursor<Vec<u8>>>, key: &str, value: &str) -> Result<()> {
+fn write_data<W: Write>(w: &mut Writer<W>, key: &str, value: &str) -> Result<()> {
     w.write_event(Event::Start(start("data", &[("key", key)])))?;
     w.write_event(Event::Text(BytesText::new(value)))?;
     w.write_event(Event::End(BytesEnd::new("data")))?;
@@ -284,11 +309,11 @@ fn write_data(w: &mut Writer<Cursor<Vec<u8>>>, key: &str, value: &str) -> Result
 }
 
 /// GEXF 1.3, dynamic, with each node's and edge's dates.
-pub fn gexf(graph: &CorpusGraph) -> Result<Vec<u8>> {
+pub fn gexf(graph: &CorpusGraph, out: &mut impl Write) -> Result<()> {
     let g = &graph.graph;
     let (node_keys, edge_keys) = attribute_keys(graph);
     let skip = ["label", "start", "end"];
-    let mut w = xml_writer();
+    let mut w = xml_writer(&mut *out);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.write_event(Event::Start(start(
         "gexf",
@@ -356,13 +381,12 @@ pub fn gexf(graph: &CorpusGraph) -> Result<Vec<u8>> {
     w.write_event(Event::End(BytesEnd::new("edges")))?;
     w.write_event(Event::End(BytesEnd::new("graph")))?;
     w.write_event(Event::End(BytesEnd::new("gexf")))?;
-    let mut bytes = w.into_inner().into_inner();
-    bytes.push(b'\n');
-    Ok(bytes)
+    w.into_inner().write_all(b"\n")?;
+    Ok(())
 }
 
-fn write_attvalues<'a>(
-    w: &mut Writer<Cursor<Vec<u8>>>,
+fn write_attvalues<'a, W: Write>(
+    w: &mut Writer<W>,
     values: impl Iterator<Item = (&'a String, &'a Value)>,
 ) -> Result<()> {
     w.write_event(Event::Start(start("attvalues", &[])))?;
