@@ -304,7 +304,10 @@ mod tests {
     #[test]
     fn reads_month_first_dates_and_the_packs_numeric_order() {
         assert_eq!(
-            iso_all("en", "on Tuesday, Oct. 8 and Dec. 12, 2019, then March 21st"),
+            iso_all(
+                "en",
+                "on Tuesday, Oct. 8 and Dec. 12, 2019, then March 21st"
+            ),
             ["2024-10-08", "2019-12-12", "2024-03-21"]
         );
         assert_eq!(iso_all("en", "signed 03/04/2024 in"), ["2024-03-04"]);

@@ -54,7 +54,11 @@ fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token<'a>> {
 /// Carlineo", "U.S.", "Gov. Ann Lee"), so that the stop does not cut the name it stands in: a
 /// single capital letter or a pack abbreviation before a capitalised word, or letters already
 /// joined by stops.
-fn keep_abbreviation_dots<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, abbreviations: &[String]) {
+fn keep_abbreviation_dots<'a>(
+    text: &'a str,
+    tokens: &mut Vec<Token<'a>>,
+    abbreviations: &[String],
+) {
     let mut i = 0;
     while i + 1 < tokens.len() {
         let (word, stop) = (&tokens[i], &tokens[i + 1]);
@@ -1939,7 +1943,10 @@ mod tests {
     fn initials_dotted_acronyms_and_title_abbreviations_stay_whole() {
         let abbreviations = &pack("en").unwrap().entities.name_abbreviations;
         let text = "Gov. Ann P. Lee of the U.S. state met AT&T staff. The end came at 5 p.m.";
-        let tokens: Vec<&str> = tokenize(text, abbreviations).iter().map(|t| t.text).collect();
+        let tokens: Vec<&str> = tokenize(text, abbreviations)
+            .iter()
+            .map(|t| t.text)
+            .collect();
         assert_eq!(
             tokens,
             [

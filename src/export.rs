@@ -41,8 +41,8 @@ pub fn write_all(dir: &Path, graph: &CorpusGraph, resolution: &Resolution) -> Re
     ];
     for (name, write) in files {
         let path = dir.join(name);
-        let mut out =
-            AtomicFile::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+        let mut out = AtomicFile::create(&path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         write(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
         out.commit()
             .with_context(|| format!("cannot write {}", path.display()))?;

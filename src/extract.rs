@@ -230,7 +230,9 @@ fn year_of(month: u32, day: u32, published: (i32, u32, u32), future: bool) -> i3
     let today = days_from_civil(year, pub_month, pub_day);
     let distance = |y: i32| days_from_civil(y, month, day) - today;
     if future {
-        (year..=year + 1).find(|&y| distance(y) >= 0).unwrap_or(year + 1)
+        (year..=year + 1)
+            .find(|&y| distance(y) >= 0)
+            .unwrap_or(year + 1)
     } else {
         (year - 1..=year)
             .rev()

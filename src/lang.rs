@@ -51,7 +51,11 @@ const WORD_LISTS: &[(&str, &str, &str)] = &[
         "family-names",
         include_str!("../lang/gazetteer/en-family-names.txt"),
     ),
-    ("en", "places", include_str!("../lang/gazetteer/en-places.txt")),
+    (
+        "en",
+        "places",
+        include_str!("../lang/gazetteer/en-places.txt"),
+    ),
     (
         "en",
         "common-words",
@@ -224,7 +228,9 @@ impl StatementWords {
         let joined = self
             .cue_spelling
             .iter()
-            .find(|(end, start, _)| head.ends_with(end.as_str()) && suffix.starts_with(start.as_str()))
+            .find(|(end, start, _)| {
+                head.ends_with(end.as_str()) && suffix.starts_with(start.as_str())
+            })
             .map_or_else(
                 || format!("{head}{suffix}"),
                 |(end, start, joined)| {

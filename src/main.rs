@@ -221,7 +221,14 @@ fn execute(command: Command) -> anyhow::Result<i32> {
             };
             print!(
                 "{}",
-                commands::train_ner(&train, &auxiliary, dev.as_deref(), language, epochs, &output)?
+                commands::train_ner(
+                    &train,
+                    &auxiliary,
+                    dev.as_deref(),
+                    language,
+                    epochs,
+                    &output
+                )?
             );
             commands::Outcome::default()
         }

@@ -84,8 +84,14 @@ pub fn read_conll(reader: impl BufRead) -> Result<Vec<Sentence>, NerError> {
     if !current.tokens.is_empty() {
         sentences.push(current);
     }
-    if !sentences.iter().flat_map(|s| &s.tags).any(|t| t.starts_with("B-")) {
-        sentences.iter_mut().for_each(|s| begin_entities(&mut s.tags));
+    if !sentences
+        .iter()
+        .flat_map(|s| &s.tags)
+        .any(|t| t.starts_with("B-"))
+    {
+        sentences
+            .iter_mut()
+            .for_each(|s| begin_entities(&mut s.tags));
     }
     Ok(sentences)
 }
@@ -145,9 +151,10 @@ fn affix(word: &str, n: usize, from_end: bool) -> &str {
     let cut = if from_end {
         word.char_indices().rev().nth(n - 1).map(|(i, _)| i)
     } else {
-        word.char_indices().nth(n).map(|(i, _)| i).or_else(|| {
-            (word.chars().count() == n).then_some(word.len())
-        })
+        word.char_indices()
+            .nth(n)
+            .map(|(i, _)| i)
+            .or_else(|| (word.chars().count() == n).then_some(word.len()))
     };
     match cut {
         Some(i) if from_end => &word[i..],

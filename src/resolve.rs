@@ -509,8 +509,9 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
     }
     let token_lists: Vec<Vec<String>> = reports.iter().map(|(_, r)| tokens(&r.wording)).collect();
     let numbers: Vec<BTreeSet<&str>> = token_lists.iter().map(|t| numbers_of(t)).collect();
-    let numbers_differ =
-        |i: usize, j: usize| !numbers[i].is_empty() && !numbers[j].is_empty() && numbers[i] != numbers[j];
+    let numbers_differ = |i: usize, j: usize| {
+        !numbers[i].is_empty() && !numbers[j].is_empty() && numbers[i] != numbers[j]
+    };
     let token_sets = crate::join::TokenSets::new(&token_lists).sets;
     // one entry per distinct token set, with its reports in order
     let mut distinct_of: HashMap<&[u32], usize> = HashMap::new();
@@ -541,7 +542,10 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
     // through the first report of another article)
     for members in &distinct {
         let first = members[0];
-        let other = members.iter().copied().find(|&m| article_of(m) != article_of(first));
+        let other = members
+            .iter()
+            .copied()
+            .find(|&m| article_of(m) != article_of(first));
         for &m in &members[1..] {
             let partner = if article_of(m) != article_of(first) {
                 first
@@ -567,7 +571,12 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
         }
     }
     // the same speaker in other words: within one speaker's statements of one kind
-    let vectors = tfidf(&reports.iter().map(|(_, r)| r.wording.clone()).collect::<Vec<_>>());
+    let vectors = tfidf(
+        &reports
+            .iter()
+            .map(|(_, r)| r.wording.clone())
+            .collect::<Vec<_>>(),
+    );
     let mut blocks: BTreeMap<(&str, usize), Vec<usize>> = BTreeMap::new();
     for members in &distinct {
         for &r in members {
@@ -798,9 +807,8 @@ pub fn disputes(articles: &[Article], actors: &Actors) -> Vec<MergedDispute> {
     }
     let mut used_ids = BTreeSet::new();
     for dispute in &mut merged {
-        let name = |actor: Option<usize>| {
-            actor.map_or(String::new(), |a| actors.list[a].id.clone())
-        };
+        let name =
+            |actor: Option<usize>| actor.map_or(String::new(), |a| actors.list[a].id.clone());
         let content = [
             normalise_name(&dispute.kind),
             name(dispute.forum),
@@ -1000,9 +1008,21 @@ mod tests {
     #[test]
     fn statements_that_state_different_numbers_stay_apart() {
         let articles = [
-            one_quote("a", "Ani Rahma", "Terdakwa dituntut penjara selama 3 tahun oleh jaksa"),
-            one_quote("b", "Budi Santoso", "Terdakwa dituntut penjara selama 16 tahun oleh jaksa"),
-            one_quote("c", "Citra Dewi", "Terdakwa dituntut penjara selama 3 tahun oleh jaksa."),
+            one_quote(
+                "a",
+                "Ani Rahma",
+                "Terdakwa dituntut penjara selama 3 tahun oleh jaksa",
+            ),
+            one_quote(
+                "b",
+                "Budi Santoso",
+                "Terdakwa dituntut penjara selama 16 tahun oleh jaksa",
+            ),
+            one_quote(
+                "c",
+                "Citra Dewi",
+                "Terdakwa dituntut penjara selama 3 tahun oleh jaksa.",
+            ),
         ];
         assert_eq!(grouped(&articles), [vec!["a", "c"], vec!["b"]]);
     }
@@ -1015,21 +1035,26 @@ mod tests {
             one_quote("c", "Citra Dewi", "a b c d e f k l m n"),
             one_quote("d", "Dedi Kurnia", "a b c d k l m n o p"),
         ];
-        assert_eq!(
-            grouped(&articles),
-            [vec!["a", "b", "c"], vec!["d"]]
-        );
+        assert_eq!(grouped(&articles), [vec!["a", "b", "c"], vec!["d"]]);
     }
 
     #[test]
     fn ids_come_from_content_and_survive_a_growing_corpus() {
         let base = vec![
             one_quote("a", "Ani Rahma", "Kami akan hadir pada sidang berikutnya"),
-            one_quote("b", "Budi Santoso", "Kami akan hadir pada sidang berikutnya."),
+            one_quote(
+                "b",
+                "Budi Santoso",
+                "Kami akan hadir pada sidang berikutnya.",
+            ),
         ];
         let mut grown = vec![one_quote("0", "Zaki Amri", "Sesuatu yang lain sama sekali")];
         grown.extend(base.iter().cloned());
-        grown.push(one_quote("z", "Budi Santoso", "Harga beras naik lagi minggu ini"));
+        grown.push(one_quote(
+            "z",
+            "Budi Santoso",
+            "Harga beras naik lagi minggu ini",
+        ));
         let ids = |articles: &[Article]| -> BTreeSet<String> {
             let resolution = resolve(articles);
             resolution

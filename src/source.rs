@@ -371,9 +371,11 @@ fn records_from(
                 format!("cannot read: {e}"),
             ))),
             Ok(line) if line.trim().is_empty() => None,
-            Ok(line) => Some(serde_json::from_str(&line).map_err(|e| {
-                SourceError::new(&shown, record, format!("bad article record: {e}"))
-            })),
+            Ok(line) => {
+                Some(serde_json::from_str(&line).map_err(|e| {
+                    SourceError::new(&shown, record, format!("bad article record: {e}"))
+                }))
+            }
         }
     }))
 }

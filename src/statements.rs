@@ -255,7 +255,11 @@ fn quoted(text: &str) -> Vec<Quoted> {
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let doubled = matches!(c, '‘' | '’') && chars.peek().is_some_and(|&(_, next)| next == c);
-        let width = if doubled { 2 * c.len_utf8() } else { c.len_utf8() };
+        let width = if doubled {
+            2 * c.len_utf8()
+        } else {
+            c.len_utf8()
+        };
         let opening = OPENING.contains(&c) || (doubled && c == '‘') || (doubled && open.is_none());
         let closing = CLOSING.contains(&c) || doubled;
         match open {
@@ -385,7 +389,7 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
                 },
             ));
         }
-        if spans.is_empty() || !quotes.last().is_some_and(|(qp, _, _)| *qp == p) {
+        if spans.is_empty() || quotes.last().is_none_or(|(qp, _, _)| *qp != p) {
             ended_on = None;
         }
         for (start, quote) in reported(text, p, &spans, &cues, &index, pack, &mut last_speaker) {
@@ -478,7 +482,10 @@ fn speaker_in(
     if named.is_none() {
         // after its cue a speaker's place is plain: "according to the city engineer"
         let determined = words(region).first().is_some_and(|(_, w)| {
-            pack.entities.determiners.iter().any(|d| d.eq_ignore_ascii_case(w))
+            pack.entities
+                .determiners
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w))
         });
         return described_speaker(region, index, pack, (p, from)).or_else(|| {
             (determined && words(region).len() <= MAX_DESCRIPTION_WORDS + 3).then(|| Speaker {
@@ -501,22 +508,24 @@ fn speaker_in(
 /// Where the first sentence of `text` ends: a full stop that ends no abbreviation or initial
 /// ("Mr. Hale", "James P. Kennedy Jr."), a question or exclamation mark.
 fn sentence_stop(text: &str, pack: &Pack) -> Option<usize> {
-    text.match_indices(['.', '!', '?']).map(|(i, _)| i).find(|&i| {
-        if !text[i..].starts_with('.') {
-            return true;
-        }
-        let word = text[..i]
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default();
-        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        let abbreviation = pack
-            .statements
-            .abbreviations
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(word));
-        !(initial || abbreviation)
-    })
+    text.match_indices(['.', '!', '?'])
+        .map(|(i, _)| i)
+        .find(|&i| {
+            if !text[i..].starts_with('.') {
+                return true;
+            }
+            let word = text[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or_default();
+            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+            let abbreviation = pack
+                .statements
+                .abbreviations
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(word));
+            !(initial || abbreviation)
+        })
 }
 
 /// A speaker named by a title or description alone ("tanya jaksa", "kata seorang saksi",
@@ -534,7 +543,10 @@ fn described_speaker(
         .filter(|w| !w.is_empty())
         .collect();
     let determiners = &pack.entities.determiners;
-    let skip = usize::from(all.first().is_some_and(|w| determiners.iter().any(|d| d == w)));
+    let skip = usize::from(
+        all.first()
+            .is_some_and(|w| determiners.iter().any(|d| d == w)),
+    );
     let words = &all[skip..];
     let titles = &pack.entities.titles;
     let title_at = (0..words.len())
@@ -629,7 +641,10 @@ fn cue_after<'c>(
     if cue_index == 1 && cues.is_pronoun(word) {
         return Some((base, None));
     }
-    Some((base, Some(speaker_in(text, p, q.close, Some(cue_at), index, pack))))
+    Some((
+        base,
+        Some(speaker_in(text, p, q.close, Some(cue_at), index, pack)),
+    ))
 }
 
 /// `X mengatakan, “…”`: the cue just before the opening mark, the speaker before the cue.
@@ -739,9 +754,8 @@ fn reported(
         let statement = if cues.leads(base) {
             leading(&context, &cue)
         } else {
-            trailing(&context, &cue, last_speaker).or_else(|| {
-                forward(&context, &cue, &all[..i], last_speaker)
-            })
+            trailing(&context, &cue, last_speaker)
+                .or_else(|| forward(&context, &cue, &all[..i], last_speaker))
         };
         let Some((speaker, start, end)) = statement else {
             continue;
@@ -806,12 +820,13 @@ fn leading(c: &Context, cue: &Cue) -> Option<(Speaker, usize, usize)> {
     if let Some(head) = before.trim_end().strip_suffix(',') {
         let end = sentence_start + head.len();
         if statement_like(c.text, sentence_start, end) {
-            let speaker =
-                speaker_in(c.text, c.p, cue.after, Some(sentence_end), c.index, c.pack)?;
+            let speaker = speaker_in(c.text, c.p, cue.after, Some(sentence_end), c.index, c.pack)?;
             return Some((speaker, sentence_start, end));
         }
     }
-    let comma = c.text[cue.after..sentence_end].find(',').map(|i| cue.after + i)?;
+    let comma = c.text[cue.after..sentence_end]
+        .find(',')
+        .map(|i| cue.after + i)?;
     let speaker = speaker_in(c.text, c.p, cue.after, Some(comma), c.index, c.pack)?;
     let (start, end) = clause(c, comma + 1, sentence_end)?;
     Some((speaker, start, end))
@@ -953,7 +968,12 @@ fn skip_to_clause(c: &Context, cue: &Cue) -> usize {
         .iter()
         .take(MAX_SKIPPED_WORDS)
         .take_while(|(at, _)| !rest[..*at].contains([',', ';']))
-        .find(|(_, w)| statements.complementizers.iter().any(|k| k.eq_ignore_ascii_case(w)))
+        .find(|(_, w)| {
+            statements
+                .complementizers
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(w))
+        })
         .map_or(cue.after, |(at, _)| cue.after + at)
 }
 
@@ -1037,23 +1057,32 @@ fn subject_before(
         None if phrase_words.len() <= MAX_DESCRIPTION_WORDS => {
             // a demonstrative among the skipped words still points back ("Kepala BIN ini")
             let pointing = words(&text[subject_end..cue.at]).iter().any(|(_, w)| {
-                c.pack.statements.demonstratives.iter().any(|d| d.eq_ignore_ascii_case(w))
+                c.pack
+                    .statements
+                    .demonstratives
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(w))
             });
             let end = if pointing { cue.at } else { subject_end };
-            described_speaker(&text[clause_start..end], c.index, c.pack, (c.p, clause_start))
-                .or_else(|| {
-                    // "The utility said": the gap skipped the description's own head word
-                    (words(&text[clause_start..cue.at]).len() <= MAX_DESCRIPTION_WORDS)
-                        .then(|| {
-                            described_speaker(
-                                &text[clause_start..cue.at],
-                                c.index,
-                                c.pack,
-                                (c.p, clause_start),
-                            )
-                        })
-                        .flatten()
-                })
+            described_speaker(
+                &text[clause_start..end],
+                c.index,
+                c.pack,
+                (c.p, clause_start),
+            )
+            .or_else(|| {
+                // "The utility said": the gap skipped the description's own head word
+                (words(&text[clause_start..cue.at]).len() <= MAX_DESCRIPTION_WORDS)
+                    .then(|| {
+                        described_speaker(
+                            &text[clause_start..cue.at],
+                            c.index,
+                            c.pack,
+                            (c.p, clause_start),
+                        )
+                    })
+                    .flatten()
+            })
         }
         None => None,
     }
@@ -1261,10 +1290,19 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("We start small The hall will grow with the town.", Some("Rosa Delgado")),
-                ("Bread comes first and cakes come later", Some("Omar Haddad")),
+                (
+                    "We start small The hall will grow with the town.",
+                    Some("Rosa Delgado")
+                ),
+                (
+                    "Bread comes first and cakes come later",
+                    Some("Omar Haddad")
+                ),
                 ("Bring your neighbours next week.", Some("Rosa Delgado")),
-                ("Prices stay low Nobody pays more than before.", Some("Omar Haddad")),
+                (
+                    "Prices stay low Nobody pays more than before.",
+                    Some("Omar Haddad")
+                ),
             ]
         );
     }
@@ -1357,10 +1395,7 @@ mod tests {
         assert_eq!(found.len(), 4, "{found:?}");
         assert_eq!(found[0].1, "The river rose two metres overnight");
         assert_eq!(found[0].3.as_deref(), Some("officials"));
-        assert_eq!(
-            found[1].1,
-            "the bridge would stay closed until Friday"
-        );
+        assert_eq!(found[1].1, "the bridge would stay closed until Friday");
         assert_eq!(found[1].2.as_deref(), Some("Ana Lindqvist"));
         assert_eq!(found[2].1, "The flood barrier held better than expected");
         assert_eq!(found[2].3.as_deref(), Some("the city engineer"));

@@ -95,7 +95,13 @@ fn graph_reads_extract_records_too() {
 fn graph_merges_part_files_and_standard_input_alike() {
     let dir = tempfile::tempdir().unwrap();
     let records = dir.path().join("records.jsonl");
-    let output = warta(&["extract", "corpus", "-o", records.to_str().unwrap(), "--quiet"]);
+    let output = warta(&[
+        "extract",
+        "corpus",
+        "-o",
+        records.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = fs::read_to_string(&records).unwrap();
     // a map step's output: extension-less part files and an empty marker file
@@ -143,9 +149,18 @@ fn graph_without_records_says_so_and_writes_nothing() {
     fs::create_dir(&empty).unwrap();
     fs::write(empty.join("part-00000"), "").unwrap();
     let out = dir.path().join("out");
-    let output = warta(&["graph", empty.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let output = warta(&[
+        "graph",
+        empty.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("no article records"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no article records"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!out.join("graph.json").exists());
 }
 

@@ -64,7 +64,14 @@ fn shipped_model_is_what_training_builds() {
 fn english_tagger_scores_on_wikigold_dev() {
     let Some(shared) = shared() else { return };
     let dev = shared.join("data/ner/wikigold/dev.txt");
-    let output = warta(&["eval", "--ner", dev.to_str().unwrap(), "--lang", "en", "--json"]);
+    let output = warta(&[
+        "eval",
+        "--ner",
+        dev.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--json",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let micro = &report["micro"];

@@ -829,7 +829,10 @@ mod tests {
         let cleaned = clean_en(&format!("Harbour plan voted down.\n\n{body}\n"));
         assert_eq!(cleaned.title.as_deref(), Some("Harbour plan voted down."));
         assert_eq!(cleaned.body, [body]);
-        assert_eq!(clean_en(&format!("Explainer\n\n{body}\n")).title.as_deref(), Some("Explainer"));
+        assert_eq!(
+            clean_en(&format!("Explainer\n\n{body}\n")).title.as_deref(),
+            Some("Explainer")
+        );
         // a long opening paragraph is body, not a headline
         let opening = "The harbour board met on Monday night to weigh a plan that would have doubled the size of the old pier and moved the ferry terminal to the east bank.";
         let cleaned = clean_en(&format!("{opening}\n\n{body}\n"));
