@@ -254,12 +254,22 @@ pub fn run(common: &Common, output_dir: &Path) -> Result<Outcome> {
 /// What the graph needs of an article: its facts, not its text, so memory grows with the
 /// graph rather than with the corpus.
 fn for_graph(article: &Article) -> Article {
+    // field by field, so that the body and the audit are never copied only to be dropped
     Article {
-        body: Vec::new(),
-        removed: Vec::new(),
-        provenance: None,
-        warnings: Vec::new(),
-        ..article.clone()
+        id: article.id.clone(),
+        url: article.url.clone(),
+        language: article.language.clone(),
+        outlet: article.outlet.clone(),
+        title: article.title.clone(),
+        published: article.published.clone(),
+        authors: article.authors.clone(),
+        people: article.people.clone(),
+        institutions: article.institutions.clone(),
+        dates: article.dates.clone(),
+        registers: article.registers.clone(),
+        quotes: article.quotes.clone(),
+        disputes: article.disputes.clone(),
+        ..Article::default()
     }
 }
 
