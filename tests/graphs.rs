@@ -143,6 +143,41 @@ fn graph_merges_part_files_and_standard_input_alike() {
 }
 
 #[test]
+fn ids_last_when_unrelated_articles_join_the_corpus() {
+    let Some(shared) = shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let dev = shared.join("corpus/dev2025");
+    let ids = |inputs: &[&str], out: &str| -> std::collections::BTreeSet<String> {
+        let out = dir.path().join(out);
+        let mut args = vec!["graph", "--quiet", "-o", out.to_str().unwrap()];
+        args.extend_from_slice(inputs);
+        let output = warta(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let graph: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+        graph["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .filter(|id| {
+                ["statement:", "person:", "institution:", "dispute:"]
+                    .iter()
+                    .any(|kind| id.starts_with(kind))
+            })
+            .collect()
+    };
+    let before = ids(&[dev.to_str().unwrap()], "dev");
+    let after = ids(&[dev.to_str().unwrap(), "corpus"], "dev-and-seeds");
+    let lost: Vec<&String> = before.difference(&after).collect();
+    assert!(
+        lost.is_empty(),
+        "ids changed by adding the seed articles: {lost:?}"
+    );
+    assert!(before.iter().any(|id| id.starts_with("statement:")));
+}
+
+#[test]
 fn graph_without_records_says_so_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty");
