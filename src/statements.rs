@@ -845,6 +845,17 @@ fn trailing(
     if !statement_like(c.text, sentence_start, comma) || words(rest).len() > MAX_TRAILING_WORDS {
         return None;
     }
+    // "Ivan Petrov, an analyst at …, says …": a name and its apposition open the sentence as
+    // its subject, not a statement
+    let opens_with_apposed_name = c
+        .index
+        .first_in(c.p, sentence_start, sentence_start + 2)
+        .is_some_and(|n| {
+            matches!(n.who, Who::Person(_)) && c.text[n.end..].trim_start().starts_with(',')
+        });
+    if opens_with_apposed_name {
+        return None;
+    }
     let phrase = c.text[comma + 1..cue.at].trim();
     let phrase_words = words(phrase);
     let speaker = if phrase_words.is_empty() {
@@ -1015,19 +1026,34 @@ fn subject_before(
         }
         break;
     }
+    let before_cue = text[sentence_start..cue.at].trim_end();
+    let apposed = |head: &str| -> Option<Speaker> {
+        // "James Lee, the county's attorney, said …": the name before the apposition
+        let open = head.rfind(',')?;
+        (words(&head[open + 1..]).len() <= MAX_SUBJECT_WORDS)
+            .then(|| c.index.last_before(c.p, sentence_start + open, 2))
+            .flatten()
+            .filter(|n| matches!(n.who, Who::Person(_)))
+            .map(|n| c.index.speaker(n.who))
+    };
     if let Some(named) = c.index.last_before(c.p, subject_end, 2) {
+        // "Matt Lee, analyst at Acme Bank, says": the bank closes the apposition, Lee speaks
+        let closes_apposition = text[named.end..cue.at].contains(',');
+        if let Some(speaker) = before_cue
+            .strip_suffix(',')
+            .filter(|_| closes_apposition)
+            .and_then(apposed)
+        {
+            return Some(speaker);
+        }
+        if let Some(speaker) = coordinated(c, named, sentence_start) {
+            return Some(speaker);
+        }
         return Some(described_or_named(c, named, subject_end));
     }
-    let before_cue = text[sentence_start..cue.at].trim_end();
     if let Some(head) = before_cue.strip_suffix(',') {
-        // "James Lee, the county's attorney, said …": the name before the apposition
-        if let Some(open) = head.rfind(',') {
-            let apposition = &head[open + 1..];
-            if words(apposition).len() <= MAX_SUBJECT_WORDS {
-                if let Some(named) = c.index.last_before(c.p, sentence_start + open, 2) {
-                    return Some(c.index.speaker(named.who));
-                }
-            }
+        if let Some(speaker) = apposed(head) {
+            return Some(speaker);
         }
         // "X defended the plan, saying …": the subject that opens the sentence
         return c
@@ -1086,6 +1112,35 @@ fn subject_before(
         }
         None => None,
     }
+}
+
+/// "Volker and Morrison said": two people named as one subject are described, not either one.
+fn coordinated(c: &Context, last: Named, sentence_start: usize) -> Option<Speaker> {
+    if last.start < sentence_start || !matches!(last.who, Who::Person(_)) {
+        return None;
+    }
+    let before = c.text[sentence_start..last.start].trim_end();
+    let (at, coordinator) = words(before).last().copied()?;
+    let joined = c
+        .pack
+        .entities
+        .coordinators
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(coordinator));
+    if !joined || !before[at + coordinator.len()..].trim().is_empty() {
+        return None;
+    }
+    let first = c
+        .index
+        .last_before(c.p, sentence_start + at, 2)
+        .filter(|n| matches!(n.who, Who::Person(_)) && n.start >= sentence_start)?;
+    let start = c.text[sentence_start..first.start]
+        .rfind([',', '.'])
+        .map_or(sentence_start, |i| sentence_start + i + 1);
+    Some(Speaker {
+        description: Some(c.text[start..last.end].trim().to_string()),
+        ..Speaker::default()
+    })
 }
 
 /// The most words of a description that speaks ("The California Public Utilities office").
@@ -1305,6 +1360,28 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn two_people_as_one_subject_and_an_apposition_that_ends_in_a_body() {
+        let a = english(&[
+            "Both Nora Quist and Leo Varga told the committee that the audit had been rushed.",
+            "Ivan Petrov, an analyst at Harbor Trust Bank, says the shares could fall further.",
+        ]);
+        let found = summary(&a);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].2, None);
+        assert_eq!(found[0].3.as_deref(), Some("Both Nora Quist and Leo Varga"));
+        assert_eq!(found[1].2.as_deref(), Some("Ivan Petrov"));
+    }
+
+    #[test]
+    fn a_subject_after_a_sentence_that_ends_in_a_name_is_read_without_a_panic() {
+        let a = article(&[
+            "Suporter memprotes ancaman kepada pelatih Rahmat Hidayat. The Blue Tigers menyebut ancaman tersebut melanggar aturan main.",
+            "Beberapa hari kemudian, suasana haru menyelimuti turnamen itu. Tim Garuda Muda menulis pesan untuk mengenang Budi Santoso.",
+        ]);
+        assert!(a.quotes.len() <= 2, "{:?}", a.quotes);
     }
 
     #[test]
