@@ -8,14 +8,29 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-/// A file that appears under its name only when [`AtomicFile::commit`] is called.
+/// A file that appears under its name only when [`AtomicFile::commit`] is called. A path that
+/// names no regular file (`/dev/null`, a named pipe, a terminal) is written to directly: renaming
+/// a temporary file over a device would replace the device with a file.
 pub struct AtomicFile {
     path: PathBuf,
-    writer: BufWriter<NamedTempFile>,
+    target: Target,
+}
+
+enum Target {
+    Temporary(BufWriter<NamedTempFile>),
+    Special(BufWriter<fs::File>),
 }
 
 impl AtomicFile {
     pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let special = fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if special {
+            let file = fs::OpenOptions::new().write(true).open(path)?;
+            return Ok(AtomicFile {
+                path: path.to_path_buf(),
+                target: Target::Special(BufWriter::new(file)),
+            });
+        }
         let dir = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -24,12 +39,16 @@ impl AtomicFile {
         let temp = NamedTempFile::new_in(dir)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            writer: BufWriter::new(temp),
+            target: Target::Temporary(BufWriter::new(temp)),
         })
     }
 
     pub fn commit(self) -> io::Result<()> {
-        let temp = self.writer.into_inner().map_err(|e| e.into_error())?;
+        let writer = match self.target {
+            Target::Special(mut writer) => return writer.flush(),
+            Target::Temporary(writer) => writer,
+        };
+        let temp = writer.into_inner().map_err(|e| e.into_error())?;
         temp.as_file().sync_all()?;
         // temporary files are private; a result is as readable as any file the user writes
         #[cfg(unix)]
@@ -45,11 +64,17 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.writer.write(buf)
+        match &mut self.target {
+            Target::Temporary(writer) => writer.write(buf),
+            Target::Special(writer) => writer.write(buf),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
+        match &mut self.target {
+            Target::Temporary(writer) => writer.flush(),
+            Target::Special(writer) => writer.flush(),
+        }
     }
 }
 
@@ -104,6 +129,17 @@ fn sanitize(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let mut out = AtomicFile::create(Path::new("/dev/null")).unwrap();
+        out.write_all(b"records nobody keeps\n").unwrap();
+        out.commit().unwrap();
+        let kind = fs::metadata("/dev/null").unwrap().file_type();
+        assert!(kind.is_char_device(), "/dev/null was replaced by a file");
+    }
 
     #[test]
     fn names_are_safe_and_distinct() {
