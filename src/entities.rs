@@ -157,6 +157,9 @@ struct InstitutionSet {
     tails: Vec<String>,
     /// Small words inside names ("dan").
     connectors: Vec<String>,
+    /// Short forms the article defines for lower-case terms ("crude palm oil (CPO)"): things,
+    /// not bodies, whatever the tagger makes of them later.
+    terms: Vec<String>,
 }
 
 impl InstitutionSet {
@@ -167,6 +170,7 @@ impl InstitutionSet {
             title_aliases: Vec::new(),
             tails: words.institution_tails.clone(),
             connectors: words.name_connectors.clone(),
+            terms: Vec::new(),
         }
     }
 
@@ -612,6 +616,27 @@ fn definitions(
             }
             continue;
         }
+        // "crude palm oil (CPO)": lower-case words whose initials spell the short form (the
+        // first may carry a word the scrape glued to it: "eksporcrude palm oil(CPO)")
+        let letters = short.chars().count();
+        let upper = |c: char| c.to_uppercase().next().unwrap_or(c);
+        let spelled_in_lower_case =
+            tokens[i].text == "(" && letters >= 2 && long_end >= letters && {
+                let term = &tokens[long_end - letters..long_end];
+                let mut initials = short.chars().map(upper);
+                let first_letter = initials.next().unwrap_or_default();
+                term.iter().all(|t| t.text.starts_with(char::is_lowercase))
+                    && term[0].text.chars().map(upper).any(|c| c == first_letter)
+                    && term[1..]
+                        .iter()
+                        .filter_map(|t| t.text.chars().next())
+                        .map(upper)
+                        .eq(initials)
+            };
+        if spelled_in_lower_case {
+            push_unique(&mut set.terms, short);
+            continue;
+        }
         let Some(first) = name_run_start(tokens, long_end, words)
             .or_else(|| company_start(tokens, long_end, words))
         else {
@@ -624,7 +649,6 @@ fn definitions(
         }
         let long = &unit.text[tokens[first].start..tokens[long_end - 1].end];
         // "Hidayat Nur Wahid (HNW)": a person's initials, not a body's acronym
-        let letters = short.chars().count();
         let persons_initials = tokens[i].text == "("
             && long_end >= first + letters
             && unit.tags[long_end - letters..long_end]
@@ -1024,7 +1048,9 @@ fn named_institutions(
             // a rank ("AKBP") or a head word alone ("PT") names no body
             let rank = phrase_at(tokens, i, &words.honorifics) == end - i;
             let bare_head = phrase_at(tokens, i, &words.institution_heads) == end - i;
+            let term = set.terms.contains(&m.text);
             if phrase_at(tokens, i, &words.titles) == 0
+                && !term
                 && !rank
                 && !bare_head
                 && m.text.chars().count() > 2
@@ -1961,6 +1987,15 @@ mod tests {
             english,
         );
         assert_eq!(people[0].name, "Dana R. Whitfield Jr.");
+    }
+
+    #[test]
+    fn an_acronym_of_lower_case_words_is_a_term_not_a_body() {
+        let (_, institutions) = run(
+            "Hakim memutus lepas tiga korporasi dalam perkara eksporrefined bleached oil(RBO) atau bahan baku sabun. Kasus RBO ini ditangani Kejaksaan Agung.",
+        );
+        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
+        assert!(!names.contains(&"RBO"), "{names:?}");
     }
 
     #[test]
