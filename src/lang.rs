@@ -147,6 +147,9 @@ pub struct StatementWords {
     /// Head words of a description that speaks ("prosecutors said", "the utility said").
     #[serde(default)]
     pub speaker_nouns: Vec<String>,
+    /// Words that open a letter's address ("DEAR ABBY:"), which is no transcript's speaker.
+    #[serde(default)]
+    pub salutations: Vec<String>,
     /// Words after a title that point back to someone named before ("Kepala BIN ini").
     #[serde(default)]
     pub demonstratives: Vec<String>,

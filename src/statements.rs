@@ -326,6 +326,12 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
     // quotation continues
     let mut ended_on: Option<(Option<&str>, Option<Speaker>)> = None;
     for (p, text) in article.body.iter().enumerate() {
+        if let Some((start, quote)) = transcript_line(text, p, &index, pack) {
+            ended_on = None;
+            last_speaker = Some(quote.speaker.clone());
+            quotes.push((p, start, quote));
+            continue;
+        }
         let spans = quoted(text);
         let continued = ended_on.take();
         let mut k = 0;
@@ -402,6 +408,68 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
 
 /// The most words of a quoted name (a programme, a slogan) inside an attribution.
 const MAX_QUOTED_NAME_WORDS: usize = 3;
+
+/// The most words of a transcript's speaker label ("SEN. MARIA ORTIZ").
+const MAX_LABEL_WORDS: usize = 4;
+
+/// `MR. HALE: We will …`: a line of a transcript, its speaker in capitals before a colon. The
+/// label counts only where it opens with an honorific or ends in the surname of a person the
+/// article names, so a dateline or a heading in capitals is no speaker.
+fn transcript_line(text: &str, p: usize, index: &Index, pack: &Pack) -> Option<(usize, Quote)> {
+    let (label, said) = text.split_once(':')?;
+    let label_words: Vec<&str> = label.split_whitespace().collect();
+    let capitals = label.chars().any(char::is_alphabetic)
+        && !label.chars().any(char::is_lowercase)
+        && label_words.len() <= MAX_LABEL_WORDS;
+    let said = said.trim();
+    if !capitals || said.split_whitespace().count() < 2 || said.contains(['"', '“', '”']) {
+        return None;
+    }
+    let bare = |w: &str| w.trim_end_matches('.').to_lowercase();
+    // "DEAR ABBY: …" is a letter to someone, not their words
+    let salutation = label_words
+        .first()
+        .is_some_and(|w| pack.statements.salutations.contains(&bare(w)));
+    if salutation {
+        return None;
+    }
+    let honorific = label_words
+        .first()
+        .is_some_and(|w| phrase_has(&pack.entities.honorifics, &bare(w)));
+    let surname = bare(label_words.last()?);
+    let person = index.article.people.iter().position(|person| {
+        person
+            .name
+            .split_whitespace()
+            .last()
+            .is_some_and(|last| last.to_lowercase() == surname)
+    });
+    if person.is_none() && !honorific {
+        return None;
+    }
+    let start = text.len() - text[label.len() + 1..].trim_start().len();
+    let speaker = match person {
+        Some(i) => index.speaker(Who::Person(i)),
+        None => Speaker {
+            description: Some(label.trim().to_string()),
+            ..Speaker::default()
+        },
+    };
+    Some((
+        start,
+        Quote {
+            text: clean_quote(said),
+            kind: "direct".into(),
+            speaker,
+            cue: None,
+            span: Some(index.offsets[p].span(p, start, text.trim_end().len())),
+        },
+    ))
+}
+
+fn phrase_has(phrases: &crate::lang::Phrases, word: &str) -> bool {
+    phrases.has_word(word) || phrases.has_word(&format!("{word}."))
+}
 
 /// The most words an attribution between two parts of one quote takes ("said Mayor John
 /// Smith, who chairs the council").
@@ -1382,6 +1450,22 @@ mod tests {
             "Beberapa hari kemudian, suasana haru menyelimuti turnamen itu. Tim Garuda Muda menulis pesan untuk mengenang Budi Santoso.",
         ]);
         assert!(a.quotes.len() <= 2, "{:?}", a.quotes);
+    }
+
+    #[test]
+    fn a_transcript_line_is_its_speaker_s_statement() {
+        let a = english(&[
+            "Senator Maria Ortiz questioned harbour master Tom Hale at the hearing.",
+            "ORTIZ: Who signed the permit for the new pier?",
+            "MR. HALE: The board did, in March.",
+            "WASHINGTON: The hearing resumed after a short break.",
+        ]);
+        let found = summary(&a);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].1, "Who signed the permit for the new pier?");
+        assert_eq!(found[0].2.as_deref(), Some("Maria Ortiz"));
+        assert_eq!(found[1].1, "The board did, in March.");
+        assert_eq!(found[1].2.as_deref(), Some("Tom Hale"));
     }
 
     #[test]
