@@ -418,10 +418,9 @@ fn report_date(article: &Article, quote: &Quote) -> Option<String> {
 }
 
 /// TF-IDF vectors of statements over the corpus's statements.
-fn tfidf(texts: &[String]) -> Vec<BTreeMap<String, f64>> {
-    let docs: Vec<Vec<String>> = texts.iter().map(|t| tokens(t)).collect();
+fn tfidf(docs: &[Vec<String>]) -> Vec<BTreeMap<String, f64>> {
     let mut df: BTreeMap<&str, usize> = BTreeMap::new();
-    for doc in &docs {
+    for doc in docs {
         for word in doc.iter().map(String::as_str).collect::<BTreeSet<_>>() {
             *df.entry(word).or_default() += 1;
         }
@@ -571,12 +570,7 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
         }
     }
     // the same speaker in other words: within one speaker's statements of one kind
-    let vectors = tfidf(
-        &reports
-            .iter()
-            .map(|(_, r)| r.wording.clone())
-            .collect::<Vec<_>>(),
-    );
+    let vectors = tfidf(&token_lists);
     let mut blocks: BTreeMap<(&str, usize), Vec<usize>> = BTreeMap::new();
     for members in &distinct {
         for &r in members {

@@ -2,7 +2,7 @@
 //! reporting word (the cue) and its speaker: a named person, a pronoun resolved to the speaker
 //! before, or an unnamed speaker described by role and tied to an institution.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::lang::{Pack, StatementWords};
 use crate::record::{Article, Offsets, Quote, Speaker};
@@ -171,6 +171,9 @@ impl<'a> Index<'a> {
 /// Reporting-word forms to their base.
 struct Cues<'a> {
     forms: HashMap<String, &'a str>,
+    /// First words of the cues written as two words ("according"), so that only they cost a
+    /// second look-up.
+    pair_openers: HashSet<String>,
     words: &'a StatementWords,
 }
 
@@ -184,7 +187,15 @@ impl<'a> Cues<'a> {
                 }
             }
         }
-        Cues { forms, words }
+        let pair_openers = forms
+            .keys()
+            .filter_map(|form| Some(form.split_once(' ')?.0.to_string()))
+            .collect();
+        Cues {
+            forms,
+            pair_openers,
+            words,
+        }
     }
 
     fn base(&self, word: &str) -> Option<&'a str> {
@@ -194,9 +205,12 @@ impl<'a> Cues<'a> {
     /// The cue that starts at word `i`: its base and how many words it takes ("according to").
     fn at(&self, words: &[(usize, &str)], i: usize) -> Option<(&'a str, usize)> {
         if let (Some((_, first)), Some((_, second))) = (words.get(i), words.get(i + 1)) {
-            let pair = format!("{} {}", first.to_lowercase(), second.to_lowercase());
-            if let Some(base) = self.forms.get(&pair) {
-                return Some((*base, 2));
+            let first = first.to_lowercase();
+            if self.pair_openers.contains(&first) {
+                let pair = format!("{first} {}", second.to_lowercase());
+                if let Some(base) = self.forms.get(&pair) {
+                    return Some((*base, 2));
+                }
             }
         }
         self.base(words.get(i)?.1).map(|base| (base, 1))

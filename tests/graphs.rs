@@ -58,10 +58,9 @@ fn outputs_are_identical_across_thread_counts() {
     }
 }
 
-#[test]
-fn graph_reads_extract_records_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let records = dir.path().join("records.jsonl");
+/// The seed corpus's article records, as `warta extract` writes them, in `dir`.
+fn seed_records(dir: &std::path::Path) -> std::path::PathBuf {
+    let records = dir.join("records.jsonl");
     let output = warta(&[
         "extract",
         "corpus",
@@ -70,6 +69,13 @@ fn graph_reads_extract_records_too() {
         "--quiet",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
+    records
+}
+
+#[test]
+fn graph_reads_extract_records_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = seed_records(dir.path());
     let from_records = dir.path().join("a");
     let from_corpus = dir.path().join("b");
     assert!(warta(&[
@@ -94,15 +100,7 @@ fn graph_reads_extract_records_too() {
 #[test]
 fn graph_merges_part_files_and_standard_input_alike() {
     let dir = tempfile::tempdir().unwrap();
-    let records = dir.path().join("records.jsonl");
-    let output = warta(&[
-        "extract",
-        "corpus",
-        "-o",
-        records.to_str().unwrap(),
-        "--quiet",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let records = seed_records(dir.path());
     let text = fs::read_to_string(&records).unwrap();
     // a map step's output: extension-less part files and an empty marker file
     let parts = dir.path().join("parts");

@@ -5,6 +5,17 @@ mod common;
 
 use common::*;
 
+/// The micro-averaged F1 of an `eval --ner --json` report.
+fn micro_f1(report: &serde_json::Value) -> f64 {
+    let micro = &report["micro"];
+    let (m, p, g) = (
+        micro["matched"].as_f64().unwrap(),
+        micro["predicted"].as_f64().unwrap(),
+        micro["gold"].as_f64().unwrap(),
+    );
+    2.0 * m / (p + g)
+}
+
 #[test]
 fn tagger_scores_on_idner_dev() {
     let Some(shared) = shared() else { return };
@@ -12,13 +23,7 @@ fn tagger_scores_on_idner_dev() {
     let output = warta(&["eval", "--ner", dev.to_str().unwrap(), "--json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let micro = &report["micro"];
-    let (m, p, g) = (
-        micro["matched"].as_f64().unwrap(),
-        micro["predicted"].as_f64().unwrap(),
-        micro["gold"].as_f64().unwrap(),
-    );
-    let f1 = 2.0 * m / (p + g);
+    let f1 = micro_f1(&report);
     assert!(f1 >= 0.86, "micro F1 {f1:.3}");
     for kind in ["PER", "ORG", "LOC"] {
         assert!(
@@ -74,13 +79,7 @@ fn english_tagger_scores_on_wikigold_dev() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let micro = &report["micro"];
-    let (m, p, g) = (
-        micro["matched"].as_f64().unwrap(),
-        micro["predicted"].as_f64().unwrap(),
-        micro["gold"].as_f64().unwrap(),
-    );
-    let f1 = 2.0 * m / (p + g);
+    let f1 = micro_f1(&report);
     assert!(f1 >= 0.75, "wikigold dev micro F1 {f1:.3}");
 }
 
