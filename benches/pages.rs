@@ -41,10 +41,12 @@ fn dense_paragraphs() {
                 record: None,
                 bytes: content.len() as u64,
                 sha256: String::new(),
+                ..Provenance::default()
             },
             content,
             meta: SourceMeta::default(),
             warnings: Vec::new(),
+            line: None,
         };
         let started = Instant::now();
         std::hint::black_box(process(doc, LangChoice::Fixed("id"), Depth::Extract));

@@ -24,11 +24,13 @@ pub struct Common {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Outcome {
     pub processed: usize,
+    /// Inputs that failed and were kept as rejects (`extract --rejects`): accounted for.
+    pub rejected: usize,
     pub failed: usize,
 }
 
 impl Outcome {
-    /// 0 when every document went through, 2 when some failed.
+    /// 0 when every document went through or was kept as a reject, 2 when some failed.
     pub fn exit_code(&self) -> i32 {
         if self.failed > 0 {
             2
@@ -52,7 +54,18 @@ pub enum CleanFormat {
 pub fn for_each_article(
     common: &Common,
     depth: Depth,
+    sink: impl FnMut(&Article) -> Result<()>,
+) -> Result<Outcome> {
+    for_each_result(common, depth, sink, |_| Ok(false))
+}
+
+/// As [`for_each_article`], and hands every failure to `keep`, which says whether it kept the
+/// failed input (as a reject) so that nothing was lost.
+fn for_each_result(
+    common: &Common,
+    depth: Depth,
     mut sink: impl FnMut(&Article) -> Result<()>,
+    mut keep: impl FnMut(&SourceError) -> Result<bool>,
 ) -> Result<Outcome> {
     let inputs = source::expand_inputs(&common.inputs).map_err(|e| anyhow::anyhow!(e))?;
     let progress = progress_bar(common.quiet, known_document_count(&inputs), "documents");
@@ -81,8 +94,20 @@ pub fn for_each_article(
                     }
                 }
                 Err(error) => {
-                    outcome.failed += 1;
                     report(&progress, false, &error.to_string());
+                    let kept = sink_error.is_none()
+                        && match keep(&error) {
+                            Ok(kept) => kept,
+                            Err(failure) => {
+                                sink_error = Some(failure);
+                                false
+                            }
+                        };
+                    if kept && !error.ends_input {
+                        outcome.rejected += 1;
+                    } else {
+                        outcome.failed += 1;
+                    }
                 }
             }
         },
@@ -217,11 +242,70 @@ pub fn clean(common: &Common, output: Option<&Path>, format: CleanFormat) -> Res
 }
 
 /// `warta extract`: the full article records, one JSON object a line.
-pub fn extract(common: &Common, output: Option<&Path>) -> Result<Outcome> {
-    let mut out = jsonl_writer(output)?;
-    let outcome = for_each_article(common, Depth::Extract, |article| out.line(article))?;
-    out.finish()?;
+///
+/// With `rejects`, every input that fails is written there as `{"reject": {path, record,
+/// reason, line}}` (`-`: among the records, in input order), so that a map step over a
+/// partition can keep going and still account for each input line: records plus rejects equal
+/// the input's non-blank lines, and the exit status is 0 unless reading itself broke off.
+pub fn extract(common: &Common, output: Option<&Path>, rejects: Option<&Path>) -> Result<Outcome> {
+    let out = std::cell::RefCell::new(jsonl_writer(output)?);
+    let outcome = match rejects {
+        None => for_each_article(common, Depth::Extract, |article| {
+            out.borrow_mut().line(article)
+        })?,
+        Some(path) if path.as_os_str() == "-" => for_each_result(
+            common,
+            Depth::Extract,
+            |article| out.borrow_mut().line(article),
+            |error| out.borrow_mut().line(&Reject::from(error)).map(|()| true),
+        )?,
+        Some(path) => {
+            if output == Some(path) {
+                bail!("--rejects must name another file than --output");
+            }
+            let mut rejected = jsonl_writer(Some(path))?;
+            let outcome = for_each_result(
+                common,
+                Depth::Extract,
+                |article| out.borrow_mut().line(article),
+                |error| rejected.line(&Reject::from(error)).map(|()| true),
+            )?;
+            rejected.finish()?;
+            outcome
+        }
+    };
+    out.into_inner().finish()?;
     Ok(outcome)
+}
+
+/// An input `extract --rejects` could not turn into a record, with the line itself so that
+/// nothing is lost on the way through a pipe.
+#[derive(serde::Serialize)]
+struct Reject<'a> {
+    reject: RejectFields<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct RejectFields<'a> {
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<u64>,
+    reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<&'a str>,
+}
+
+impl<'a> From<&'a SourceError> for Reject<'a> {
+    fn from(error: &'a SourceError) -> Self {
+        Reject {
+            reject: RejectFields {
+                path: &error.path,
+                record: error.record,
+                reason: &error.reason,
+                line: error.line.as_deref(),
+            },
+        }
+    }
 }
 
 /// `warta run`: the main job, from a corpus to the output folder: the article records, the
@@ -397,6 +481,7 @@ pub fn eval_gold(common: &Common, gold_dir: &Path, json: bool) -> Result<(String
         Outcome {
             processed: articles.len(),
             failed: errors.len(),
+            ..Outcome::default()
         },
     ))
 }

@@ -42,6 +42,11 @@ enum Command {
         /// Output file; stdout when left out.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Keep each input that fails as a JSON line `{"reject": {path, record, reason,
+        /// line}}` in this file (`-`: among the records) and exit 0, so that a map step over a
+        /// partition loses nothing and keeps going.
+        #[arg(long)]
+        rejects: Option<PathBuf>,
     },
     /// Build the graph and claims from articles or from `warta extract` records.
     Graph {
@@ -179,9 +184,15 @@ fn execute(command: Command) -> anyhow::Result<i32> {
             };
             commands::clean(&common.into_common(None), output.as_deref(), format)?
         }
-        Command::Extract { common, output } => {
-            commands::extract(&common.into_common(None), output.as_deref())?
-        }
+        Command::Extract {
+            common,
+            output,
+            rejects,
+        } => commands::extract(
+            &common.into_common(None),
+            output.as_deref(),
+            rejects.as_deref(),
+        )?,
         Command::Graph { common, output } => commands::graph(&common.into_common(None), &output)?,
         Command::Run { common, output } => {
             commands::run(&common.into_common(Some("corpus")), &output)?

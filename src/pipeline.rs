@@ -138,9 +138,10 @@ pub fn run<I, F>(
 }
 
 /// Turns a bug that panics on one document into an error for that document alone.
-fn guarded(document: Document, lang: LangChoice, depth: Depth) -> Result<Article, SourceError> {
+fn guarded(mut document: Document, lang: LangChoice, depth: Depth) -> Result<Article, SourceError> {
     let path = document.provenance.path.clone();
     let record = document.provenance.record;
+    let line = document.line.take();
     panic::catch_unwind(AssertUnwindSafe(|| process(document, lang, depth))).map_err(|cause| {
         let message = cause
             .downcast_ref::<&str>()
@@ -148,9 +149,12 @@ fn guarded(document: Document, lang: LangChoice, depth: Depth) -> Result<Article
             .or_else(|| cause.downcast_ref::<String>().cloned())
             .unwrap_or_default();
         SourceError {
-            path,
-            record,
-            reason: format!("internal error, document skipped: {message}"),
+            line,
+            ..SourceError::new(
+                &path,
+                record,
+                format!("internal error, document skipped: {message}"),
+            )
         }
     })
 }

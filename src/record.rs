@@ -56,6 +56,15 @@ pub struct Provenance {
     pub record: Option<u64>,
     pub bytes: u64,
     pub sha256: String,
+    /// The input line's own `id`, `url` and `source` (or `path`) fields, as given: what still
+    /// identifies a record that came through a pipe, where `path` is `-` and `record` counts
+    /// the lines of one partition only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// One line or block that cleaning took out, kept so an archivist can audit every removal.

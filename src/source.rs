@@ -41,6 +41,9 @@ pub struct Document {
     pub provenance: Provenance,
     /// Problems that did not stop the document from being read (lossy decoding, say).
     pub warnings: Vec<String>,
+    /// The JSON Lines input line the document came from, so that a map step can hand it back
+    /// whole if processing fails.
+    pub line: Option<String>,
 }
 
 /// A document that could not be read, with enough context for the user to find it.
@@ -50,15 +53,26 @@ pub struct SourceError {
     pub path: String,
     pub record: Option<u64>,
     pub reason: String,
+    /// The JSON Lines input line that was refused, when it could be read.
+    pub line: Option<String>,
+    /// Reading stopped here, so whatever followed in the same input was not read.
+    pub ends_input: bool,
 }
 
 impl SourceError {
-    fn new(path: &str, record: Option<u64>, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(path: &str, record: Option<u64>, reason: impl Into<String>) -> Self {
         SourceError {
             path: path.to_string(),
             record,
             reason: reason.into(),
+            line: None,
+            ends_input: false,
         }
+    }
+
+    fn ending_input(mut self) -> Self {
+        self.ends_input = true;
+        self
     }
 }
 
@@ -184,7 +198,12 @@ fn open_file(path: &Path) -> Box<dyn Iterator<Item = Result<Document, SourceErro
     let reader = match open_decompressed(path) {
         Ok(reader) => reader,
         Err(reason) => {
-            return Box::new(std::iter::once(Err(SourceError::new(&shown, None, reason))))
+            let error = SourceError::new(&shown, None, reason);
+            let error = match kind {
+                Kind::Single(_) => error,
+                Kind::JsonLines | Kind::Warc => error.ending_input(),
+            };
+            return Box::new(std::iter::once(Err(error)));
         }
     };
     match kind {
@@ -231,6 +250,7 @@ fn read_single(
         meta: SourceMeta::default(),
         provenance: provenance(shown, None, &bytes),
         warnings,
+        line: None,
     })
 }
 
@@ -294,6 +314,7 @@ fn provenance(path: &str, record: Option<u64>, bytes: &[u8]) -> Provenance {
         record,
         bytes: bytes.len() as u64,
         sha256: format!("{:x}", Sha256::digest(bytes)),
+        ..Provenance::default()
     }
 }
 
@@ -390,6 +411,17 @@ struct JsonRecord {
     published: Option<String>,
     text: Option<String>,
     html: Option<String>,
+    source: Option<serde_json::Value>,
+    path: Option<serde_json::Value>,
+}
+
+/// A JSON scalar as text (ids come as strings or numbers); objects and lists are no identity.
+fn scalar_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(text) if !text.is_empty() => Some(text.clone()),
+        serde_json::Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
 }
 
 /// Reads JSON Lines lazily so memory does not grow with the number of records.
@@ -410,14 +442,78 @@ impl JsonLines {
         }
     }
 
+    /// Reads one line (without its line ending) into `raw`; `Ok(false)` at the end of input.
+    /// A line over the size cap is skipped to its end and reported with its size.
+    fn read_line(&mut self, raw: &mut Vec<u8>) -> Result<bool, SourceError> {
+        raw.clear();
+        self.line += 1;
+        let read = (&mut self.reader)
+            .take(MAX_DOCUMENT_BYTES + 1)
+            .read_until(b'\n', raw)
+            .map_err(|e| self.read_error(e))?;
+        if read == 0 {
+            return Ok(false);
+        }
+        if raw.len() as u64 > MAX_DOCUMENT_BYTES && raw.last() != Some(&b'\n') {
+            let skipped = self.skip_rest_of_line().map_err(|e| self.read_error(e))?;
+            let size = raw.len() as u64 + skipped;
+            raw.clear();
+            return Err(SourceError::new(
+                &self.path,
+                Some(self.line),
+                format!(
+                    "record of {size} bytes is larger than {} MiB, skipped",
+                    MAX_DOCUMENT_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        while matches!(raw.last(), Some(b'\n' | b'\r')) {
+            raw.pop();
+        }
+        Ok(true)
+    }
+
+    /// Consumes the input up to and including the next line break; returns how many bytes.
+    fn skip_rest_of_line(&mut self) -> io::Result<u64> {
+        let mut skipped = 0;
+        loop {
+            let buffer = self.reader.fill_buf()?;
+            if buffer.is_empty() {
+                return Ok(skipped);
+            }
+            let (used, done) = match buffer.iter().position(|&b| b == b'\n') {
+                Some(end) => (end + 1, true),
+                None => (buffer.len(), false),
+            };
+            self.reader.consume(used);
+            skipped += used as u64;
+            if done {
+                return Ok(skipped);
+            }
+        }
+    }
+
+    fn read_error(&mut self, error: io::Error) -> SourceError {
+        self.done = true;
+        SourceError::new(
+            &self.path,
+            Some(self.line),
+            format!("cannot read (truncated or corrupt?): {error}"),
+        )
+        .ending_input()
+    }
+
     fn parse(&self, raw: &[u8]) -> Result<Document, SourceError> {
-        let fail = |reason: String| SourceError::new(&self.path, Some(self.line), reason);
         let (text, warnings) = match std::str::from_utf8(raw) {
             Ok(text) => (text.to_string(), Vec::new()),
             Err(_) => (
                 String::from_utf8_lossy(raw).into_owned(),
                 vec!["invalid UTF-8, decoded lossily".to_string()],
             ),
+        };
+        let fail = |reason: String| SourceError {
+            line: Some(text.clone()),
+            ..SourceError::new(&self.path, Some(self.line), reason)
         };
         let record: JsonRecord =
             serde_json::from_str(&text).map_err(|e| fail(format!("bad JSON record: {e}")))?;
@@ -426,10 +522,19 @@ impl JsonLines {
             (_, Some(text)) if !text.trim().is_empty() => (text, Format::Text),
             _ => return Err(fail("record has neither `text` nor `html`".to_string())),
         };
-        let id = match record.id {
-            Some(serde_json::Value::String(id)) if !id.is_empty() => id,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{:x}", Sha256::digest(content.as_bytes()))[..16].to_string(),
+        let given_id = record.id.as_ref().and_then(scalar_text);
+        let id = given_id.clone().unwrap_or_else(|| {
+            format!("{:x}", Sha256::digest(content.as_bytes()))[..16].to_string()
+        });
+        let provenance = Provenance {
+            id: given_id,
+            url: record.url.clone(),
+            source: record
+                .source
+                .as_ref()
+                .or(record.path.as_ref())
+                .and_then(scalar_text),
+            ..provenance(&self.path, Some(self.line), raw)
         };
         Ok(Document {
             id,
@@ -441,8 +546,9 @@ impl JsonLines {
                 title: record.title,
                 published: record.published,
             },
-            provenance: provenance(&self.path, Some(self.line), raw),
+            provenance,
             warnings,
+            line: Some(text),
         })
     }
 }
@@ -453,31 +559,11 @@ impl Iterator for JsonLines {
     fn next(&mut self) -> Option<Self::Item> {
         let mut raw = Vec::new();
         while !self.done {
-            raw.clear();
-            self.line += 1;
-            let read = (&mut self.reader)
-                .take(MAX_DOCUMENT_BYTES + 1)
-                .read_until(b'\n', &mut raw);
-            match read {
-                Ok(0) => self.done = true,
-                Ok(_) if raw.len() as u64 > MAX_DOCUMENT_BYTES => {
-                    self.done = true;
-                    return Some(Err(SourceError::new(
-                        &self.path,
-                        Some(self.line),
-                        "record too large; rest of file skipped",
-                    )));
-                }
-                Ok(_) if raw.iter().all(|b| b.is_ascii_whitespace()) => continue,
-                Ok(_) => return Some(self.parse(&raw)),
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(SourceError::new(
-                        &self.path,
-                        Some(self.line),
-                        format!("cannot read (truncated or corrupt?): {e}"),
-                    )));
-                }
+            match self.read_line(&mut raw) {
+                Ok(false) => self.done = true,
+                Ok(true) if raw.iter().all(|b| b.is_ascii_whitespace()) => continue,
+                Ok(true) => return Some(self.parse(&raw)),
+                Err(error) => return Some(Err(error)),
             }
         }
         None
@@ -506,7 +592,9 @@ impl Warc {
 
     fn fail(&mut self, reason: impl Into<String>) -> Option<Result<Document, SourceError>> {
         self.done = true;
-        Some(Err(SourceError::new(&self.path, Some(self.record), reason)))
+        Some(Err(
+            SourceError::new(&self.path, Some(self.record), reason).ending_input()
+        ))
     }
 
     /// The header block of the next record, or None at the end of the file.
@@ -633,6 +721,7 @@ impl Iterator for Warc {
                 },
                 provenance: provenance(&self.path, Some(self.record), body),
                 warnings,
+                line: None,
             }));
         }
         None

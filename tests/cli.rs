@@ -288,3 +288,135 @@ fn web_archives_are_read_record_by_record_across_gzip_members() {
     assert_eq!(records[1]["url"], "https://contoh.id/a2");
     assert_eq!(records[1]["provenance"]["record"], 2);
 }
+
+/// Runs `warta` with `input` on its standard input.
+fn warta_with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    output
+}
+
+#[test]
+fn a_map_step_keeps_every_input_line_as_a_record_or_a_reject() {
+    let article = fs::read_to_string(root().join("corpus/003_29b43ec06a4ce155.txt")).unwrap();
+    let good = |id: &str| {
+        serde_json::json!({"id": id, "url": format!("https://contoh.id/{id}"),
+            "source": format!("s3://arsip/{id}.jsonl"), "text": article})
+        .to_string()
+    };
+    let huge = format!(
+        "{{\"id\":\"huge\",\"text\":\"{}\"}}",
+        "kata ".repeat(7 * 1024 * 1024)
+    );
+    let lines = [
+        good("a"),
+        "{\"id\": \"broken\", \"text\": ".to_string(),
+        String::new(),
+        "{\"id\":\"no-text\",\"title\":\"Hanya judul\"}".to_string(),
+        huge,
+        good("b"),
+        "[1, 2, 3]".to_string(),
+        good("c"),
+    ];
+    let input = lines.join("\n");
+    let non_blank = lines.iter().filter(|l| !l.trim().is_empty()).count();
+
+    let output = warta_with_stdin(
+        &[
+            "extract",
+            "-",
+            "-o",
+            "-",
+            "--rejects",
+            "-",
+            "--threads",
+            "2",
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = json_lines(&stdout(&output));
+    let (rejects, records): (Vec<_>, Vec<_>) = out.iter().partition(|l| l.get("reject").is_some());
+    assert_eq!(records.len() + rejects.len(), non_blank);
+    let ids: Vec<_> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["a", "b", "c"],
+        "records keep input order past a huge line"
+    );
+    let first = &records[0]["provenance"];
+    assert_eq!(
+        (
+            &first["id"],
+            &first["url"],
+            &first["source"],
+            &first["record"]
+        ),
+        (
+            &serde_json::json!("a"),
+            &serde_json::json!("https://contoh.id/a"),
+            &serde_json::json!("s3://arsip/a.jsonl"),
+            &serde_json::json!(1)
+        )
+    );
+    let line_hash = format!("{:x}", Sha256::digest(lines[0].as_bytes()));
+    assert_eq!(first["sha256"], line_hash.as_str(), "the input line's hash");
+    let rejected: Vec<_> = rejects.iter().map(|r| &r["reject"]).collect();
+    let records_of: Vec<_> = rejected
+        .iter()
+        .map(|r| r["record"].as_u64().unwrap())
+        .collect();
+    assert_eq!(records_of, [2, 4, 5, 7]);
+    for reject in &rejected {
+        assert!(!reject["reason"].as_str().unwrap().is_empty());
+        let line = reject["record"].as_u64().unwrap() as usize - 1;
+        if line == 4 {
+            assert!(reject["reason"].as_str().unwrap().contains("larger than"));
+            assert!(reject.get("line").is_none());
+        } else {
+            assert_eq!(
+                reject["line"],
+                lines[line].as_str(),
+                "the line itself, whole"
+            );
+        }
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let (records_file, rejects_file) = (dir.path().join("r.jsonl"), dir.path().join("x.jsonl"));
+    let separate = warta_with_stdin(
+        &[
+            "extract",
+            "-",
+            "-q",
+            "-o",
+            records_file.to_str().unwrap(),
+            "--rejects",
+            rejects_file.to_str().unwrap(),
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(separate.status.code(), Some(0));
+    let kept = json_lines(&fs::read_to_string(&records_file).unwrap()).len()
+        + json_lines(&fs::read_to_string(&rejects_file).unwrap()).len();
+    assert_eq!(kept, non_blank);
+
+    let without = warta_with_stdin(&["extract", "-", "-q", "-o", "-"], input.as_bytes());
+    assert_eq!(without.status.code(), Some(2), "failures without --rejects");
+    assert_eq!(json_lines(&stdout(&without)).len(), 3);
+}
