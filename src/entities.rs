@@ -677,13 +677,40 @@ fn definitions(
             short_last
         };
         last += phrase_at(tokens, last + 1, &words.name_suffixes);
+        // "Pengadilan Negeri (PN) Surabaya", "Direktorat Jenderal (Ditjen) Pajak": the name
+        // goes on after its bracketed short form, which the rest qualifies too
+        let rest = if tokens[i].text == "(" && words.place_after_body {
+            name_after_bracket(unit, last + 1)
+        } else {
+            None
+        };
+        let (long, short) = match rest {
+            Some(rest_last) => {
+                let rest = &unit.text[tokens[last + 1].start..tokens[rest_last].end];
+                last = rest_last;
+                (format!("{long} {rest}"), format!("{short} {rest}"))
+            }
+            None => (long.to_string(), short.to_string()),
+        };
         let whole = mention(unit, u, first, last);
-        let index = set.add(long, Some(short), &whole.text);
-        push_unique(&mut set.entries[index].mentions, long);
-        push_unique(&mut set.entries[index].mentions, short);
+        let index = set.add(&long, Some(&short), &whole.text);
+        push_unique(&mut set.entries[index].mentions, &long);
+        push_unique(&mut set.entries[index].mentions, &short);
         found.push((whole, index));
     }
     found
+}
+
+/// The last token of a body's or place's name the tagger marks from `at` on, if one starts
+/// there (at most four words).
+fn name_after_bracket(unit: &Unit, at: usize) -> Option<usize> {
+    let named = |k: usize| {
+        unit.tags
+            .get(k)
+            .is_some_and(|t| t.ends_with("LOC") || t.ends_with("ORG"))
+            && capitalised(unit.tokens[k].text)
+    };
+    (at..at + 4).take_while(|&k| named(k)).last()
 }
 
 /// "Direktur Eksekutif ELSAM Wahyudi Djafar": an acronym between a title and a name is the
@@ -857,6 +884,30 @@ fn named_institutions(
             push_unique(&mut set.entries[index].mentions, &m.text);
             found.push((m, index));
             i = last + 1;
+            continue;
+        }
+        // a body news names without a head word ("Reuters", "the White House"), unless it
+        // only opens a longer name ("Apple Daily")
+        let known = phrase_at(tokens, i, &words.known_bodies);
+        let as_listed = known > 0 && {
+            let written: Vec<&str> = tokens[i..i + known].iter().map(|t| t.text).collect();
+            words.known_bodies.all.contains(&written.join(" "))
+        };
+        // "LONDON (AP) —": the agency's credit that opens an article is a byline, not a mention
+        let credit = unit.paragraph == Some(0)
+            && i <= 4
+            && i > 0
+            && tokens[i - 1].text == "("
+            && tokens.get(i + known).is_some_and(|t| t.text == ")");
+        if credit {
+            i += known;
+            continue;
+        }
+        if as_listed && !opens_longer_name(tokens, i + known, words) {
+            let m = mention(unit, u, i, i + known - 1);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i += known;
             continue;
         }
         // a head-word run: "Komisi Informasi Pusat", "Kementerian Koordinator Bidang …"
@@ -1038,6 +1089,19 @@ fn named_institutions(
                 found.push((whole, index));
                 end = k;
             }
+            // "DPRD Jawa Timur": the place right after a body names its regional branch
+            let mut span_end = span_end;
+            if words.place_after_body
+                && end == span_end
+                && unit.tags.get(end) == Some(&"B-LOC")
+                && !covered(end)
+            {
+                end += 1;
+                while unit.tags.get(end) == Some(&"I-LOC") && !covered(end) {
+                    end += 1;
+                }
+                span_end = end;
+            }
             let m = mention(unit, u, i, end - 1);
             let only_suffix = set.core(&m.text).is_empty();
             let web_address = m.text.contains('.') && !m.text.ends_with('.');
@@ -1069,6 +1133,15 @@ fn named_institutions(
         i += 1;
     }
     found
+}
+
+/// Whether a capitalised word at `at` carries a name on: not a title, a rank or a person's
+/// name the tagger marked ("White House Press Secretary Ann Lee" ends the body at "House").
+fn opens_longer_name(tokens: &[Token], at: usize, words: &EntityWords) -> bool {
+    tokens.get(at).is_some_and(|t| capitalised(t.text))
+        && (phrase_at(tokens, at, &words.institution_heads) > 0
+            || (phrase_at(tokens, at, &words.titles) == 0
+                && phrase_at(tokens, at, &words.honorifics) == 0))
 }
 
 /// Later mentions of institutions already known: acronyms, names, in the title too.
@@ -1305,6 +1378,14 @@ fn people(
                     continue;
                 }
                 first = title_end;
+            }
+            // "Kentucky GOP Gov. Matt Bevin": an abbreviated title inside the span opens the name
+            if let Some(after) = (first + 1..last).find_map(|k| {
+                let len = phrase_at(&unit.tokens[..last], k, &words.titles);
+                let abbreviated = len > 0 && unit.tokens[k + len - 1].text.ends_with('.');
+                abbreviated.then_some(k + len)
+            }) {
+                first = after;
             }
             // "Kajari Lhoksukon Teuku Rahmatsyah" where the article names "Kejari Lhoksukon":
             // a leading word of one of its institutions is the office's, not the person's
@@ -1725,9 +1806,24 @@ fn role_before(
                     })
                     .flatten()
             };
-            let (start, len) = title_ending_at(tokens, end, words)
+            let (found_start, len) = title_ending_at(tokens, end, words)
                 .or_else(lower_case_title)
                 .or_else(|| portfolio_title(tokens, end, words))?;
+            // "Labour Party leader": the shorter title that leaves a body before it
+            let (found_start, len) = match institution {
+                None if words.body_before_title => (found_start + 1..end)
+                    .find(|&s| {
+                        phrase_at(&tokens[..end], s, &words.titles) == end - s
+                            && body_before(tokens, s, taken, u).is_some()
+                    })
+                    .map_or((found_start, len), |s| (s, end - s)),
+                _ => (found_start, len),
+            };
+            let start = with_modifiers(tokens, found_start, words);
+            let len = len + (found_start - start);
+            if institution.is_none() && words.body_before_title {
+                institution = body_before(tokens, start, taken, u);
+            }
             let office = &unit.text[tokens[start].start..tokens[start + len - 1].end];
             // "Gubernur Jawa Barat" holds office at "Pemerintah Provinsi Jawa Barat"
             if let (Some(place_end), Some(body)) = (place_end, office_body(office, words)) {
@@ -1764,6 +1860,30 @@ fn role_before(
         }
     });
     Some(Role { title, institution })
+}
+
+/// Where a title starts once the qualifiers before it that belong to it are taken in
+/// ("mantan Dirut", "former CEO").
+fn with_modifiers(tokens: &[Token], mut start: usize, words: &EntityWords) -> usize {
+    while start > 0 && words.title_modifiers.contains(&tokens[start - 1].lower) {
+        start -= 1;
+    }
+    start
+}
+
+/// The body named right before a title, possessive or not ("WikiLeaks co-founder",
+/// "PG&E's CEO"), in languages that put it there.
+fn body_before(
+    tokens: &[Token],
+    title_start: usize,
+    taken: &MentionIndex,
+    u: usize,
+) -> Option<usize> {
+    let mut end = title_start.checked_sub(1)?;
+    if matches!(tokens[end].lower.as_str(), "'s" | "’s") {
+        end = end.checked_sub(1)?;
+    }
+    taken.ending_at(u, end).map(|(_, index)| *index)
 }
 
 /// The kind of body an office heads, from the pack ("Gubernur" heads a "Pemerintah
@@ -1816,6 +1936,25 @@ fn role_after(
     while is_word(start, &words.determiners) {
         start += 1;
     }
+    // "Ann Lee, PG&E's principal meteorologist": the body before the title
+    let mut body_first = None;
+    if words.body_before_title {
+        if let Some((m, index)) = taken.starting_at(u, start) {
+            let mut after = m.last + 1;
+            if is_word(after, &["'s".to_string(), "’s".to_string()]) {
+                after += 1;
+            }
+            body_first = Some(*index);
+            start = after;
+        }
+    }
+    let title_start = start;
+    while is_word(start, &words.title_modifiers) {
+        start += 1;
+    }
+    if words.body_before_title {
+        start = qualified_head(tokens, start, words).unwrap_or(start);
+    }
     let longest = phrase_at(tokens, start, &words.titles);
     if longest == 0 {
         return None;
@@ -1829,32 +1968,63 @@ fn role_after(
         })
         .unwrap_or(longest);
     let mut at = start + len;
-    while is_word(at, &words.name_connectors) || is_word(at, &words.determiners) {
+    while is_word(at, &words.name_connectors)
+        || is_word(at, &words.determiners)
+        || is_word(at, &words.role_body_links)
+    {
         at += 1;
     }
     // "menjabat Direktur Utama induk perusahaan Sritex": a stated role may name its body a
     // few lower-case words later
     let reach = if opened { 3 } else { 0 };
-    let institution = (at..at + reach + 1)
-        .take_while(|&k| k == at || tokens.get(k - 1).is_some_and(|t| !capitalised(t.text)))
-        .find_map(|k| taken.starting_at(u, k))
-        .map(|(_, index)| institutions.entries[*index].name.clone());
-    // without an institution, the title runs to the closing comma ("Menteri Keuangan,")
+    let institution = body_first
+        .or_else(|| {
+            (at..at + reach + 1)
+                .take_while(|&k| k == at || tokens.get(k - 1).is_some_and(|t| !capitalised(t.text)))
+                .find_map(|k| taken.starting_at(u, k))
+                .map(|(_, index)| *index)
+        })
+        .map(|index| institutions.entries[index].name.clone());
+    // without an institution, the title runs to the closing comma ("Menteri Keuangan,"), or
+    // where titles follow their qualifiers, to a word that links it to a place ("envoy to")
     let title_end = if institution.is_some() {
         start + len
     } else {
         let end = (start + len..tokens.len())
             .find(|&i| !capitalised(tokens[i].text))
             .unwrap_or(tokens.len());
-        if tokens.get(end).is_none_or(|t| t.text != ",") {
+        let closed = tokens.get(end).is_some_and(|t| t.text == ",")
+            || (words.body_before_title
+                && end == start + len
+                && is_word(end, &words.role_body_links));
+        if !closed {
             return None;
         }
         end
     };
     Some(Role {
-        title: unit.text[tokens[start].start..tokens[title_end - 1].end].to_string(),
+        title: unit.text[tokens[title_start].start..tokens[title_end - 1].end].to_string(),
         institution,
     })
+}
+
+/// Where the head of a title qualified by lower-case words before it starts ("equity
+/// strategist", "principal meteorologist"): the title phrase that ends last within three
+/// words, with only lower-case words before it.
+fn qualified_head(tokens: &[Token], start: usize, words: &EntityWords) -> Option<usize> {
+    let plain = |t: &Token| {
+        t.text.chars().all(char::is_lowercase)
+            && !words.role_body_links.contains(&t.lower)
+            && !words.name_connectors.contains(&t.lower)
+    };
+    (start..(start + 3).min(tokens.len()))
+        .take_while(|&k| k == start || plain(&tokens[k - 1]))
+        .filter_map(|k| {
+            let len = phrase_at(tokens, k, &words.titles);
+            (len > 0).then_some((k, k + len))
+        })
+        .max_by_key(|&(k, end)| (end, std::cmp::Reverse(k)))
+        .map(|(k, _)| k)
 }
 
 /// A title with its portfolio ("Menteri Koordinator Politik Hukum dan Keamanan"): a title
@@ -2332,5 +2502,83 @@ mod tests {
             [role("spokeswoman", Some("Ministry of Finance"))]
         );
         assert!(institutions.iter().any(|i| i.name == "Election Commission"));
+    }
+
+    #[test]
+    fn a_qualifier_before_a_title_belongs_to_it() {
+        let body = "Mantan Ketua Badan Pengawas Pasar Rudi Hartono hadir di sidang itu.";
+        let (people, _) = run(body);
+        let rudi = person(&people, "Rudi Hartono");
+        assert_eq!(
+            rudi.roles,
+            [role("Mantan Ketua", Some("Badan Pengawas Pasar"))]
+        );
+        let body = "Former CEO Dana Whitfield declined to comment on the deal.";
+        let (people, _) = extract(None, &[body.to_string()], pack("en").unwrap());
+        assert_eq!(
+            person(&people, "Dana Whitfield").roles,
+            [role("Former CEO", None)]
+        );
+    }
+
+    #[test]
+    fn an_english_body_stands_before_its_title() {
+        let body = "European Commission spokesman Paul Brandt said the rules stand. Lena Ortiz, \
+             a Federal Reserve economist, said rates would hold. Mark Diaz, senior strategist \
+             at the World Bank, said growth was slowing. Ann Cole, former special envoy to \
+             Kyiv, testified on Tuesday.";
+        let (people, _) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let expected = [
+            (
+                "Paul Brandt",
+                role("spokesman", Some("European Commission")),
+            ),
+            ("Lena Ortiz", role("economist", Some("Federal Reserve"))),
+            ("Mark Diaz", role("senior strategist", Some("World Bank"))),
+            ("Ann Cole", role("former special envoy", None)),
+        ];
+        for (name, role) in expected {
+            assert_eq!(person(&people, name).roles, [role], "{name}");
+        }
+    }
+
+    #[test]
+    fn well_known_bodies_are_found_by_their_exact_form() {
+        let body = "The report was shared with Reuters and the Pentagon on Monday. WHO \
+             officials agreed. Who knows what comes next? Apple Daily closed in 2021.";
+        let (_, institutions) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
+        for expected in ["Reuters", "Pentagon", "WHO"] {
+            assert!(names.contains(&expected), "{expected} in {names:?}");
+        }
+        assert!(
+            !names.contains(&"Who") && !names.contains(&"Apple"),
+            "{names:?}"
+        );
+        let credit = "WELLINGTON (Reuters) - The harbour council met on Monday.";
+        let (_, institutions) = extract(None, &[credit.to_string()], pack("en").unwrap());
+        assert!(institutions.iter().all(|i| i.name != "Reuters"));
+    }
+
+    #[test]
+    fn an_abbreviated_title_inside_a_tagged_name_opens_the_name() {
+        let body = "Ohio Republican Gov. Dan Mercer signed the bill on Friday.";
+        let (people, _) = extract(None, &[body.to_string()], pack("en").unwrap());
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Dan Mercer");
+    }
+
+    #[test]
+    fn a_regional_body_keeps_its_place() {
+        let body = "Wakil Ketua DPRD Jawa Barat, Andi Wijaya, meminta warga tenang. Hakim \
+             Pengadilan Negeri (PN) Sleman menunda sidang.";
+        let (_, institutions) = run(body);
+        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
+        assert!(names.contains(&"DPRD Jawa Barat"), "{names:?}");
+        let court = institutions
+            .iter()
+            .find(|i| i.name == "Pengadilan Negeri Sleman")
+            .unwrap_or_else(|| panic!("{names:?}"));
+        assert!(court.acronyms.contains(&"PN Sleman".to_string()));
     }
 }

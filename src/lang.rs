@@ -380,6 +380,24 @@ pub struct EntityWords {
     /// Barat).
     #[serde(default)]
     pub office_bodies: Vec<(String, String)>,
+    /// Words that qualify a title and belong to it ("mantan Dirut", "former CEO").
+    #[serde(default)]
+    pub title_modifiers: Vec<String>,
+    /// Whether the body and other qualifiers stand before a title ("White House press
+    /// secretary", "PG&E's principal meteorologist") rather than after it ("Ketua KPU").
+    #[serde(default)]
+    pub body_before_title: bool,
+    /// Whether a place right after a body's name names its regional branch ("DPRD Jawa
+    /// Timur", "Polda Metro Jaya").
+    #[serde(default)]
+    pub place_after_body: bool,
+    /// Words that tie a title set off after a name to its body ("strategist at Miller").
+    #[serde(default)]
+    pub role_body_links: Vec<String>,
+    /// Bodies that news names without any head word ("Reuters", "the Pentagon"): found by
+    /// their exact capitalised form, whatever the tagger says.
+    #[serde(default)]
+    pub known_bodies: Phrases,
 }
 
 /// A pattern for case numbers or numbered legal instruments.
