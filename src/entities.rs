@@ -38,12 +38,27 @@ fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token<'a>> {
         let possessive = ["'s", "’s"]
             .iter()
             .find(|p| m.as_str().len() > p.len() + 1 && m.as_str().ends_with(*p));
-        match possessive {
-            Some(p) => {
+        // "Party-controlled": a name with a lower-case word hyphened on ends at the hyphen
+        let hyphened = m
+            .as_str()
+            .rsplit_once('-')
+            .filter(|(name, tail)| {
+                capitalised(name)
+                    && tail.chars().count() >= 3
+                    && tail.chars().all(char::is_lowercase)
+            })
+            .map(|(name, _)| m.start() + name.len());
+        match (possessive, hyphened) {
+            (Some(p), _) => {
                 tokens.push(token(m.start(), m.end() - p.len()));
                 tokens.push(token(m.end() - p.len(), m.end()));
             }
-            None => tokens.push(token(m.start(), m.end())),
+            (None, Some(hyphen)) => {
+                tokens.push(token(m.start(), hyphen));
+                tokens.push(token(hyphen, hyphen + 1));
+                tokens.push(token(hyphen + 1, m.end()));
+            }
+            (None, None) => tokens.push(token(m.start(), m.end())),
         }
     }
     keep_abbreviation_dots(text, &mut tokens, abbreviations);
@@ -390,7 +405,11 @@ pub fn extract(
             .filter(|(_, unit)| unit.paragraph.is_some())
     };
     for (u, unit) in body_units() {
-        for (mention, index) in definitions(unit, u, words, &mut institutions) {
+        let vocabulary = Vocabulary {
+            calendar: &calendar,
+            roots: crate::lang::word_list(&pack.code, "root-words"),
+        };
+        for (mention, index) in definitions(unit, u, words, &vocabulary, &mut institutions) {
             institution_mentions.push((mention, index));
         }
     }
@@ -418,6 +437,7 @@ pub fn extract(
         calendar,
         name_words,
         common: common_words(&units),
+        places: tagged_places(&units),
     };
     for (u, unit) in body_units() {
         for (mention, index) in
@@ -559,6 +579,7 @@ fn definitions(
     unit: &Unit,
     u: usize,
     words: &EntityWords,
+    vocabulary: &Vocabulary,
     set: &mut InstitutionSet,
 ) -> Vec<(Mention, usize)> {
     let tokens = &unit.tokens;
@@ -586,7 +607,9 @@ fn definitions(
         };
         let short = &unit.text[tokens[short_at].start..tokens[short_last].end];
         let rank = phrase_at(tokens, short_at, &words.honorifics) > 0;
-        if !capitalised(short) || short.chars().count() > 14 || rank {
+        // "(Persero)", "(Tbk)": a company's legal form, not a short name
+        let legal_form = words.institution_tails.contains(&short.to_lowercase());
+        if !capitalised(short) || short.chars().count() > 14 || rank || legal_form {
             continue;
         }
         if title_ending_at(tokens, long_end, words).is_some() {
@@ -680,7 +703,7 @@ fn definitions(
         // "Pengadilan Negeri (PN) Surabaya", "Direktorat Jenderal (Ditjen) Pajak": the name
         // goes on after its bracketed short form, which the rest qualifies too
         let rest = if tokens[i].text == "(" && words.place_after_body {
-            name_after_bracket(unit, last + 1)
+            name_after_bracket(unit, last + 1, words, vocabulary)
         } else {
             None
         };
@@ -701,14 +724,41 @@ fn definitions(
     found
 }
 
-/// The last token of a body's or place's name the tagger marks from `at` on, if one starts
-/// there (at most four words).
-fn name_after_bracket(unit: &Unit, at: usize) -> Option<usize> {
+/// Words a name is told apart from: calendar and function words never are one, dictionary
+/// roots capitalised after a body's short form go on with its name ("(Ditjen) Pajak").
+struct Vocabulary<'a> {
+    calendar: &'a [String],
+    roots: &'a HashSet<String>,
+}
+
+/// The last token of the rest of a body's name, or of its place, from `at` on (at most four
+/// words: what the tagger marks as a body or place, or a capitalised dictionary word); not
+/// another body ("(DJP) Kementerian Keuangan", "(PKS) DPR").
+fn name_after_bracket(
+    unit: &Unit,
+    at: usize,
+    words: &EntityWords,
+    vocabulary: &Vocabulary,
+) -> Option<usize> {
+    let tokens = &unit.tokens;
     let named = |k: usize| {
-        unit.tags
-            .get(k)
-            .is_some_and(|t| t.ends_with("LOC") || t.ends_with("ORG"))
-            && capitalised(unit.tokens[k].text)
+        let Some(token) = tokens.get(k) else {
+            return false;
+        };
+        let another_body = phrase_at(tokens, k, &words.institution_heads) > 0
+            || words
+                .institution_prefixes
+                .iter()
+                .any(|p| token.lower.starts_with(p.as_str()));
+        if another_body {
+            return false;
+        }
+        let tag = unit.tags[k];
+        let marked = tag.ends_with("LOC") || tag.ends_with("ORG");
+        let plain_word = tag == "O"
+            && vocabulary.roots.contains(&token.lower)
+            && !vocabulary.calendar.contains(&token.lower);
+        (marked || plain_word) && capitalised(token.text) && !all_caps(token.text)
     };
     (at..at + 4).take_while(|&k| named(k)).last()
 }
@@ -772,7 +822,8 @@ fn head_closed_run(
                 && !calendar.iter().any(|w| w.eq_ignore_ascii_case(t.text))
         })
     };
-    if !plain(start) {
+    // "A Liberal Party plan": an article opening the sentence is no part of the name
+    if !plain(start) || words.determiners.contains(&tokens[start].lower) {
         return None;
     }
     let mut end = start + 1;
@@ -816,6 +867,30 @@ struct Context<'a> {
     name_words: HashSet<String>,
     /// Words the article writes in lower case: common words, not names.
     common: HashSet<String>,
+    /// One-word places the tagger marks somewhere in the article: the same word marked as a
+    /// body elsewhere is the place still ("the Kabul government").
+    places: HashSet<String>,
+}
+
+fn tagged_places(units: &[Unit]) -> HashSet<String> {
+    // how often each word stands alone as a place, less how often alone as a body
+    let mut leaning: HashMap<String, i32> = HashMap::new();
+    for unit in units {
+        for k in 0..unit.tokens.len() {
+            let (tag, next) = (unit.tags[k], unit.tags.get(k + 1).copied().unwrap_or("O"));
+            let vote = match (tag, next) {
+                ("B-LOC", n) if n != "I-LOC" => 1,
+                ("B-ORG", n) if n != "I-ORG" => -1,
+                _ => continue,
+            };
+            *leaning.entry(unit.tokens[k].lower.clone()).or_default() += vote;
+        }
+    }
+    leaning
+        .into_iter()
+        .filter(|&(_, lean)| lean > 0)
+        .map(|(word, _)| word)
+        .collect()
 }
 
 fn common_words(units: &[Unit]) -> HashSet<String> {
@@ -968,6 +1043,18 @@ fn named_institutions(
         }
         // a run closed by a head word: "Election Commission", "Supreme Court"
         if let Some(last) = head_closed_run(tokens, i, words, calendar, &covered) {
+            // "American University of Kabul": the part after the head word, head-first style
+            let last = if words.body_before_title {
+                let stop = |k: usize| {
+                    covered(k)
+                        || calendar
+                            .iter()
+                            .any(|w| w.eq_ignore_ascii_case(tokens[k].text))
+                };
+                of_part_end(tokens, last + 1, words, &stop) - 1
+            } else {
+                last
+            };
             let m = mention(unit, u, i, last);
             let index = set.add(&m.text, None, &m.text);
             found.push((m, index));
@@ -1054,13 +1141,23 @@ fn named_institutions(
             while end < tokens.len() && unit.tags[end] == "I-ORG" && !covered(end) {
                 end += 1;
             }
+            let connector = |t: &Token| words.name_connectors.contains(&t.lower);
+            let calendar_word = |t: &Token| capitalised(t.text) && calendar.contains(&t.lower);
+            // "House Select Committee on Intelligence": a head word's "of"/"on" part the tagger
+            // left out, in languages that name bodies head first
+            if words.body_before_title && head_ends(tokens, end, words) {
+                end = of_part_end(tokens, end, words, &|k| {
+                    covered(k) || calendar_word(&tokens[k])
+                });
+            }
             let span_end = end;
             // the tagger runs on into a clause ("Trump tweeted before Election Day"): a name
-            // ends at its first lower-case word that is no connector, and opens after "The"
-            let connector = |t: &Token| words.name_connectors.contains(&t.lower);
-            if let Some(k) =
-                (i + 1..end).find(|&k| !capitalised(tokens[k].text) && !connector(&tokens[k]))
-            {
+            // ends at its first lower-case word that is no connector, and opens after "The";
+            // nor is a day or month part of it ("Statehouse on Tuesday")
+            if let Some(k) = (i + 1..end).find(|&k| {
+                (!capitalised(tokens[k].text) && !connector(&tokens[k]))
+                    || calendar_word(&tokens[k])
+            }) {
                 end = k;
             }
             while end > i + 1 && connector(&tokens[end - 1]) {
@@ -1102,8 +1199,32 @@ fn named_institutions(
                 }
                 span_end = end;
             }
+            // "Ukrainian President Zelensky": a title inside the span opens a person's name;
+            // a single word before it is a nationality or a place, no body
+            if let Some(k) = (i + 1..end).find(|&k| {
+                let len = phrase_at(&tokens[..end], k, &words.titles);
+                len > 0
+                    && capitalised(tokens[k].text)
+                    && k + len < end
+                    && name_words.contains(&tokens[k + len].lower)
+            }) {
+                end = k;
+                if end == i + 1 && !all_caps(tokens[i].text) {
+                    i = span_end;
+                    continue;
+                }
+            }
+            // a work's title in quotation marks ("“We're Not Gonna Take It”") is no body
+            let quoted_work = i > 0
+                && OPENING_QUOTES.contains(&tokens[i - 1].text)
+                && tokens
+                    .get(span_end)
+                    .is_some_and(|t| CLOSING_QUOTES.contains(&t.text));
             let m = mention(unit, u, i, end - 1);
             let only_suffix = set.core(&m.text).is_empty();
+            let known_place = end == i + 1
+                && !acronym_like(tokens[i].text)
+                && context.places.contains(&tokens[i].lower);
             let web_address = m.text.contains('.') && !m.text.ends_with('.');
             let calendar_word = calendar.iter().any(|w| w.eq_ignore_ascii_case(&m.text));
             // "(KPU RI) August Melasz": what directly follows a known body is not another one
@@ -1115,6 +1236,8 @@ fn named_institutions(
             let term = set.terms.contains(&m.text);
             if phrase_at(tokens, i, &words.titles) == 0
                 && !term
+                && !quoted_work
+                && !known_place
                 && !rank
                 && !bare_head
                 && m.text.chars().count() > 2
@@ -1142,6 +1265,44 @@ fn opens_longer_name(tokens: &[Token], at: usize, words: &EntityWords) -> bool {
         && (phrase_at(tokens, at, &words.institution_heads) > 0
             || (phrase_at(tokens, at, &words.titles) == 0
                 && phrase_at(tokens, at, &words.honorifics) == 0))
+}
+
+const OPENING_QUOTES: [&str; 4] = ["\"", "“", "‘", "'"];
+const CLOSING_QUOTES: [&str; 4] = ["\"", "”", "’", "'"];
+
+/// Whether the token before `end` is an organisation head word ("Committee", "University").
+fn head_ends(tokens: &[Token], end: usize, words: &EntityWords) -> bool {
+    end > 0 && phrase_at(tokens, end - 1, &words.institution_heads) == 1
+}
+
+/// Where a name that goes on after its head word with a connector ends ("University of
+/// Kabul", "Committee on Intelligence"): through capitalised words and connectors, ending on a
+/// capitalised word, at most six words on; `end` itself where nothing follows.
+fn of_part_end(
+    tokens: &[Token],
+    end: usize,
+    words: &EntityWords,
+    stop: &dyn Fn(usize) -> bool,
+) -> usize {
+    let opens = tokens.get(end).is_some_and(|t| {
+        words.name_connectors.contains(&t.lower) && !words.coordinators.contains(&t.lower)
+    });
+    if !opens {
+        return end;
+    }
+    let mut last = end;
+    for k in end + 1..(end + 7).min(tokens.len()) {
+        let t = &tokens[k];
+        if stop(k) {
+            break;
+        }
+        if capitalised(t.text) {
+            last = k + 1;
+        } else if !words.name_connectors.contains(&t.lower) {
+            break;
+        }
+    }
+    last
 }
 
 /// Later mentions of institutions already known: acronyms, names, in the title too.
@@ -1174,8 +1335,15 @@ fn known_institutions(
         let opens = set.entries.iter().position(|e| {
             let name = key(&e.name);
             let mut parts = name.split(' ');
+            // ("Indiana" does not stand for "Indiana State Teachers Association": a name
+            // closed by a head word is named by its head)
+            let closed_by_head = name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| words.institution_heads.longest_at(std::iter::once(last)) == 1);
             parts.next() == Some(token.lower.as_str())
                 && parts.next().is_some()
+                && !closed_by_head
                 && phrase_at(&unit.tokens, i, &words.institution_heads) == 0
                 && !all_caps(&e.name)
         });
@@ -1400,6 +1568,7 @@ fn people(
             found.push((mention(unit, u, first, last), role));
         }
     }
+    share_roles_in_lists(&mut found, units, words);
     hand_roles_to_apposed_names(&mut found, units);
     let nicknames = bracketed_nicknames(units, &mut found);
     found.extend(short_forms(units, &found, taken));
@@ -1408,6 +1577,44 @@ fn people(
 
 /// "Kuasa hukum Andi, Budi Santoso": a title before one name, then a comma and a second name,
 /// is the second person's ("the lawyer of Andi, Budi"); the first keeps no role from it.
+/// "Majelis Hakim A, B, dan C": the names a list after one title ends with a coordinator
+/// all hold that title (a comma alone is an apposition, see below).
+fn share_roles_in_lists(
+    found: &mut [(Mention, Option<Role>)],
+    units: &[Unit],
+    words: &EntityWords,
+) {
+    let mut i = 0;
+    while i < found.len() {
+        let mut j = i;
+        let mut coordinated = false;
+        while j + 1 < found.len() && !coordinated {
+            let (a, b) = (&found[j].0, &found[j + 1].0);
+            if a.unit != b.unit || b.first <= a.last {
+                break;
+            }
+            let between: Vec<&str> = units[a.unit].tokens[a.last + 1..b.first]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            match between[..] {
+                [","] => {}
+                [c] | [",", c] if words.coordinators.iter().any(|w| w == c) => coordinated = true,
+                _ => break,
+            }
+            j += 1;
+        }
+        let unheld = found[i + 1..=j].iter().all(|(_, role)| role.is_none());
+        if coordinated && unheld && found[i].1.is_some() {
+            let role = found[i].1.clone();
+            for (_, held) in &mut found[i + 1..=j] {
+                *held = role.clone();
+            }
+        }
+        i = j + 1;
+    }
+}
+
 fn hand_roles_to_apposed_names(found: &mut [(Mention, Option<Role>)], units: &[Unit]) {
     for i in 1..found.len() {
         let (before, after) = found.split_at_mut(i);
@@ -1416,7 +1623,9 @@ fn hand_roles_to_apposed_names(found: &mut [(Mention, Option<Role>)], units: &[U
         let apposed = first.unit == second.unit
             && second.first == first.last + 2
             && units[first.unit].tokens[first.last + 1].text == ",";
-        let Some(role) = first_role.as_ref().filter(|_| apposed) else {
+        // names that share a title in a list keep it each
+        let shared = first_role.is_some() && first_role == second_role;
+        let Some(role) = first_role.as_ref().filter(|_| apposed && !shared) else {
             continue;
         };
         let takes_it = second_role
@@ -1706,15 +1915,21 @@ fn role_before(
     let words = context.words;
     let tokens = &unit.tokens;
     let mut end = name_start;
+    // a rank between title and name, before or after a comma: "Kapolres Cilegon AKBP Eko",
+    // "Kapolsek Kedaton, AKP Budi"
+    let rank_before = |end: usize| {
+        [2, 1].into_iter().find(|&len| {
+            end >= len && phrase_at(&tokens[..end], end - len, &words.honorifics) == len
+        })
+    };
+    if let Some(len) = rank_before(end) {
+        end -= len;
+    }
     if end > 0 && tokens[end - 1].text == "," {
         end -= 1;
     }
-    // a rank between title and name: "Kapolres Cilegon AKBP Eko"
-    for len in [2, 1] {
-        if end >= len && phrase_at(&tokens[..end], end - len, &words.honorifics) == len {
-            end -= len;
-            break;
-        }
+    if let Some(len) = rank_before(end).filter(|_| end + 1 < name_start) {
+        end -= len;
     }
     let mut institution = None;
     let mut short_form = None;
@@ -1793,7 +2008,7 @@ fn role_before(
             // a title or a descriptive position ("advokat", "ahli bahasa") right before the
             // name may be written in lower case: "kuasa hukum Andi"
             let lower_case_title = || {
-                (end >= name_start.saturating_sub(1))
+                (end >= name_start.saturating_sub(1) || institution.is_some())
                     .then(|| {
                         (end.saturating_sub(3)..end)
                             .map(|start| {
@@ -2580,5 +2795,69 @@ mod tests {
             .find(|i| i.name == "Pengadilan Negeri Sleman")
             .unwrap_or_else(|| panic!("{names:?}"));
         assert!(court.acronyms.contains(&"PN Sleman".to_string()));
+    }
+
+    #[test]
+    fn an_english_body_goes_on_after_its_head_word() {
+        let body = "Two lecturers at the Northern University of Lisbon were freed. The Senate \
+             Select Committee on Energy met later. A Liberal Party-backed plan failed.";
+        let (_, institutions) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
+        for expected in [
+            "Northern University of Lisbon",
+            "Senate Select Committee on Energy",
+            "Liberal Party",
+        ] {
+            assert!(names.contains(&expected), "{expected} in {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_with_a_lower_case_word_hyphened_on_ends_at_the_hyphen() {
+        let tokens = tokenize("the Party-controlled House and al-Qaeda", &[]);
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "the",
+                "Party",
+                "-",
+                "controlled",
+                "House",
+                "and",
+                "al-Qaeda"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_prefix_or_legal_form_stays_with_its_company() {
+        let body = "Direktorat Jenderal (Ditjen) Pajak Kementerian Keuangan menagih. PT Sinar \
+             Jaya Abadi (Persero) Tbk menaikkan harga.";
+        let (_, institutions) = run(body);
+        let tax = institutions
+            .iter()
+            .find(|i| i.name == "Direktorat Jenderal Pajak")
+            .unwrap_or_else(|| panic!("{institutions:?}"));
+        assert_eq!(tax.acronyms, ["Ditjen Pajak"]);
+        assert!(institutions
+            .iter()
+            .any(|i| i.name == "Kementerian Keuangan"));
+        assert!(institutions
+            .iter()
+            .all(|i| !i.acronyms.contains(&"Persero".to_string())));
+    }
+
+    #[test]
+    fn names_listed_after_one_title_all_hold_it() {
+        let body = "Vonis dibacakan majelis hakim Andi Wijaya, Budi Santoso, dan Citra Lestari.";
+        let (people, _) = run(body);
+        for name in ["Andi Wijaya", "Budi Santoso", "Citra Lestari"] {
+            assert_eq!(
+                person(&people, name).roles,
+                [role("majelis hakim", None)],
+                "{name}"
+            );
+        }
     }
 }
