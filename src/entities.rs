@@ -1291,8 +1291,8 @@ fn of_part_end(
         return end;
     }
     let mut last = end;
-    for k in end + 1..(end + 7).min(tokens.len()) {
-        let t = &tokens[k];
+    let reach = (end + 7).min(tokens.len());
+    for (k, t) in tokens.iter().enumerate().take(reach).skip(end + 1) {
         if stop(k) {
             break;
         }
