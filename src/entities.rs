@@ -209,12 +209,25 @@ impl InstitutionSet {
                 .filter(|w| !connectors.iter().any(|c| c == w))
                 .map(str::to_string)
                 .collect();
-            long.len() == letters.len() + short.len() - 1
+            let spelled = long.len() == letters.len() + short.len() - 1
                 && long.iter().zip(&letters).all(|(w, l)| w.starts_with(*l))
                 && long[letters.len()..]
                     .iter()
                     .zip(&short[1..])
-                    .all(|(a, b)| a == b)
+                    .all(|(a, b)| a == b);
+            // "PUC" for the "California Public Utilities Commission" the text calls "CPUC":
+            // the initials of its last words, the tail of its acronym
+            let tail = short.len() == 1
+                && letters.len() >= 3
+                && long.len() > letters.len()
+                && long[long.len() - letters.len()..]
+                    .iter()
+                    .zip(&letters)
+                    .all(|(w, l)| w.starts_with(*l))
+                && e.acronyms
+                    .iter()
+                    .any(|a| key(a).ends_with(short[0].as_str()));
+            spelled || tail
         })
     }
 
@@ -1215,11 +1228,19 @@ fn named_institutions(
                 }
             }
             // a work's title in quotation marks ("“We're Not Gonna Take It”") is no body
-            let quoted_work = i > 0
-                && OPENING_QUOTES.contains(&tokens[i - 1].text)
-                && tokens
-                    .get(span_end)
-                    .is_some_and(|t| CLOSING_QUOTES.contains(&t.text));
+            let quoted_work = i > 0 && OPENING_QUOTES.contains(&tokens[i - 1].text) && {
+                let run_end = (i..tokens.len())
+                    .find(|&k| !capitalised(tokens[k].text) && !connector(&tokens[k]))
+                    .unwrap_or(tokens.len());
+                tokens
+                    .get(run_end)
+                    .is_some_and(|t| CLOSING_QUOTES.contains(&t.text))
+            };
+            // "our Country!": a word alone that the article also writes in lower case is a
+            // common word, no body's name
+            let common_word = end == i + 1
+                && !acronym_like(tokens[i].text)
+                && context.common.contains(&tokens[i].lower);
             let m = mention(unit, u, i, end - 1);
             let only_suffix = set.core(&m.text).is_empty();
             let known_place = end == i + 1
@@ -1238,6 +1259,7 @@ fn named_institutions(
                 && !term
                 && !quoted_work
                 && !known_place
+                && !common_word
                 && !rank
                 && !bare_head
                 && m.text.chars().count() > 2
@@ -1435,7 +1457,9 @@ fn company_end(tokens: &[Token], start: usize, words: &EntityWords) -> Option<us
         return None;
     }
     let mut end = start;
-    while end < tokens.len() && end - start < 6 && capitalised(tokens[end].text) {
+    // "Pacific Gas & Electric Co"
+    let in_name = |t: &Token| capitalised(t.text) || t.text == "&";
+    while end < tokens.len() && end - start < 6 && in_name(&tokens[end]) {
         if end > start
             && words
                 .institution_tails
@@ -1518,7 +1542,10 @@ fn people(
         for (mut first, last) in spans {
             let text = &unit.text[unit.tokens[first].start..unit.tokens[last].end];
             // a word the article also writes in lower case is a common word, not a name
-            let common = unit.tokens[first..=last]
+            // ("Will Moy": a given name opening a longer name stays a name)
+            let opens_with_given = last > first && given.contains(&unit.tokens[first].lower);
+            let skip_first = usize::from(opens_with_given);
+            let common = unit.tokens[first + skip_first..=last]
                 .iter()
                 .any(|t| lower_case_words.contains(&t.text.to_lowercase()))
                 || (dictionary.contains(&unit.tokens[first].lower)
@@ -2029,17 +2056,32 @@ fn role_before(
                 None if words.body_before_title => (found_start + 1..end)
                     .find(|&s| {
                         phrase_at(&tokens[..end], s, &words.titles) == end - s
-                            && body_before(tokens, s, taken, u).is_some()
+                            && body_before(tokens, s, taken, u, words).is_some()
                     })
                     .map_or((found_start, len), |s| (s, end - s)),
                 _ => (found_start, len),
             };
             let start = with_modifiers(tokens, found_start, words);
             let len = len + (found_start - start);
+            // "former Liberal Democrat leader": a qualifier before the body is the title's
+            let mut qualifier = None;
             if institution.is_none() && words.body_before_title {
-                institution = body_before(tokens, start, taken, u);
+                if let Some((index, body_start)) = body_before(tokens, start, taken, u, words) {
+                    institution = Some(index);
+                    let qualified = with_modifiers(tokens, body_start, words);
+                    qualifier = (qualified < body_start)
+                        .then(|| &unit.text[tokens[qualified].start..tokens[body_start - 1].end]);
+                }
             }
             let office = &unit.text[tokens[start].start..tokens[start + len - 1].end];
+            let office_text;
+            let office = match qualifier {
+                Some(qualifier) => {
+                    office_text = format!("{qualifier} {office}");
+                    office_text.as_str()
+                }
+                None => office,
+            };
             // "Gubernur Jawa Barat" holds office at "Pemerintah Provinsi Jawa Barat"
             if let (Some(place_end), Some(body)) = (place_end, office_body(office, words)) {
                 let place = &unit.text[tokens[start + len].start..tokens[place_end - 1].end];
@@ -2049,7 +2091,11 @@ fn role_before(
                 });
             }
             let last = place_end.map_or(start + len - 1, |e| e - 1);
-            unit.text[tokens[start].start..tokens[last].end].to_string()
+            let title = &unit.text[tokens[start].start..tokens[last].end];
+            match qualifier {
+                Some(qualifier) => format!("{qualifier} {title}"),
+                None => title.to_string(),
+            }
         }
     };
     // "Menko Polhukam" is the minister of "Kemenkopolhukam": a body whose name holds the
@@ -2087,18 +2133,32 @@ fn with_modifiers(tokens: &[Token], mut start: usize, words: &EntityWords) -> us
 }
 
 /// The body named right before a title, possessive or not ("WikiLeaks co-founder",
-/// "PG&E's CEO"), in languages that put it there.
+/// "PG&E's CEO"), or before the first of two coordinated titles ("WeWork's founder and former
+/// CEO"), in languages that put it there; with where the body's mention starts.
 fn body_before(
     tokens: &[Token],
     title_start: usize,
     taken: &MentionIndex,
     u: usize,
-) -> Option<usize> {
-    let mut end = title_start.checked_sub(1)?;
-    if matches!(tokens[end].lower.as_str(), "'s" | "’s") {
-        end = end.checked_sub(1)?;
-    }
-    taken.ending_at(u, end).map(|(_, index)| *index)
+    words: &EntityWords,
+) -> Option<(usize, usize)> {
+    let body_ending = |end: usize| {
+        let end = match tokens[end].lower.as_str() {
+            "'s" | "’s" => end.checked_sub(1)?,
+            _ => end,
+        };
+        taken.ending_at(u, end).map(|(m, index)| (*index, m.first))
+    };
+    let before = title_start.checked_sub(1)?;
+    body_ending(before).or_else(|| {
+        if !words.coordinators.contains(&tokens[before].lower) {
+            return None;
+        }
+        // the first title, in any case, ends before the coordinator
+        let first_title = (before.saturating_sub(3)..before)
+            .find(|&s| phrase_at(&tokens[..before], s, &words.titles) == before - s)?;
+        body_ending(first_title.checked_sub(1)?)
+    })
 }
 
 /// The kind of body an office heads, from the pack ("Gubernur" heads a "Pemerintah
@@ -2201,7 +2261,7 @@ fn role_after(
         })
         .map(|index| institutions.entries[index].name.clone());
     // without an institution, the title runs to the closing comma ("Menteri Keuangan,"), or
-    // where titles follow their qualifiers, to a word that links it to a place ("envoy to")
+    // where titles follow their qualifiers, to the lower-case word after it ("envoy to")
     let title_end = if institution.is_some() {
         start + len
     } else {
@@ -2211,7 +2271,9 @@ fn role_after(
         let closed = tokens.get(end).is_some_and(|t| t.text == ",")
             || (words.body_before_title
                 && end == start + len
-                && is_word(end, &words.role_body_links));
+                && tokens
+                    .get(end)
+                    .is_some_and(|t| t.text.starts_with(char::is_lowercase)));
         if !closed {
             return None;
         }

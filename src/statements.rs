@@ -175,10 +175,12 @@ struct Cues<'a> {
     /// second look-up.
     pair_openers: HashSet<String>,
     words: &'a StatementWords,
+    /// Articles that open a description ("the", "a").
+    determiners: &'a [String],
 }
 
 impl<'a> Cues<'a> {
-    fn new(words: &'a StatementWords) -> Self {
+    fn new(words: &'a StatementWords, determiners: &'a [String]) -> Self {
         let mut forms = HashMap::new();
         for entry in &words.cues {
             if let Some((base, rest)) = entry.split_first() {
@@ -195,6 +197,7 @@ impl<'a> Cues<'a> {
             forms,
             pair_openers,
             words,
+            determiners,
         }
     }
 
@@ -333,7 +336,7 @@ fn clean_quote(text: &str) -> String {
 /// All statements of an article: direct quotes first found, then reported speech.
 pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
     let index = Index::new(article);
-    let cues = Cues::new(&pack.statements);
+    let cues = Cues::new(&pack.statements, &pack.entities.determiners);
     let mut quotes: Vec<(usize, usize, Quote)> = Vec::new();
     let mut last_speaker: Option<Speaker> = None;
     // the cue and speaker of the quote a paragraph ended on, which a paragraph that is only a
@@ -356,7 +359,18 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
             if content.split_whitespace().count() < 2 {
                 continue;
             }
-            let found = cue_after(text, p, &q, &cues, &index, pack)
+            // a clause quoted after "said that" belongs to that cue before any after it
+            let clause_cue =
+                quoted_clause(text, &q, &cues).and_then(|_| cue_before(text, p, &q, &cues, &index));
+            // "X said, “…” at …": a quote that does not end on a comma awaits no cue after it
+            let awaits_cue = text[q.start..q.end].trim_end().ends_with(',')
+                || text[q.close..].trim_start().starts_with(',');
+            let before_first = (!awaits_cue)
+                .then(|| cue_before(text, p, &q, &cues, &index))
+                .flatten();
+            let found = clause_cue
+                .or(before_first)
+                .or_else(|| cue_after(text, p, &q, &cues, &index, pack))
                 .or_else(|| cue_before(text, p, &q, &cues, &index));
             let (cue, speaker) = match found {
                 Some((cue, Some(Some(speaker)))) => (Some(cue), Some(speaker)),
@@ -649,6 +663,19 @@ fn described_speaker(
     let pointed = words
         .last()
         .is_some_and(|w| pack.statements.demonstratives.iter().any(|d| d == w));
+    // "Indiana State Police reported": a capitalised name that holds no title is a body's
+    let original: Vec<&str> = region.split_whitespace().skip(skip).collect();
+    let proper_name = original.len() >= 2
+        && title_at.is_none()
+        && original
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if proper_name {
+        return Some(Speaker {
+            institution: Some(original.join(" ")),
+            ..Speaker::default()
+        });
+    }
     if pointed && title_at.is_some() {
         if let Some(named) = index.last_person_before(p, at) {
             return Some(index.speaker(named.who));
@@ -738,8 +765,12 @@ fn cue_before<'c>(
     cues: &Cues<'c>,
     index: &Index,
 ) -> Option<(&'c str, Option<Option<Speaker>>)> {
-    let before = &text[..q.open];
-    if before.trim_end().ends_with(|c: char| c.is_alphanumeric()) {
+    // "X said that “…”": a whole clause quoted after its complementizer is X's own words
+    let before = match quoted_clause(text, q, cues) {
+        Some(complementizer) => &text[..complementizer],
+        None => &text[..q.open],
+    };
+    if before.len() == q.open && before.trim_end().ends_with(|c: char| c.is_alphanumeric()) {
         // no comma or colon between cue and quote: the quote is part of the sentence
         return None;
     }
@@ -753,8 +784,37 @@ fn cue_before<'c>(
     if before[at..].contains(['.', '!', '?', '“', '”', '"']) {
         return None;
     }
-    let subject = index.last_before(p, at, 30).map(|n| index.speaker(n.who));
+    let subject = index
+        .last_before(p, at, 30)
+        .map(|n| index.speaker(n.who))
+        .or_else(|| unnamed_subject(&text[..at], cues));
     Some((base, Some(subject)))
+}
+
+/// "Teachers chanted, “…”": the words before a cue that name no one describe the speaker,
+/// unless they are a pronoun, which points back.
+fn unnamed_subject(before_cue: &str, cues: &Cues) -> Option<Speaker> {
+    let start = before_cue
+        .rfind(['.', ',', ';', ':', '“', '”', '"', '!', '?'])
+        .map_or(0, |i| {
+            i + before_cue[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let region = before_cue[start..].trim();
+    let region_words = words(region);
+    let (_, first) = *region_words.first()?;
+    let (_, last) = *region_words.last()?;
+    // a noun phrase opens with a capital or an article, not with a verb ("issued a statement")
+    let noun_phrase = first.starts_with(char::is_uppercase)
+        || cues
+            .determiners
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(first));
+    (region_words.len() <= MAX_DESCRIPTION_WORDS && noun_phrase && !cues.is_pronoun(last)).then(
+        || Speaker {
+            description: Some(region.to_string()),
+            ..Speaker::default()
+        },
+    )
 }
 
 /// The most words between a cue and the quote it opens ("told the assembled reporters, “…”").
@@ -842,10 +902,11 @@ fn reported(
         let Some((speaker, start, end)) = statement else {
             continue;
         };
-        let next_quote = quoted_spans.partition_point(|q| q.open < start);
+        // a quote the clause opens inside of, or that opens inside the clause
+        let next_quote = quoted_spans.partition_point(|q| q.close <= start);
         if quoted_spans
             .get(next_quote)
-            .is_some_and(|q| q.open < end && !fragment(text, q))
+            .is_some_and(|q| q.open < end && !fragment(text, q, cues))
         {
             continue;
         }
@@ -886,9 +947,24 @@ struct Cue<'c> {
 }
 
 /// A short quoted phrase inside reported speech (`he is "surprised"`), which stays part of it.
-fn fragment(text: &str, q: &Quoted) -> bool {
+fn fragment(text: &str, q: &Quoted, cues: &Cues) -> bool {
     text[q.start..q.end].split_whitespace().count() <= MAX_FRAGMENT_WORDS
-        || !text[..q.open].trim_end().ends_with([',', ':'])
+        || !(text[..q.open].trim_end().ends_with([',', ':'])
+            || quoted_clause(text, q, cues).is_some())
+}
+
+/// Where the complementizer stands that a long quotation follows directly ("X said that
+/// “…”"): the quotation is the clause reported, in its speaker's words.
+fn quoted_clause(text: &str, q: &Quoted, cues: &Cues) -> Option<usize> {
+    let before = &text[..q.open];
+    let &(at, last) = words(before).last()?;
+    let complementizer = cues
+        .words
+        .complementizers
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(last));
+    let long = text[q.start..q.end].split_whitespace().count() > MAX_FRAGMENT_WORDS;
+    (complementizer && long && before[at + last.len()..].trim().is_empty()).then_some(at)
 }
 
 /// The most words a quoted phrase inside reported speech takes.
@@ -972,6 +1048,10 @@ fn statement_like(text: &str, start: usize, end: usize) -> bool {
 /// The most words of a subject that speaks ("Republican Gov. Eric Holcomb and leaders of the
 /// GOP-dominated Legislature" is longer, and left alone).
 const MAX_SUBJECT_WORDS: usize = 8;
+
+/// The most words of an apposition between a speaker's name and the cue ("Ann Lee, a teacher
+/// at eastern Ohio's Dayton High School, said").
+const MAX_APPOSITION_WORDS: usize = 12;
 
 /// Whether the words after a cue open the reported clause ("said that …", "says the stock …")
 /// rather than end the attribution ("said in a statement.").
@@ -1112,7 +1192,7 @@ fn subject_before(
     let apposed = |head: &str| -> Option<Speaker> {
         // "James Lee, the county's attorney, said …": the name before the apposition
         let open = head.rfind(',')?;
-        (words(&head[open + 1..]).len() <= MAX_SUBJECT_WORDS)
+        (words(&head[open + 1..]).len() <= MAX_APPOSITION_WORDS)
             .then(|| c.index.last_before(c.p, sentence_start + open, 2))
             .flatten()
             .filter(|n| matches!(n.who, Who::Person(_)))
@@ -1613,5 +1693,60 @@ mod tests {
         let indirect: Vec<_> = a.quotes.iter().filter(|q| q.kind == "indirect").collect();
         assert_eq!(indirect.len(), 1, "{:?}", a.quotes);
         assert_eq!(indirect[0].speaker.person.as_deref(), Some("Rudi Hartanto"));
+    }
+
+    #[test]
+    fn a_clause_quoted_after_said_that_is_the_speaker_s_own_words() {
+        let a = english(&[
+            "\"The bridge stays shut,\" transport chief Omar Reyes said.",
+            "In a letter to the council, Mayor Lina Ortiz said that \"closing the school now \
+             would leave hundreds of families without any place to go.\" She said the plan \
+             needed review.",
+        ]);
+        let found = summary(&a);
+        let letter = found
+            .iter()
+            .find(|f| f.1.starts_with("closing the school"))
+            .unwrap_or_else(|| panic!("{found:?}"));
+        assert_eq!(letter.0, "direct");
+        assert_eq!(letter.2.as_deref(), Some("Lina Ortiz"));
+        assert!(
+            found.iter().all(|f| !f.1.contains("\"closing")),
+            "no reported copy with the marks: {found:?}"
+        );
+    }
+
+    #[test]
+    fn a_cue_before_the_quote_wins_when_the_quote_awaits_none_after_it() {
+        let a = english(&[
+            "Ferry operator Tom Vance thanked the crew.",
+            "Harbour Minister Ana Silva said in a statement, \"We are deeply relieved\" at \
+             the rescue, adding that the crew had been brave.",
+            "Nurses chanted, \"Staff our wards,\" as the minister arrived.",
+        ]);
+        let found = summary(&a);
+        let relieved = found.iter().find(|f| f.1 == "We are deeply relieved");
+        assert_eq!(
+            relieved.and_then(|f| f.2.as_deref()),
+            Some("Ana Silva"),
+            "{found:?}"
+        );
+        let chant = found.iter().find(|f| f.1 == "Staff our wards");
+        assert_eq!(
+            chant.map(|f| (f.2.as_deref(), f.3.as_deref())),
+            Some((None, Some("Nurses"))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_capitalised_name_that_speaks_is_a_body() {
+        let a = english(&["Ohio State Police reported that 300 cars were stuck on the road."]);
+        let quote = &a.quotes[0];
+        assert_eq!(
+            quote.speaker.institution.as_deref(),
+            Some("Ohio State Police")
+        );
+        assert_eq!(quote.speaker.person, None);
     }
 }
