@@ -7,49 +7,17 @@ use common::*;
 use serde_json::Value;
 
 fn dev_report() -> Option<Value> {
-    let shared = shared()?;
-    let output = warta(&[
-        "eval",
-        "--gold",
-        shared.join("gold/dev2025").to_str().unwrap(),
-        shared.join("corpus/dev2025").to_str().unwrap(),
-        "--json",
-        "--quiet",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    Some(serde_json::from_str(&stdout(&output)).unwrap())
+    shared_eval("gold/dev2025", "corpus/dev2025")
 }
 
-fn score(report: &Value, field: &str) -> f64 {
-    let s = &report["micro"][field];
-    match s["kind"].as_str().unwrap() {
-        "prf" => {
-            let (m, p, g) = (
-                s["matched"].as_f64().unwrap(),
-                s["predicted"].as_f64().unwrap(),
-                s["gold"].as_f64().unwrap(),
-            );
-            if m == 0.0 {
-                0.0
-            } else {
-                2.0 * m / (p + g)
-            }
-        }
-        _ => s["right"].as_f64().unwrap() / s["checked"].as_f64().unwrap(),
-    }
-}
-
-fn meets_marks(report: &Value, marks: &[(&str, f64)]) {
-    for &(field, mark) in marks {
-        let got = score(report, field);
-        assert!(got >= mark, "dev2025 {field}: {got:.3} < {mark}");
-    }
+fn meets(report: &Value, marks: &[(&str, f64)]) {
+    meets_marks("dev2025", report, marks)
 }
 
 #[test]
 fn scraped_text_metadata_and_bodies_meet_their_marks() {
     let Some(report) = dev_report() else { return };
-    meets_marks(
+    meets(
         &report,
         &[
             ("body", 0.99),
@@ -64,7 +32,7 @@ fn scraped_text_metadata_and_bodies_meet_their_marks() {
 #[test]
 fn statements_registers_and_parties_hold_on_real_news() {
     let Some(report) = dev_report() else { return };
-    meets_marks(
+    meets(
         &report,
         &[
             ("registers", 0.85),

@@ -50,3 +50,47 @@ pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
 pub fn fixture(name: &str) -> String {
     Path::new("tests/fixtures").join(name).display().to_string()
 }
+
+/// `warta eval --json` of a gold folder of `../shared` against its corpus, if `../shared` is
+/// here.
+pub fn shared_eval(gold: &str, corpus: &str) -> Option<serde_json::Value> {
+    let shared = shared()?;
+    let output = warta(&[
+        "eval",
+        "--gold",
+        shared.join(gold).to_str().unwrap(),
+        shared.join(corpus).to_str().unwrap(),
+        "--json",
+        "--quiet",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    Some(serde_json::from_str(&stdout(&output)).unwrap())
+}
+
+/// A field's micro-averaged score: F1 for detection fields, the share right for the others.
+pub fn micro_score(report: &serde_json::Value, field: &str) -> f64 {
+    let s = &report["micro"][field];
+    match s["kind"].as_str().unwrap() {
+        "prf" => {
+            let (m, p, g) = (
+                s["matched"].as_f64().unwrap(),
+                s["predicted"].as_f64().unwrap(),
+                s["gold"].as_f64().unwrap(),
+            );
+            if m == 0.0 {
+                0.0
+            } else {
+                2.0 * m / (p + g)
+            }
+        }
+        _ => s["right"].as_f64().unwrap() / s["checked"].as_f64().unwrap(),
+    }
+}
+
+/// Fails with the field and its score where a score is below its mark.
+pub fn meets_marks(set: &str, report: &serde_json::Value, marks: &[(&str, f64)]) {
+    for &(field, mark) in marks {
+        let got = micro_score(report, field);
+        assert!(got >= mark, "{set} {field}: {got:.3} < {mark}");
+    }
+}
