@@ -548,6 +548,8 @@ fn initials_of_people(people: &mut [Person], entries: &mut Vec<Institution>, uni
         if !units.iter().any(|unit| unit.text.contains(&defined)) {
             continue;
         }
+        push_unique(&mut person.mentions, &initials);
+        // the initials taken for a body's acronym are the person's
         let Some(at) = entries
             .iter()
             .position(|e| e.name == initials && e.acronyms.iter().all(|a| *a == initials))
@@ -555,7 +557,6 @@ fn initials_of_people(people: &mut [Person], entries: &mut Vec<Institution>, uni
             continue;
         };
         let entry = entries.remove(at);
-        push_unique(&mut person.mentions, &initials);
         person.spans.extend(entry.spans);
         person.spans.sort_by_key(reading_order);
         person.spans.dedup();
@@ -2641,6 +2642,13 @@ mod tests {
         let bambang = person(&people, "Bambang Adi Wijaya");
         assert!(bambang.mentions.contains(&"BAW".to_string()));
         assert!(bambang.spans.len() >= 2, "{:?}", bambang.spans);
+    }
+
+    #[test]
+    fn initials_the_text_gives_a_person_are_a_mention_even_when_no_body_took_them() {
+        let (people, _) = run("Pengusaha Andi Wijaya Kusuma (AWK) diperiksa penyidik hari ini.");
+        let andi = person(&people, "Andi Wijaya Kusuma");
+        assert!(andi.mentions.contains(&"AWK".to_string()), "{andi:?}");
     }
 
     #[test]

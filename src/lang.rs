@@ -394,6 +394,9 @@ pub struct EntityWords {
     /// Words that tie a title set off after a name to its body ("strategist at Miller").
     #[serde(default)]
     pub role_body_links: Vec<String>,
+    /// Words that open a company's name as its legal form ("PT", "CV").
+    #[serde(default)]
+    pub company_prefixes: Vec<String>,
     /// Bodies that news names without any head word ("Reuters", "the Pentagon"): found by
     /// their exact capitalised form, whatever the tagger says.
     #[serde(default)]

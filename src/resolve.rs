@@ -149,7 +149,7 @@ pub struct Actors {
 impl Actors {
     /// Merges the articles' entries: a shared full name, acronym or mention, a spelling that
     /// differs only in punctuation, or a name that differs only by a suffix such as "RI".
-    pub fn resolve(articles: &[Article], suffixes: &[String]) -> Actors {
+    pub fn resolve(articles: &[Article], rules: &NameRules) -> Actors {
         let mut entries: Vec<Entry> = Vec::new();
         for article in articles {
             for person in &article.people {
@@ -190,13 +190,18 @@ impl Actors {
                 {
                     continue;
                 }
+                let company = match entry.kind {
+                    ActorKind::Institution => strip_legal_forms(form, rules.legal_forms),
+                    ActorKind::Person => String::new(),
+                };
                 for (key, reason) in [
                     (normalise_name(form), "same name form"),
                     (spelling(form), "same spelling but for punctuation"),
                     (
-                        strip_suffixes(&normalise_name(form), suffixes),
+                        strip_suffixes(&normalise_name(form), rules.suffixes),
                         "same name but for a suffix",
                     ),
+                    (company, "same company but for its legal form"),
                 ] {
                     if key.is_empty() {
                         continue;
@@ -284,6 +289,31 @@ impl Actors {
             .get(&(article.to_string(), normalise_name(form)))
             .copied()
     }
+}
+
+/// Words of a name that only extend it: suffixes ("RI") and a company's legal form ("PT",
+/// "Tbk", "Ltd").
+pub struct NameRules<'a> {
+    pub suffixes: &'a [String],
+    pub legal_forms: &'a [String],
+}
+
+/// A body's name folded without a company's legal form at either end ("pt sritex tbk" is
+/// "sritex"; a name without one is itself).
+fn strip_legal_forms(form: &str, legal_forms: &[String]) -> String {
+    let key = normalise_name(form);
+    let mut words: Vec<&str> = key.split(' ').collect();
+    while words.len() > 1 && legal_forms.iter().any(|f| f == words[0]) {
+        words.remove(0);
+    }
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| legal_forms.iter().any(|f| f == w))
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// A folded name without the trailing words that only extend it ("kpu ri" is "kpu"). Every
@@ -829,7 +859,25 @@ pub fn resolve(articles: &[Article]) -> Resolution {
         .iter()
         .flat_map(|p| p.entities.name_suffixes.all.clone())
         .collect();
-    let actors = Actors::resolve(articles, &suffixes);
+    // "PT Sritex" and "Sritex Tbk" are "Sritex": a company's legal form is no part of its
+    // identity
+    let legal_forms: Vec<String> = crate::lang::packs()
+        .iter()
+        .flat_map(|p| {
+            p.entities
+                .institution_tails
+                .iter()
+                .chain(&p.entities.company_prefixes)
+                .cloned()
+        })
+        .collect();
+    let actors = Actors::resolve(
+        articles,
+        &NameRules {
+            suffixes: &suffixes,
+            legal_forms: &legal_forms,
+        },
+    );
     let statements = statements(articles, &actors);
     let disputes = disputes(articles, &actors);
     Resolution {
@@ -900,7 +948,7 @@ pub fn corpus_facts(articles: &[Article]) -> CorpusFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{Person, Speaker};
+    use crate::record::{Institution, Person, Speaker};
 
     fn quote(text: &str, person: &str) -> Quote {
         Quote {
@@ -978,6 +1026,37 @@ mod tests {
             "same spelling but for punctuation"
         );
         assert_eq!(resolution.actors.list[0].id, "person:hasyim-asy-ari");
+    }
+
+    #[test]
+    fn a_company_is_one_actor_whatever_its_legal_form() {
+        let body = |id: &str, name: &str| Article {
+            id: id.into(),
+            institutions: vec![Institution {
+                name: name.into(),
+                mentions: vec![name.into()],
+                ..Institution::default()
+            }],
+            ..Article::default()
+        };
+        let articles = [
+            body("a", "PT Kain Jaya"),
+            body("b", "Kain Jaya Tbk"),
+            body("c", "Kain Jaya"),
+            body("d", "Kain Jaya Raya"),
+        ];
+        let resolution = resolve(&articles);
+        let names: Vec<&str> = resolution
+            .actors
+            .list
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(resolution.actors.list.len(), 2, "{names:?}");
+        assert!(resolution.actors.list.iter().any(|a| a
+            .merges
+            .iter()
+            .any(|m| m.reason == "same company but for its legal form")));
     }
 
     fn one_quote(id: &str, speaker: &str, text: &str) -> Article {

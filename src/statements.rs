@@ -1129,6 +1129,23 @@ fn skip_to_clause(c: &Context, cue: &Cue) -> usize {
         return cue.after;
     };
     let statements = &c.pack.statements;
+    let complementizer = |w: &str| {
+        statements
+            .complementizers
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(w))
+    };
+    // "membantah tudingan bahwa …", "denied reports that …": what is reported follows the
+    // complementizer after the verb's object
+    if let Some(&(at, _)) = rest_words
+        .iter()
+        .take(MAX_OBJECT_WORDS + 1)
+        .skip(1)
+        .find(|(_, w)| complementizer(w))
+        .filter(|(at, _)| !rest[..*at].contains([',', ';', '.']))
+    {
+        return cue.after + at;
+    }
     let listener = statements.listener_cues.iter().any(|l| l == cue.base);
     let adjunct = statements
         .speaker_breaks
@@ -1149,6 +1166,10 @@ fn skip_to_clause(c: &Context, cue: &Cue) -> usize {
         })
         .map_or(cue.after, |(at, _)| cue.after + at)
 }
+
+/// The most words of a reporting verb's object before its complementizer ("denied reports
+/// that").
+const MAX_OBJECT_WORDS: usize = 2;
 
 /// The most words between a cue and its complementizer ("told a few thousand teachers who
 /// covered the lawn that").
