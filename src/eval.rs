@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::names::{jaccard, normalise_name, tokens};
 use crate::record::{Article, Institution, Person, Speaker};
-use crate::resolve::{jaccard, normalise_name, tokens, CorpusFacts, SAME_STATEMENT};
+use crate::resolve::{CorpusFacts, SAME_STATEMENT};
 
 /// Matches, predictions and gold items, from which precision, recall and F1 follow; counts add
 /// up across articles for the micro-average.

@@ -446,7 +446,7 @@ pub fn claims(resolution: &Resolution) -> Vec<Claim<'_>> {
             let words: Vec<BTreeSet<String>> = s
                 .reports
                 .iter()
-                .map(|r| crate::resolve::tokens(&r.wording).into_iter().collect())
+                .map(|r| crate::names::tokens(&r.wording).into_iter().collect())
                 .collect();
             let common: BTreeSet<String> = words.iter().skip(1).fold(words[0].clone(), |acc, w| {
                 acc.intersection(w).cloned().collect()

@@ -18,6 +18,7 @@ pub mod graph;
 pub mod html;
 mod join;
 pub mod lang;
+mod names;
 pub mod ner;
 pub mod output;
 pub mod pipeline;

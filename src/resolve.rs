@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use petgraph::unionfind::UnionFind;
 use serde::{Deserialize, Serialize};
 
+use crate::names::{normalise_name, spelling, strip_suffixes, tokens};
 use crate::record::{Article, Dispute, Quote};
 
 /// Cross-article facts, in the shape of the gold `corpus.json`.
@@ -32,49 +33,6 @@ pub struct QuoteGroup {
     /// Each article's own wording (not in gold files).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub wordings: BTreeMap<String, String>,
-}
-
-/// Names compared as SPEC.md says: case folded, white space folded, punctuation other than the
-/// apostrophe dropped.
-pub fn normalise_name(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '\'' || c == '’' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect::<String>()
-        .replace('’', "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// A spelling key: letters and digits only, so "Asy'ari" and "Asyari" meet.
-fn spelling(name: &str) -> String {
-    normalise_name(name)
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ')
-        .collect()
-}
-
-/// Lower-cased word tokens, as the scorer and the statement grouping compare texts.
-pub fn tokens(text: &str) -> Vec<String> {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words().map(str::to_lowercase).collect()
-}
-
-/// Jaccard similarity of two texts' token sets.
-pub fn jaccard(a: &str, b: &str) -> f64 {
-    let a: BTreeSet<String> = tokens(a).into_iter().collect();
-    let b: BTreeSet<String> = tokens(b).into_iter().collect();
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    a.intersection(&b).count() as f64 / a.union(&b).count() as f64
 }
 
 /// How similar two statements must be to count as the same one.
@@ -314,19 +272,6 @@ fn strip_legal_forms(form: &str, legal_forms: &[String]) -> String {
         words.pop();
     }
     words.join(" ")
-}
-
-/// A folded name without the trailing words that only extend it ("kpu ri" is "kpu"). Every
-/// suffix is stripped, repeatedly, so "komisi x republik indonesia ri" is "komisi x".
-pub fn strip_suffixes(key: &str, suffixes: &[String]) -> String {
-    let mut key = key.to_string();
-    while let Some(stripped) = suffixes
-        .iter()
-        .find_map(|suffix| key.strip_suffix(suffix.as_str())?.strip_suffix(' '))
-    {
-        key = stripped.to_string();
-    }
-    key
 }
 
 /// The name most entries use, the first one seen on a tie.

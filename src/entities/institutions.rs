@@ -1,0 +1,1061 @@
+//! Institutions: names the text defines with a short form, head-word runs, the tagger's
+//! bodies, companies, and later mentions of the bodies already known.
+
+use super::*;
+
+/// What the rules know about one article's institutions while they are being collected.
+#[derive(Debug, Default)]
+pub(super) struct InstitutionSet {
+    pub(super) entries: Vec<Institution>,
+    /// Words that extend a name without changing what it names ("RI").
+    pub(super) suffixes: Vec<String>,
+    /// Short forms the article defines for titles ("Majelis Komisioner (MK)"), never bodies,
+    /// with the title each stands for.
+    pub(super) title_aliases: Vec<(String, String)>,
+    /// Words that close a company's name ("Ltd").
+    pub(super) tails: Vec<String>,
+    /// Small words inside names ("dan").
+    pub(super) connectors: Vec<String>,
+    /// Short forms the article defines for lower-case terms ("crude palm oil (CPO)"): things,
+    /// not bodies, whatever the tagger makes of them later.
+    pub(super) terms: Vec<String>,
+}
+
+impl InstitutionSet {
+    pub(super) fn new(words: &EntityWords) -> Self {
+        InstitutionSet {
+            entries: Vec::new(),
+            suffixes: words.name_suffixes.all.clone(),
+            title_aliases: Vec::new(),
+            tails: words.institution_tails.clone(),
+            connectors: words.name_connectors.clone(),
+            terms: Vec::new(),
+        }
+    }
+
+    /// The entry whose name a short form abbreviates: "KI Pusat" for "Komisi Informasi Pusat"
+    /// (initials, then the remaining words as written), "BIN" for "Badan Intelijen Negara".
+    pub(super) fn abbreviated(&self, form: &str, connectors: &[String]) -> Option<usize> {
+        let short: Vec<String> = key(form).split(' ').map(str::to_string).collect();
+        let letters: Vec<char> = short.first()?.chars().collect();
+        if letters.len() < 2
+            || !form
+                .split_whitespace()
+                .next()?
+                .chars()
+                .all(|c| c.is_uppercase())
+        {
+            return None;
+        }
+        self.entries.iter().position(|e| {
+            let long: Vec<String> = key(&e.name)
+                .split(' ')
+                .filter(|w| !connectors.iter().any(|c| c == w))
+                .map(str::to_string)
+                .collect();
+            let spelled = long.len() == letters.len() + short.len() - 1
+                && long.iter().zip(&letters).all(|(w, l)| w.starts_with(*l))
+                && long[letters.len()..]
+                    .iter()
+                    .zip(&short[1..])
+                    .all(|(a, b)| a == b);
+            // "PUC" for the "California Public Utilities Commission" the text calls "CPUC":
+            // the initials of its last words, the tail of its acronym
+            let tail = short.len() == 1
+                && letters.len() >= 3
+                && long.len() > letters.len()
+                && long[long.len() - letters.len()..]
+                    .iter()
+                    .zip(&letters)
+                    .all(|(w, l)| w.starts_with(*l))
+                && e.acronyms
+                    .iter()
+                    .any(|a| key(a).ends_with(short[0].as_str()));
+            spelled || tail
+        })
+    }
+
+    /// A name's comparison key without trailing suffixes: "KPU RI" and "KPU" are one.
+    pub(super) fn core(&self, form: &str) -> String {
+        crate::names::strip_suffixes(&key(form), &self.suffixes)
+    }
+
+    /// The entry a form belongs to (by name, acronym or mention), if any.
+    pub(super) fn find(&self, form: &str) -> Option<usize> {
+        let core = self.core(form);
+        if core.is_empty() {
+            return None;
+        }
+        self.entries
+            .iter()
+            .position(|e| key_of_all(e).any(|k| self.core(&k) == core))
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .position(|e| self.opens_company(&core, &e.name))
+            })
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .position(|e| self.contracts(&core, &e.name))
+            })
+    }
+
+    /// "Alibaba Cloud" opens "Alibaba Cloud Private Ltd", a name closed by a company tail.
+    pub(super) fn opens_company(&self, form: &str, name: &str) -> bool {
+        let name = key(name);
+        let closed = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| self.tails.iter().any(|t| t == last));
+        closed && form.contains(' ') && name.starts_with(&format!("{form} "))
+    }
+
+    /// "Bareskrim" contracts "Badan Reserse Kriminal …": the opening letters of consecutive
+    /// words, two words at least.
+    pub(super) fn contracts(&self, form: &str, name: &str) -> bool {
+        fn fits(form: &str, words: &[&str], used: usize) -> bool {
+            if form.is_empty() {
+                return used >= 2;
+            }
+            let Some((word, rest)) = words.split_first() else {
+                return false;
+            };
+            (2..=word.len().min(5)).any(|k| {
+                word.is_char_boundary(k)
+                    && form.starts_with(&word[..k])
+                    && fits(&form[k..], rest, used + 1)
+            })
+        }
+        if form.contains(' ') || form.len() < 5 {
+            return false;
+        }
+        let name = key(name);
+        let words: Vec<&str> = name
+            .split(' ')
+            .filter(|w| !self.connectors.iter().any(|c| c == w))
+            .collect();
+        fits(form, &words, 0)
+    }
+
+    pub(super) fn add(&mut self, name: &str, acronym: Option<&str>, mention: &str) -> usize {
+        let index = self
+            .find(name)
+            .or_else(|| acronym.and_then(|a| self.find(a)))
+            .or_else(|| self.find(mention))
+            .unwrap_or_else(|| {
+                self.entries.push(Institution {
+                    name: name.to_string(),
+                    ..Institution::default()
+                });
+                self.entries.len() - 1
+            });
+        let entry = &mut self.entries[index];
+        if key(name).len() > key(&entry.name).len() && !all_caps(name) {
+            entry.name = name.to_string();
+        }
+        if let Some(acronym) = acronym {
+            push_unique(&mut entry.acronyms, acronym);
+        }
+        push_unique(&mut entry.mentions, mention);
+        index
+    }
+}
+
+pub(super) fn key_of_all(e: &Institution) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(&e.name)
+        .chain(&e.acronyms)
+        .chain(&e.mentions)
+        .map(|f| key(f))
+}
+
+/// The same body under a second form: "PT Sritex Tbk" where "Sritex" is the short form of
+/// "PT Sri Rejeki Isman Tbk", "Kejaksaan Agung RI" beside "Kejaksaan Agung". A form whose
+/// core (without company words and country suffixes) is another entry's name or short form
+/// joins that entry.
+pub(super) fn merge_company_forms(entries: &mut Vec<Institution>, words: &EntityWords) {
+    let core = |name: &str| -> String {
+        let mut parts: Vec<String> = key(name).split(' ').map(str::to_string).collect();
+        while parts.len() > 1 && words.institution_tails.contains(&parts[parts.len() - 1]) {
+            parts.pop();
+        }
+        while parts.len() > 1 {
+            let lower: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let n = (1..parts.len()).find(|&k| {
+                words.name_suffixes.longest_at(lower[k..].iter().copied()) == parts.len() - k
+            });
+            match n {
+                Some(k) => parts.truncate(k),
+                None => break,
+            }
+        }
+        if parts.len() > 1 && parts[0] == "pt" {
+            parts.remove(0);
+        }
+        parts.join(" ")
+    };
+    let mut cores: Vec<String> = entries.iter().map(|e| core(&e.name)).collect();
+    let mut i = 0;
+    while i < entries.len() {
+        let own = &cores[i];
+        // the plain form keeps the name ("Kejaksaan Agung"), a short form joins the long one
+        let target = (0..entries.len()).find(|&j| {
+            j != i
+                && ((cores[j] == *own && entries[j].name.len() < entries[i].name.len())
+                    || (entries[j].name.len() > entries[i].name.len()
+                        && entries[j].acronyms.iter().any(|a| key(a) == *own)))
+        });
+        match target {
+            Some(j) => {
+                cores.remove(i);
+                let merged = entries.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                push_unique(&mut entries[j].mentions, &merged.name);
+                for mention in merged.mentions {
+                    push_unique(&mut entries[j].mentions, &mention);
+                }
+                entries[j].spans.extend(merged.spans);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// "Komisi Informasi Pusat (KIP)" and "Komisi Informasi Pusat atau KIP": a long name that opens
+/// with an organisation head word, and its short form.
+pub(super) fn definitions(
+    unit: &Unit,
+    u: usize,
+    words: &EntityWords,
+    vocabulary: &Vocabulary,
+    set: &mut InstitutionSet,
+) -> Vec<(Mention, usize)> {
+    let tokens = &unit.tokens;
+    let mut found = Vec::new();
+    for i in 1..tokens.len() {
+        let (short_at, long_end) = match tokens[i].text {
+            "(" if i + 2 < tokens.len() && tokens[i + 2].text == ")" => (i + 1, i),
+            "(" if i + 3 < tokens.len()
+                && tokens[i + 3].text == ")"
+                && all_caps(tokens[i + 2].text) =>
+            {
+                (i + 1, i)
+            }
+            "atau" if i + 1 < tokens.len() && all_caps(tokens[i + 1].text) => (i + 1, i),
+            _ => continue,
+        };
+        let short_last = if tokens
+            .get(short_at + 1)
+            .is_some_and(|t| t.text != ")" && all_caps(t.text))
+            && tokens[i].text == "("
+        {
+            short_at + 1
+        } else {
+            short_at
+        };
+        let short = &unit.text[tokens[short_at].start..tokens[short_last].end];
+        let rank = phrase_at(tokens, short_at, &words.honorifics) > 0;
+        // "(Persero)", "(Tbk)": a company's legal form, not a short name
+        let legal_form = words.institution_tails.contains(&short.to_lowercase());
+        if !capitalised(short) || short.chars().count() > 14 || rank || legal_form {
+            continue;
+        }
+        if title_ending_at(tokens, long_end, words).is_some() {
+            // the title the short form's letters spell, else the shortest that fits: "(MK)"
+            // after "Anggota Majelis Komisioner" is "Majelis Komisioner", which "Ketua MK" and
+            // "Anggota MK" both use
+            let fits: Vec<usize> = (long_end.saturating_sub(5)..long_end)
+                .rev()
+                .filter(|&s| phrase_at(&tokens[..long_end], s, &words.titles) == long_end - s)
+                .collect();
+            let initials = |s: usize| -> String {
+                tokens[s..long_end]
+                    .iter()
+                    .filter_map(|t| t.text.chars().next())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
+            let spelled = fits
+                .iter()
+                .copied()
+                .find(|&s| initials(s) == short.to_lowercase());
+            let start = spelled.or(fits.first().copied()).unwrap_or(long_end - 1);
+            let title = &unit.text[tokens[start].start..tokens[long_end - 1].end];
+            if !set.title_aliases.iter().any(|(a, _)| a == short) {
+                set.title_aliases
+                    .push((short.to_string(), title.to_string()));
+            }
+            continue;
+        }
+        // "crude palm oil (CPO)": lower-case words whose initials spell the short form (the
+        // first may carry a word the scrape glued to it: "eksporcrude palm oil(CPO)")
+        let letters = short.chars().count();
+        let upper = |c: char| c.to_uppercase().next().unwrap_or(c);
+        let spelled_in_lower_case =
+            tokens[i].text == "(" && letters >= 2 && long_end >= letters && {
+                let term = &tokens[long_end - letters..long_end];
+                let mut initials = short.chars().map(upper);
+                let first_letter = initials.next().unwrap_or_default();
+                term.iter().all(|t| t.text.starts_with(char::is_lowercase))
+                    && term[0].text.chars().map(upper).any(|c| c == first_letter)
+                    && term[1..]
+                        .iter()
+                        .filter_map(|t| t.text.chars().next())
+                        .map(upper)
+                        .eq(initials)
+            };
+        if spelled_in_lower_case {
+            push_unique(&mut set.terms, short);
+            continue;
+        }
+        let Some(first) = name_run_start(tokens, long_end, words)
+            .or_else(|| company_start(tokens, long_end, words))
+        else {
+            continue;
+        };
+        if phrase_at(tokens, first, &words.titles) > 0
+            && phrase_at(tokens, first, &words.institution_heads) == 0
+        {
+            continue;
+        }
+        let long = &unit.text[tokens[first].start..tokens[long_end - 1].end];
+        // "Hidayat Nur Wahid (HNW)": a person's initials, not a body's acronym
+        let persons_initials = tokens[i].text == "("
+            && long_end >= first + letters
+            && unit.tags[long_end - letters..long_end]
+                .iter()
+                .all(|t| t.ends_with("PER"))
+            && tokens[long_end - letters..long_end]
+                .iter()
+                .filter_map(|t| t.text.chars().next())
+                .eq(short.chars());
+        if persons_initials {
+            continue;
+        }
+        let initial = short
+            .chars()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase()
+            .next()
+            .unwrap_or_default();
+        if !long.to_lowercase().contains(initial) {
+            continue;
+        }
+        let mut last = if tokens[i].text == "(" {
+            short_last + 1
+        } else {
+            short_last
+        };
+        last += phrase_at(tokens, last + 1, &words.name_suffixes);
+        // "Pengadilan Negeri (PN) Surabaya", "Direktorat Jenderal (Ditjen) Pajak": the name
+        // goes on after its bracketed short form, which the rest qualifies too
+        let rest = if tokens[i].text == "(" && words.place_after_body {
+            name_after_bracket(unit, last + 1, words, vocabulary)
+        } else {
+            None
+        };
+        let (long, short) = match rest {
+            Some(rest_last) => {
+                let rest = &unit.text[tokens[last + 1].start..tokens[rest_last].end];
+                last = rest_last;
+                (format!("{long} {rest}"), format!("{short} {rest}"))
+            }
+            None => (long.to_string(), short.to_string()),
+        };
+        let whole = mention(unit, u, first, last);
+        let index = set.add(&long, Some(&short), &whole.text);
+        push_unique(&mut set.entries[index].mentions, &long);
+        push_unique(&mut set.entries[index].mentions, &short);
+        found.push((whole, index));
+    }
+    found
+}
+
+/// Words a name is told apart from: calendar and function words never are one, dictionary
+/// roots capitalised after a body's short form go on with its name ("(Ditjen) Pajak").
+pub(super) struct Vocabulary<'a> {
+    pub(super) calendar: &'a [String],
+    pub(super) roots: &'a HashSet<String>,
+}
+
+/// The last token of the rest of a body's name, or of its place, from `at` on (at most four
+/// words: what the tagger marks as a body or place, or a capitalised dictionary word); not
+/// another body ("(DJP) Kementerian Keuangan", "(PKS) DPR").
+pub(super) fn name_after_bracket(
+    unit: &Unit,
+    at: usize,
+    words: &EntityWords,
+    vocabulary: &Vocabulary,
+) -> Option<usize> {
+    let tokens = &unit.tokens;
+    let named = |k: usize| {
+        let Some(token) = tokens.get(k) else {
+            return false;
+        };
+        let another_body = phrase_at(tokens, k, &words.institution_heads) > 0
+            || words
+                .institution_prefixes
+                .iter()
+                .any(|p| token.lower.starts_with(p.as_str()));
+        if another_body {
+            return false;
+        }
+        let tag = unit.tags[k];
+        let marked = tag.ends_with("LOC") || tag.ends_with("ORG");
+        let plain_word = tag == "O"
+            && vocabulary.roots.contains(&token.lower)
+            && !vocabulary.calendar.contains(&token.lower);
+        (marked || plain_word) && capitalised(token.text) && !all_caps(token.text)
+    };
+    (at..at + 4).take_while(|&k| named(k)).last()
+}
+
+/// "Direktur Eksekutif ELSAM Wahyudi Djafar": an acronym between a title and a name is the
+/// organisation the title is held at, defined or not.
+pub(super) fn titled_acronyms(
+    unit: &Unit,
+    u: usize,
+    words: &EntityWords,
+    set: &mut InstitutionSet,
+    known: &[(Mention, usize)],
+) -> Vec<(Mention, usize)> {
+    let tokens = &unit.tokens;
+    let mask = covered_tokens(known, u, tokens.len());
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        let len = phrase_at(tokens, i, &words.titles);
+        let at = i + len;
+        if len == 0 || !capitalised(tokens[i].text) || at >= tokens.len() || mask[at] {
+            continue;
+        }
+        let text = tokens[at].text;
+        let before_name = acronym_before_name(tokens, at)
+            || (all_caps(text)
+                && tokens.get(at + 1).is_some_and(|t| t.text == ",")
+                && tokens.get(at + 2).is_some_and(|t| capitalised(t.text)));
+        // the name after it is one the tagger sees: "Direktur PT Astra Otoparts" is no case
+        let name_follows = unit.tags.get(at + 1).is_some_and(|t| t.ends_with("PER"))
+            || unit.tags.get(at + 2).is_some_and(|t| t.ends_with("PER"));
+        let other_word = phrase_at(tokens, at, &words.honorifics) > 0
+            || phrase_at(tokens, at, &words.institution_heads) > 0
+            || !name_follows
+            || words.name_suffixes.has_word(text)
+            || set.title_aliases.iter().any(|(a, _)| a == text);
+        if !before_name || other_word || set.find(text).is_some() {
+            continue;
+        }
+        let m = mention(unit, u, at, at);
+        let index = set.add(text, None, text);
+        found.push((m, index));
+    }
+    found
+}
+
+/// The last token of a run of two to four capitalised words from `start` that ends in an
+/// organisation's head word, as English names put it ("Election Commission"); a run that goes
+/// on past the head word ("Peraturan Komisi Informasi Nomor …") is not one.
+pub(super) fn head_closed_run(
+    tokens: &[Token],
+    start: usize,
+    words: &EntityWords,
+    calendar: &[String],
+    covered: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let plain = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            capitalised(t.text)
+                && !covered(i)
+                && phrase_at(tokens, i, &words.titles) == 0
+                && !calendar.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+        })
+    };
+    // "A Liberal Party plan": an article opening the sentence is no part of the name
+    if !plain(start) || words.determiners.contains(&tokens[start].lower) {
+        return None;
+    }
+    let mut end = start + 1;
+    while plain(end) {
+        end += 1;
+    }
+    let last = end - 1;
+    (last > start && end - start <= 4 && words.institution_heads.has_word(tokens[last].text))
+        .then_some(last)
+}
+
+/// Where the organisation name that ends before `end` begins: the first head word of the run
+/// of capitalised words (and connectors) before it.
+pub(super) fn name_run_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<usize> {
+    let mut start = end;
+    while start > 0 {
+        let t = tokens[start - 1].text;
+        let connector = words.name_connectors.iter().any(|c| c == t);
+        if capitalised(t) || (connector && start < end) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    (start..end).rev().find(|&i| {
+        capitalised(tokens[i].text)
+            && phrase_at(tokens, i, &words.institution_heads) > 0
+            && end - i >= 2
+    })
+}
+
+pub(super) fn named_institutions(
+    unit: &Unit,
+    u: usize,
+    context: &Context,
+    set: &mut InstitutionSet,
+    known: &[(Mention, usize)],
+) -> Vec<(Mention, usize)> {
+    let (words, calendar, name_words) = (context.words, &context.calendar, &context.name_words);
+    let tokens = &unit.tokens;
+    let mask = covered_tokens(known, u, unit.tokens.len());
+    let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if covered(i) || !capitalised(tokens[i].text) {
+            i += 1;
+            continue;
+        }
+        // a defined acronym, with an optional suffix ("KPU RI")
+        if let Some(index) = set
+            .find(tokens[i].text)
+            .filter(|_| all_caps(tokens[i].text) || tokens[i].text.len() <= 6)
+        {
+            let suffix = (1..=2)
+                .rev()
+                .find(|&n| phrase_at(tokens, i + 1, &words.name_suffixes) == n)
+                .unwrap_or(0);
+            let m = mention(unit, u, i, i + suffix);
+            if suffix > 0 {
+                push_unique(&mut set.entries[index].acronyms, &m.text);
+            }
+            push_unique(&mut set.entries[index].mentions, &m.text);
+            found.push((m, index));
+            i += suffix + 1;
+            continue;
+        }
+        if set.title_aliases.iter().any(|(a, _)| a == tokens[i].text) {
+            i += 1;
+            continue;
+        }
+        // a short form of a known name: "KI Pusat"
+        let abbreviation = (0..3).rev().find_map(|extra| {
+            let last = i + extra;
+            if !tokens.get(last)?.text.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            let form = &unit.text[tokens[i].start..tokens[last].end];
+            set.abbreviated(form, &words.name_connectors)
+                .map(|index| (last, index))
+        });
+        if let Some((last, index)) = abbreviation {
+            let m = mention(unit, u, i, last);
+            push_unique(&mut set.entries[index].acronyms, &m.text);
+            push_unique(&mut set.entries[index].mentions, &m.text);
+            found.push((m, index));
+            i = last + 1;
+            continue;
+        }
+        // a body news names without a head word ("Reuters", "the White House"), unless it
+        // only opens a longer name ("Apple Daily")
+        let known = phrase_at(tokens, i, &words.known_bodies);
+        let as_listed = known > 0 && {
+            let written: Vec<&str> = tokens[i..i + known].iter().map(|t| t.text).collect();
+            words.known_bodies.all.contains(&written.join(" "))
+        };
+        // "LONDON (AP) —": the agency's credit that opens an article is a byline, not a mention
+        let credit = unit.paragraph == Some(0)
+            && i <= 4
+            && i > 0
+            && tokens[i - 1].text == "("
+            && tokens.get(i + known).is_some_and(|t| t.text == ")");
+        if credit {
+            i += known;
+            continue;
+        }
+        if as_listed && !opens_longer_name(tokens, i + known, words) {
+            let m = mention(unit, u, i, i + known - 1);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i += known;
+            continue;
+        }
+        // a head-word run: "Komisi Informasi Pusat", "Kementerian Koordinator Bidang …"
+        if phrase_at(tokens, i, &words.institution_heads) > 0
+            && phrase_at(tokens, i, &words.titles) == 0
+        {
+            let mut end = i + 1;
+            while end < tokens.len() && !covered(end) {
+                let t = tokens[end].text;
+                let breaks = words.name_breaks.iter().any(|b| t.eq_ignore_ascii_case(b));
+                // "… Polri dan KemenKominfo": a connector before another body's name ends this one
+                let connector = words.name_connectors.iter().any(|c| c == t)
+                    && tokens.get(end + 1).is_some_and(|n| {
+                        capitalised(n.text)
+                            && !acronym_like(n.text)
+                            && phrase_at(tokens, end + 1, &words.institution_heads) == 0
+                            && !calendar.iter().any(|w| w.eq_ignore_ascii_case(n.text))
+                    });
+                // "Pengadilan Negeri Semarang pada Senin": a day or month ends the name (the
+                // list's function words are lower case inside a name, and never break it)
+                let calendar = capitalised(t) && calendar.iter().any(|w| w.eq_ignore_ascii_case(t));
+                // "Polres Lhokseumawe AKP Yasir": a rank starts the person's name
+                if breaks || calendar || phrase_at(tokens, end, &words.honorifics) > 0 {
+                    break;
+                }
+                // "PT Evoluzione Alessandro Monzani": a name the tagger sees ends the body's
+                let person = end > i + 1 && unit.tags[end] == "B-PER";
+                if person {
+                    break;
+                }
+                if (capitalised(t) && phrase_at(tokens, end, &words.titles) == 0) || connector {
+                    end += 1;
+                } else {
+                    break;
+                }
+                // "PT Astra Otoparts Tbk": a company's tail word closes its name
+                if words
+                    .institution_tails
+                    .iter()
+                    .any(|tail| tail.eq_ignore_ascii_case(t))
+                {
+                    break;
+                }
+            }
+            // "Badan Hukum LSM Yayasan …": a head-word run right before a known name describes it
+            let describes = end < tokens.len() && covered(end);
+            if describes {
+                i = end;
+                continue;
+            }
+            if end - i >= 2 {
+                let m = mention(unit, u, i, end - 1);
+                let index = set.add(&m.text, None, &m.text);
+                found.push((m, index));
+                i = end;
+                continue;
+            }
+        }
+        // a run closed by a head word: "Election Commission", "Supreme Court"
+        if let Some(last) = head_closed_run(tokens, i, words, calendar, &covered) {
+            // "American University of Kabul": the part after the head word, head-first style
+            let last = if words.body_before_title {
+                let stop = |k: usize| {
+                    covered(k)
+                        || calendar
+                            .iter()
+                            .any(|w| w.eq_ignore_ascii_case(tokens[k].text))
+                };
+                of_part_end(tokens, last + 1, words, &stop) - 1
+            } else {
+                last
+            };
+            let m = mention(unit, u, i, last);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i = last + 1;
+            continue;
+        }
+        // a company closed by a tail word: "Alibaba Cloud Private Ltd" (not from the last
+        // word of a title: "Direktur Utama PT …" opens at "PT")
+        let inside_title = title_running_into(tokens, i, words).is_some();
+        if let Some(end) = company_end(tokens, i, words).filter(|_| !inside_title) {
+            // "Saham PT Sinra Tbk": the company opens at its head word
+            let start = (i..end)
+                .find(|&k| phrase_at(&tokens[..=end], k, &words.institution_heads) > 0)
+                .unwrap_or(i);
+            let m = mention(unit, u, start, end);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i = end + 1;
+            continue;
+        }
+        // "ELSAM dan Cyberity": a name coordinated with a known institution is one too
+        let coordinated = |j: Option<usize>| {
+            j.is_some_and(|j| {
+                covered(j) || tokens.get(j).is_some_and(|t| set.find(t.text).is_some())
+            })
+        };
+        let next_is_single = tokens.get(i + 1).is_none_or(|t| !capitalised(t.text));
+        let previous_is_single = i == 0 || !capitalised(tokens[i - 1].text);
+        let coordinator = |t: &Token| words.coordinators.iter().any(|c| c == t.text);
+        let joined_after = tokens.get(i + 1).is_some_and(coordinator) && coordinated(Some(i + 2));
+        let joined_before = i >= 2 && coordinator(&tokens[i - 1]) && coordinated(Some(i - 2));
+        let calendar_word = calendar
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(tokens[i].text));
+        if next_is_single
+            && previous_is_single
+            && !all_caps(tokens[i].text)
+            && !calendar_word
+            && (joined_after || joined_before)
+        {
+            let m = mention(unit, u, i, i);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i += 1;
+            continue;
+        }
+        // "Alibaba Cloud" taken for a person, though the article writes "cloud" in lower case:
+        // a name with a common word in it is a body's or a product's, not a person's
+        if unit.tags[i] == "B-PER" && !context.common.contains(&tokens[i].lower) {
+            let mut end = i + 1;
+            while end < tokens.len() && unit.tags[end] == "I-PER" && !covered(end) {
+                end += 1;
+            }
+            if end - i >= 2
+                && tokens[i + 1..end]
+                    .iter()
+                    .any(|t| context.common.contains(&t.lower))
+            {
+                let m = mention(unit, u, i, end - 1);
+                let index = set.add(&m.text, None, &m.text);
+                found.push((m, index));
+                i = end;
+                continue;
+            }
+        }
+        // a contracted ministry or local government: "Kemenkopolhukam", "KemenKominfo"
+        let contracted = words
+            .institution_prefixes
+            .iter()
+            .any(|p| tokens[i].lower.starts_with(p.as_str()) && tokens[i].lower.len() > p.len() + 2)
+            // a listed one standing alone: "Kejati menahan …" ("Kejati Jawa Barat" is a run)
+            || (words.contracted_names.contains(&tokens[i].lower)
+                && tokens.get(i + 1).is_none_or(|t| !capitalised(t.text)));
+        if contracted {
+            let m = mention(unit, u, i, i);
+            let index = set.add(&m.text, None, &m.text);
+            found.push((m, index));
+            i += 1;
+            continue;
+        }
+        // an organisation the tagger found
+        if unit.tags[i] == "B-ORG" {
+            let mut end = i + 1;
+            while end < tokens.len() && unit.tags[end] == "I-ORG" && !covered(end) {
+                end += 1;
+            }
+            let connector = |t: &Token| words.name_connectors.contains(&t.lower);
+            let calendar_word = |t: &Token| capitalised(t.text) && calendar.contains(&t.lower);
+            // "House Select Committee on Intelligence": a head word's "of"/"on" part the tagger
+            // left out, in languages that name bodies head first
+            if words.body_before_title && head_ends(tokens, end, words) {
+                end = of_part_end(tokens, end, words, &|k| {
+                    covered(k) || calendar_word(&tokens[k])
+                });
+            }
+            let span_end = end;
+            // the tagger runs on into a clause ("Trump tweeted before Election Day"): a name
+            // ends at its first lower-case word that is no connector, and opens after "The";
+            // nor is a day or month part of it ("Statehouse on Tuesday")
+            if let Some(k) = (i + 1..end).find(|&k| {
+                (!capitalised(tokens[k].text) && !connector(&tokens[k]))
+                    || calendar_word(&tokens[k])
+            }) {
+                end = k;
+            }
+            while end > i + 1 && connector(&tokens[end - 1]) {
+                end -= 1;
+            }
+            if words.determiners.contains(&tokens[i].lower) && end > i + 1 {
+                i += 1;
+            }
+            // "Direktur Utama PT …" where the tagger starts at "Utama": the end of a title
+            // that opens before the span is no part of the body's name
+            if let Some(title_end) =
+                title_running_into(&tokens[..end], i, words).filter(|&e| e < end)
+            {
+                i = title_end;
+            }
+            // "Majelis Kehormatan KIP RI": a body's organ, then the body by its acronym; the
+            // acronym stands on its own and the organ ends before it
+            let acronym_at = (i + 1..end).find(|&k| {
+                all_caps(tokens[k].text)
+                    && phrase_at(tokens, k + 1, &words.name_suffixes) == end - k - 1
+            });
+            if let Some(k) = acronym_at.filter(|&k| phrase_at(tokens, k, &words.name_suffixes) == 0)
+            {
+                let whole = mention(unit, u, k, end - 1);
+                let index = set.add(&whole.text, None, &whole.text);
+                found.push((whole, index));
+                end = k;
+            }
+            // "DPRD Jawa Timur": the place right after a body names its regional branch
+            let mut span_end = span_end;
+            if words.place_after_body
+                && end == span_end
+                && unit.tags.get(end) == Some(&"B-LOC")
+                && !covered(end)
+            {
+                end += 1;
+                while unit.tags.get(end) == Some(&"I-LOC") && !covered(end) {
+                    end += 1;
+                }
+                span_end = end;
+            }
+            // "Ukrainian President Zelensky": a title inside the span opens a person's name;
+            // a single word before it is a nationality or a place, no body
+            if let Some(k) = (i + 1..end).find(|&k| {
+                let len = phrase_at(&tokens[..end], k, &words.titles);
+                len > 0
+                    && capitalised(tokens[k].text)
+                    && k + len < end
+                    && name_words.contains(&tokens[k + len].lower)
+            }) {
+                end = k;
+                if end == i + 1 && !all_caps(tokens[i].text) {
+                    i = span_end;
+                    continue;
+                }
+            }
+            // a work's title in quotation marks ("“We're Not Gonna Take It”") is no body
+            let quoted_work = i > 0 && OPENING_QUOTES.contains(&tokens[i - 1].text) && {
+                let run_end = (i..tokens.len())
+                    .find(|&k| !capitalised(tokens[k].text) && !connector(&tokens[k]))
+                    .unwrap_or(tokens.len());
+                tokens
+                    .get(run_end)
+                    .is_some_and(|t| CLOSING_QUOTES.contains(&t.text))
+            };
+            // "our Country!": a word alone that the article also writes in lower case is a
+            // common word, no body's name
+            let common_word = end == i + 1
+                && !acronym_like(tokens[i].text)
+                && context.common.contains(&tokens[i].lower);
+            let m = mention(unit, u, i, end - 1);
+            let only_suffix = set.core(&m.text).is_empty();
+            let known_place = end == i + 1
+                && !acronym_like(tokens[i].text)
+                && context.places.contains(&tokens[i].lower);
+            let web_address = m.text.contains('.') && !m.text.ends_with('.');
+            let calendar_word = calendar.iter().any(|w| w.eq_ignore_ascii_case(&m.text));
+            // "(KPU RI) August Melasz": what directly follows a known body is not another one
+            let follows_institution = i > 0 && covered(i - 1);
+            let part_of_a_name = tokens[i..end].iter().all(|t| name_words.contains(&t.lower));
+            // a rank ("AKBP") or a head word alone ("PT") names no body
+            let rank = phrase_at(tokens, i, &words.honorifics) == end - i;
+            let bare_head = phrase_at(tokens, i, &words.institution_heads) == end - i;
+            let term = set.terms.contains(&m.text);
+            if phrase_at(tokens, i, &words.titles) == 0
+                && !term
+                && !quoted_work
+                && !known_place
+                && !common_word
+                && !rank
+                && !bare_head
+                && m.text.chars().count() > 2
+                && !only_suffix
+                && !web_address
+                && !calendar_word
+                && !follows_institution
+                && !part_of_a_name
+            {
+                let index = set.add(&m.text, None, &m.text);
+                found.push((m, index));
+            }
+            i = span_end;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Whether a capitalised word at `at` carries a name on: not a title, a rank or a person's
+/// name the tagger marked ("White House Press Secretary Ann Lee" ends the body at "House").
+pub(super) fn opens_longer_name(tokens: &[Token], at: usize, words: &EntityWords) -> bool {
+    tokens.get(at).is_some_and(|t| capitalised(t.text))
+        && (phrase_at(tokens, at, &words.institution_heads) > 0
+            || (phrase_at(tokens, at, &words.titles) == 0
+                && phrase_at(tokens, at, &words.honorifics) == 0))
+}
+
+pub(super) const OPENING_QUOTES: [&str; 4] = ["\"", "“", "‘", "'"];
+pub(super) const CLOSING_QUOTES: [&str; 4] = ["\"", "”", "’", "'"];
+
+/// Whether the token before `end` is an organisation head word ("Committee", "University").
+pub(super) fn head_ends(tokens: &[Token], end: usize, words: &EntityWords) -> bool {
+    end > 0 && phrase_at(tokens, end - 1, &words.institution_heads) == 1
+}
+
+/// Where a name that goes on after its head word with a connector ends ("University of
+/// Kabul", "Committee on Intelligence"): through capitalised words and connectors, ending on a
+/// capitalised word, at most six words on; `end` itself where nothing follows.
+pub(super) fn of_part_end(
+    tokens: &[Token],
+    end: usize,
+    words: &EntityWords,
+    stop: &dyn Fn(usize) -> bool,
+) -> usize {
+    let opens = tokens.get(end).is_some_and(|t| {
+        words.name_connectors.contains(&t.lower) && !words.coordinators.contains(&t.lower)
+    });
+    if !opens {
+        return end;
+    }
+    let mut last = end;
+    let reach = (end + 7).min(tokens.len());
+    for (k, t) in tokens.iter().enumerate().take(reach).skip(end + 1) {
+        if stop(k) {
+            break;
+        }
+        if capitalised(t.text) {
+            last = k + 1;
+        } else if !words.name_connectors.contains(&t.lower) {
+            break;
+        }
+    }
+    last
+}
+
+/// Later mentions of institutions already known: acronyms, names, in the title too.
+pub(super) fn known_institutions(
+    unit: &Unit,
+    u: usize,
+    words: &EntityWords,
+    set: &mut InstitutionSet,
+    known: &[(Mention, usize)],
+) -> Vec<(Mention, usize)> {
+    let mask = covered_tokens(known, u, unit.tokens.len());
+    let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < unit.tokens.len() {
+        let token = &unit.tokens[i];
+        if covered(i) || !capitalised(token.text) {
+            i += 1;
+            continue;
+        }
+        if let Some(index) = set.find(token.text) {
+            let m = mention(unit, u, i, i);
+            push_unique(&mut set.entries[index].mentions, &m.text);
+            found.push((m, index));
+            i += 1;
+            continue;
+        }
+        // the first word of a known name that opens with no head word: "Alibaba" for
+        // "Alibaba Cloud"
+        let opens = set.entries.iter().position(|e| {
+            let name = key(&e.name);
+            let mut parts = name.split(' ');
+            // ("Indiana" does not stand for "Indiana State Teachers Association": a name
+            // closed by a head word is named by its head)
+            let closed_by_head = name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| words.institution_heads.longest_at(std::iter::once(last)) == 1);
+            parts.next() == Some(token.lower.as_str())
+                && parts.next().is_some()
+                && !closed_by_head
+                && phrase_at(&unit.tokens, i, &words.institution_heads) == 0
+                && !all_caps(&e.name)
+        });
+        if let (Some(index), false) = (
+            opens,
+            unit.tokens.get(i + 1).is_some_and(|t| capitalised(t.text)),
+        ) {
+            let m = mention(unit, u, i, i);
+            push_unique(&mut set.entries[index].mentions, &m.text);
+            found.push((m, index));
+            i += 1;
+            continue;
+        }
+        // the opening words of a company's name: "Alibaba Cloud" for "Alibaba Cloud Private Ltd"
+        match company_prefix(&unit.tokens, i, words, set, &covered) {
+            Some((last, index)) => {
+                let m = mention(unit, u, i, last);
+                push_unique(&mut set.entries[index].mentions, &m.text);
+                found.push((m, index));
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The longest run from `start` that opens the name of a known company (a name closed by a
+/// tail word such as Ltd or Tbk), and that company.
+pub(super) fn company_prefix(
+    tokens: &[Token],
+    start: usize,
+    words: &EntityWords,
+    set: &InstitutionSet,
+    covered: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    if phrase_at(tokens, start, &words.institution_heads) > 0 {
+        return None;
+    }
+    let mut best = None;
+    let mut end = start;
+    while end < tokens.len() && end - start < 4 && capitalised(tokens[end].text) && !covered(end) {
+        let run: Vec<&str> = tokens[start..=end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let company = set.entries.iter().position(|e| {
+            let name: Vec<String> = key(&e.name).split(' ').map(str::to_string).collect();
+            let closed = name
+                .last()
+                .is_some_and(|w| words.institution_tails.iter().any(|t| t == w));
+            closed && name.len() > run.len() && name.iter().zip(&run).all(|(a, b)| a == b)
+        });
+        if let Some(index) = company {
+            best = Some((end, index));
+        }
+        end += 1;
+    }
+    best
+}
+
+/// Where a company name that ends with a tail word just before `end` begins.
+pub(super) fn company_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<usize> {
+    let last = tokens.get(end.checked_sub(1)?)?;
+    if !words
+        .institution_tails
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(last.text))
+    {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0 && end - start < 6 && capitalised(tokens[start - 1].text) {
+        start -= 1;
+    }
+    // "Direktur Utama PT Sinar Baja Tbk": the company opens at its head word
+    if let Some(head) =
+        (start..end - 1).rfind(|&k| phrase_at(&tokens[..end], k, &words.institution_heads) > 0)
+    {
+        start = head;
+    }
+    (end - start >= 2).then_some(start)
+}
+
+/// The last token of a capitalised run from `start` that ends in a company tail word.
+pub(super) fn company_end(tokens: &[Token], start: usize, words: &EntityWords) -> Option<usize> {
+    // "Direktur PT Astra Otoparts Tbk": the title is the person's, the company starts after it
+    if phrase_at(tokens, start, &words.titles) > 0 {
+        return None;
+    }
+    let mut end = start;
+    // "Pacific Gas & Electric Co"
+    let in_name = |t: &Token| capitalised(t.text) || t.text == "&";
+    while end < tokens.len() && end - start < 6 && in_name(&tokens[end]) {
+        if end > start
+            && words
+                .institution_tails
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(tokens[end].text))
+        {
+            return Some(end);
+        }
+        end += 1;
+    }
+    None
+}

@@ -1,0 +1,100 @@
+//! One place for how names and texts are compared: the name key of SPEC.md, a spelling key,
+//! word tokens and their Jaccard similarity, and suffixes that only extend a name. Extraction,
+//! the corpus stage and the scorer all compare with these, so that they agree.
+
+use std::collections::BTreeSet;
+
+/// Names compared as SPEC.md says: case folded, white space folded, punctuation other than the
+/// apostrophe dropped.
+pub fn normalise_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '\'' || c == '’' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The key extraction compares a paragraph's names by: case, apostrophes and all other
+/// punctuation dropped, words kept ("T-Mobile" is "tmobile").
+pub fn compact_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A spelling key: letters and digits only, so "Asy'ari" and "Asyari" meet.
+pub fn spelling(name: &str) -> String {
+    normalise_name(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect()
+}
+
+/// Lower-cased word tokens, as the scorer and the statement grouping compare texts.
+pub fn tokens(text: &str) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words().map(str::to_lowercase).collect()
+}
+
+/// Jaccard similarity of two texts' token sets.
+pub fn jaccard(a: &str, b: &str) -> f64 {
+    let a: BTreeSet<String> = tokens(a).into_iter().collect();
+    let b: BTreeSet<String> = tokens(b).into_iter().collect();
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    a.intersection(&b).count() as f64 / a.union(&b).count() as f64
+}
+
+/// A folded name without the trailing words that only extend it ("kpu ri" is "kpu"). Every
+/// suffix is stripped, repeatedly, so "komisi x republik indonesia ri" is "komisi x".
+pub fn strip_suffixes(key: &str, suffixes: &[String]) -> String {
+    let mut key = key.to_string();
+    while let Some(stripped) = suffixes
+        .iter()
+        .find_map(|suffix| key.strip_suffix(suffix.as_str())?.strip_suffix(' '))
+    {
+        key = stripped.to_string();
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_key_folds_what_it_says() {
+        assert_eq!(
+            normalise_name("  Hasyim  Asy’ari, S.H. "),
+            "hasyim asy'ari s h"
+        );
+        assert_eq!(spelling("Hasyim Asy'ari"), spelling("Hasyim Asyari"));
+        assert_eq!(compact_key("T-Mobile (US)"), "tmobile us");
+        let suffixes = ["ri".to_string(), "republik indonesia".to_string()];
+        assert_eq!(
+            strip_suffixes("komisi x republik indonesia ri", &suffixes),
+            "komisi x"
+        );
+    }
+
+    #[test]
+    fn jaccard_compares_word_sets() {
+        assert_eq!(jaccard("Kami siap, kata dia", "kata dia: kami SIAP"), 1.0);
+        assert_eq!(jaccard("", ""), 1.0);
+        assert!((jaccard("satu dua", "dua tiga") - 1.0 / 3.0).abs() < 1e-9);
+    }
+}
