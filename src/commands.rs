@@ -67,7 +67,7 @@ fn for_each_result(
     mut sink: impl FnMut(&Article) -> Result<()>,
     mut keep: impl FnMut(&SourceError) -> Result<bool>,
 ) -> Result<Outcome> {
-    let inputs = source::expand_inputs(&common.inputs).map_err(|e| anyhow::anyhow!(e))?;
+    let inputs = source::expand_inputs(&common.inputs);
     let progress = progress_bar(common.quiet, known_document_count(&inputs), "documents");
     let pool = thread_pool(common.threads)?;
     let mut outcome = Outcome::default();
@@ -115,6 +115,9 @@ fn for_each_result(
     progress.finish_and_clear();
     if let Some(error) = sink_error {
         return Err(error);
+    }
+    if outcome == Outcome::default() {
+        bail!("no documents in the inputs");
     }
     Ok(outcome)
 }
@@ -168,6 +171,48 @@ fn known_document_count(inputs: &[source::Input]) -> Option<u64> {
         .then_some(inputs.len() as u64)
 }
 
+/// Inputs are never modified: an output that is an input, or lies inside an input folder, is
+/// a usage error (paths compared once resolved, so "./a/../a" is "a").
+fn refuse_overwriting_inputs(inputs: &[PathBuf], output: Option<&Path>) -> Result<()> {
+    let Some(output) = output.filter(|o| o.as_os_str() != "-") else {
+        return Ok(());
+    };
+    let Some(output) = resolved(output) else {
+        return Ok(());
+    };
+    for input in inputs.iter().filter(|i| i.as_os_str() != "-") {
+        let Ok(input) = input.canonicalize() else {
+            continue;
+        };
+        if output == input {
+            bail!(
+                "the output {} is an input; inputs are never overwritten",
+                output.display()
+            );
+        }
+        if input.is_dir() && output.starts_with(&input) {
+            bail!(
+                "the output {} lies inside the input folder {}; write it elsewhere",
+                output.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A path made absolute with its links resolved, as far as it exists yet.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(path) = path.canonicalize() {
+        return Some(path);
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Some(resolved(&parent)?.join(path.file_name()?))
+}
+
 /// Writes JSON Lines to a file (atomically) or to stdout.
 fn jsonl_writer(output: Option<&Path>) -> Result<JsonlOut> {
     Ok(match output {
@@ -205,6 +250,7 @@ impl JsonlOut {
 
 /// `warta clean`: clean text and metadata with the audit, as JSON Lines or one text file each.
 pub fn clean(common: &Common, output: Option<&Path>, format: CleanFormat) -> Result<Outcome> {
+    refuse_overwriting_inputs(&common.inputs, output)?;
     match format {
         CleanFormat::Jsonl => {
             let mut out = jsonl_writer(output)?;
@@ -219,7 +265,8 @@ pub fn clean(common: &Common, output: Option<&Path>, format: CleanFormat) -> Res
                 bail!("--format text needs -o DIR for the text files")
             };
             let mut namer = FileNamer::default();
-            for_each_article(common, Depth::Clean, |article| {
+            let mut unwritten = 0;
+            let mut outcome = for_each_article(common, Depth::Clean, |article| {
                 let path = dir.join(namer.name(&article.id, "txt"));
                 let repairs: &[crate::record::Repair] = if repair { &article.repairs } else { &[] };
                 let repaired = crate::clean::seams::Repaired::new(
@@ -234,9 +281,15 @@ pub fn clean(common: &Common, output: Option<&Path>, format: CleanFormat) -> Res
                 }
                 text.push_str(&repaired.body.join("\n\n"));
                 text.push('\n');
-                write_atomic(&path, text.as_bytes())
-                    .with_context(|| format!("cannot write {}", path.display()))
-            })
+                // one file that cannot be written is reported; the other articles go on
+                if let Err(error) = write_atomic(&path, text.as_bytes()) {
+                    eprintln!("warta: {}: cannot write: {error}", path.display());
+                    unwritten += 1;
+                }
+                Ok(())
+            })?;
+            outcome.failed += unwritten;
+            Ok(outcome)
         }
     }
 }
@@ -248,6 +301,8 @@ pub fn clean(common: &Common, output: Option<&Path>, format: CleanFormat) -> Res
 /// partition can keep going and still account for each input line: records plus rejects equal
 /// the input's non-blank lines, and the exit status is 0 unless reading itself broke off.
 pub fn extract(common: &Common, output: Option<&Path>, rejects: Option<&Path>) -> Result<Outcome> {
+    refuse_overwriting_inputs(&common.inputs, output)?;
+    refuse_overwriting_inputs(&common.inputs, rejects)?;
     let out = std::cell::RefCell::new(jsonl_writer(output)?);
     let outcome = match rejects {
         None => for_each_article(common, Depth::Extract, |article| {
@@ -311,6 +366,7 @@ impl<'a> From<&'a SourceError> for Reject<'a> {
 /// `warta run`: the main job, from a corpus to the output folder: the article records, the
 /// graph files and the claims.
 pub fn run(common: &Common, output_dir: &Path) -> Result<Outcome> {
+    refuse_overwriting_inputs(&common.inputs, Some(output_dir))?;
     std::fs::create_dir_all(output_dir)
         .with_context(|| format!("cannot create {}", output_dir.display()))?;
     let path = output_dir.join("articles.jsonl");
@@ -380,10 +436,11 @@ fn write_graph(mut articles: Vec<Article>, dir: &Path, quiet: bool) -> Result<()
 /// or standard input), into the graph files. Records are read one at a time and keep only what
 /// the graph needs.
 pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
-    let inputs = source::expand_inputs(&common.inputs).map_err(|e| anyhow::anyhow!(e))?;
+    refuse_overwriting_inputs(&common.inputs, Some(output_dir))?;
+    let inputs = source::expand_inputs(&common.inputs);
     let (records, raw): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|input| match input {
         source::Input::File(path) => source::holds_records(path),
-        source::Input::Stdin => false,
+        source::Input::Stdin | source::Input::Failed(_) => false,
     });
     let (stdin, raw): (Vec<_>, Vec<_>) = raw
         .into_iter()
@@ -433,7 +490,7 @@ pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
 
 /// Reads every article of the inputs into memory; for commands that compare whole sets.
 pub fn collect_articles(common: &Common, depth: Depth) -> Result<(Vec<Article>, Vec<SourceError>)> {
-    let inputs = source::expand_inputs(&common.inputs).map_err(|e| anyhow::anyhow!(e))?;
+    let inputs = source::expand_inputs(&common.inputs);
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     let pool = thread_pool(common.threads)?;

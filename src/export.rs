@@ -214,12 +214,41 @@ fn xml_writer<W: Write>(out: W) -> Writer<W> {
     Writer::new_with_indent(out, b' ', 2)
 }
 
+/// An element with its attributes, each value escaped for XML and cleared of what XML 1.0
+/// cannot hold; line breaks and tabs as character references, so that a parser reads an id
+/// back exactly as graph.json has it.
 fn start<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
     let mut element = BytesStart::new(name);
-    for (k, v) in attributes {
-        element.push_attribute((*k, *v));
+    for (key, value) in attributes {
+        let mut escaped = String::with_capacity(value.len());
+        for c in xml_safe(value).chars() {
+            match c {
+                '&' => escaped.push_str("&amp;"),
+                '<' => escaped.push_str("&lt;"),
+                '>' => escaped.push_str("&gt;"),
+                '"' => escaped.push_str("&quot;"),
+                '\'' => escaped.push_str("&apos;"),
+                '\n' => escaped.push_str("&#10;"),
+                '\r' => escaped.push_str("&#13;"),
+                '\t' => escaped.push_str("&#9;"),
+                c => escaped.push(c),
+            }
+        }
+        element.push_attribute(quick_xml::events::attributes::Attribute {
+            key: quick_xml::name::QName(key.as_bytes()),
+            value: std::borrow::Cow::Owned(escaped.into_bytes()),
+        });
     }
     element
+}
+
+/// Text without the characters XML 1.0 forbids (control characters other than tab and line
+/// breaks, U+FFFE, U+FFFF), which scraped text may carry.
+fn xml_safe(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+        .filter(|&c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect()
 }
 
 /// The attribute keys used by nodes and by edges, in a stable order.
@@ -303,7 +332,7 @@ pub fn graphml(graph: &CorpusGraph, out: &mut impl Write) -> Result<()> {
 
 fn write_data<W: Write>(w: &mut Writer<W>, key: &str, value: &str) -> Result<()> {
     w.write_event(Event::Start(start("data", &[("key", key)])))?;
-    w.write_event(Event::Text(BytesText::new(value)))?;
+    w.write_event(Event::Text(BytesText::new(&xml_safe(value))))?;
     w.write_event(Event::End(BytesEnd::new("data")))?;
     Ok(())
 }
@@ -501,7 +530,8 @@ fn md(text: &str) -> String {
         if "\\`*_{}[]<>()#+-!|".contains(c) {
             out.push('\\');
         }
-        if c == '\n' {
+        // a line break or other control character would end a table row or a heading
+        if c.is_control() {
             out.push(' ');
         } else {
             out.push(c);
@@ -520,8 +550,10 @@ pub fn claims_markdown(resolution: &Resolution) -> String {
     for claim in list {
         out.push_str(&format!("## {}\n\n", md(claim.text)));
         out.push_str(&format!(
-            "- {} statement, first in `{}`, {} independent outlet(s)\n",
-            claim.kind, claim.first_appearance, claim.independent_outlets
+            "- {} statement, first in {}, {} independent outlet(s)\n",
+            claim.kind,
+            md(claim.first_appearance),
+            claim.independent_outlets
         ));
         if claim.attribution_conflict {
             out.push_str("- **Attribution conflict**: the articles name different speakers\n");
@@ -567,5 +599,15 @@ mod tests {
     #[test]
     fn markdown_escapes_markup() {
         assert_eq!(md("*x* [y](z) | w"), "\\*x\\* \\[y\\]\\(z\\) \\| w");
+        assert_eq!(md("a\r\nb\u{1b}c\u{7}"), "a  b c ");
+        assert_eq!(md("x`\n## y"), "x\\` \\#\\# y");
+    }
+
+    #[test]
+    fn xml_holds_only_what_xml_may() {
+        assert_eq!(xml_safe("a\u{1b}b\u{c}c\u{7}\td\ne"), "abc\td\ne");
+        let element = start("node", &[("id", "x\ny<&\"\u{1b}")]);
+        let written = String::from_utf8(element.attributes_raw().to_vec()).unwrap();
+        assert_eq!(written, " id=\"x&#10;y&lt;&amp;&quot;\"");
     }
 }

@@ -158,16 +158,30 @@ fn main() -> ExitCode {
             return ExitCode::from(if usage_error { 1 } else { 0 });
         }
     };
-    // A bug on one document is reported for that document by the pipeline; keep the default
-    // hook's backtrace text away from users.
-    std::panic::set_hook(Box::new(|_| {}));
+    warta::pipeline::report_panics();
     match execute(cli.command) {
         Ok(code) => ExitCode::from(code as u8),
+        // a reader that stopped reading (`warta extract … | head`) ends the run quietly
+        Err(error) if broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("warta: {error:#}");
             ExitCode::from(1)
         }
     }
+}
+
+fn broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn execute(command: Command) -> anyhow::Result<i32> {

@@ -106,18 +106,24 @@ impl FileNamer {
     }
 }
 
+/// The most bytes of an id kept in a file name: file systems count bytes (255 at most), and
+/// a counter and an extension still have to fit.
+const MAX_NAME_BYTES: usize = 200;
+
 fn sanitize(id: &str) -> String {
-    let cleaned: String = id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
+    let mut cleaned = String::new();
+    for c in id.chars() {
+        let c = if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            c
+        } else {
+            '_'
+        };
+        // cut by bytes, at a character boundary
+        if cleaned.len() + c.len_utf8() > MAX_NAME_BYTES {
+            break;
+        }
+        cleaned.push(c);
+    }
     let cleaned = cleaned.trim_start_matches('.').to_string();
     if cleaned.is_empty() {
         "article".to_string()
@@ -148,6 +154,14 @@ mod tests {
         assert_eq!(namer.name("a/b", "txt"), "a_b.txt");
         assert_eq!(namer.name("a:b", "txt"), "a_b-2.txt");
         assert_eq!(namer.name("", "txt"), "article.txt");
+    }
+
+    #[test]
+    fn long_non_ascii_ids_fit_a_file_name_in_bytes() {
+        let mut namer = FileNamer::default();
+        let name = namer.name(&"ḱ".repeat(400), "txt");
+        assert!(name.len() <= 255, "{} bytes", name.len());
+        assert!(name.starts_with("ḱḱ") && name.ends_with(".txt"));
     }
 
     #[test]

@@ -137,12 +137,31 @@ pub fn run<I, F>(
     }
 }
 
+thread_local! {
+    /// Whether this thread is processing a document under [`guarded`], which reports a panic
+    /// with the document it came from.
+    static IN_DOCUMENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs the panic report: a bug inside a document's processing is reported by the
+/// pipeline with that document; any other panic is reported here, as a bug, never hidden.
+pub fn report_panics() {
+    panic::set_hook(Box::new(|info| {
+        if !IN_DOCUMENT.with(std::cell::Cell::get) {
+            eprintln!("warta: internal error (a bug, please report it): {info}");
+        }
+    }));
+}
+
 /// Turns a bug that panics on one document into an error for that document alone.
 fn guarded(mut document: Document, lang: LangChoice, depth: Depth) -> Result<Article, SourceError> {
     let path = document.provenance.path.clone();
     let record = document.provenance.record;
     let line = document.line.take();
-    panic::catch_unwind(AssertUnwindSafe(|| process(document, lang, depth))).map_err(|cause| {
+    IN_DOCUMENT.with(|flag| flag.set(true));
+    let processed = panic::catch_unwind(AssertUnwindSafe(|| process(document, lang, depth)));
+    IN_DOCUMENT.with(|flag| flag.set(false));
+    processed.map_err(|cause| {
         let message = cause
             .downcast_ref::<&str>()
             .map(|s| s.to_string())

@@ -81,10 +81,13 @@ impl SourceError {
 pub enum Input {
     File(PathBuf),
     Stdin,
+    /// A path that could not be read (missing, or a folder that cannot be walked): reported in
+    /// its place among the documents, so that the others still go through.
+    Failed(SourceError),
 }
 
 /// Expands files, folders (recursively, in sorted order so runs are reproducible) and `-`.
-pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Input>, SourceError> {
+pub fn expand_inputs(inputs: &[PathBuf]) -> Vec<Input> {
     let mut expanded = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -94,9 +97,14 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Input>, SourceError> {
                 .sort_by_file_name()
                 .follow_links(false);
             for entry in walker {
-                let entry = entry.map_err(|e| {
-                    SourceError::new(&input.display().to_string(), None, e.to_string())
-                })?;
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        let shown = e.path().unwrap_or(input).display().to_string();
+                        expanded.push(Input::Failed(SourceError::new(&shown, None, e.to_string())));
+                        continue;
+                    }
+                };
                 let known = kind_of(entry.path()).is_some();
                 if entry.file_type().is_file() && (known || holds_records(entry.path())) {
                     expanded.push(Input::File(entry.into_path()));
@@ -105,14 +113,14 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Input>, SourceError> {
         } else if input.exists() {
             expanded.push(Input::File(input.clone()));
         } else {
-            return Err(SourceError::new(
+            expanded.push(Input::Failed(SourceError::new(
                 &input.display().to_string(),
                 None,
                 "no such file or folder",
-            ));
+            )));
         }
     }
-    Ok(expanded)
+    expanded
 }
 
 /// Whether a file holds one document (a text or a page), so that files count documents.
@@ -182,6 +190,7 @@ pub fn documents(inputs: Vec<Input>) -> impl Iterator<Item = Result<Document, So
                     Box::new(JsonLines::new("-".to_string(), Box::new(reader)))
                 }
                 Input::File(path) => open_file(&path),
+                Input::Failed(error) => Box::new(std::iter::once(Err(error))),
             }
         })
 }

@@ -197,7 +197,11 @@ fn usage_errors_exit_with_one() {
     );
     assert_eq!(warta(&["no-such-command"]).status.code(), Some(1));
     let missing = warta(&["clean", "no/such/file.txt"]);
-    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(
+        missing.status.code(),
+        Some(2),
+        "a missing input is a failed input"
+    );
     assert!(stderr(&missing).contains("no such file"));
     assert_eq!(warta(&["--help"]).status.code(), Some(0));
 }
@@ -419,4 +423,87 @@ fn a_map_step_keeps_every_input_line_as_a_record_or_a_reject() {
     let without = warta_with_stdin(&["extract", "-", "-q", "-o", "-"], input.as_bytes());
     assert_eq!(without.status.code(), Some(2), "failures without --rejects");
     assert_eq!(json_lines(&stdout(&without)).len(), 3);
+}
+
+#[test]
+fn an_output_that_is_or_lies_inside_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let article = corpus.join("a.txt");
+    fs::copy(root().join("corpus/003_29b43ec06a4ce155.txt"), &article).unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    fs::write(
+        &feed,
+        "{\"id\":\"x\",\"text\":\"Judul\\n\\nIsi berita yang cukup panjang.\"}\n",
+    )
+    .unwrap();
+    let before = (fs::read(&article).unwrap(), fs::read(&feed).unwrap());
+    let (corpus_s, feed_s) = (corpus.to_str().unwrap(), feed.to_str().unwrap());
+    let inside = corpus.join("graphs");
+    let attempts: [&[&str]; 4] = [
+        &["clean", corpus_s, "--format", "text", "-o", corpus_s],
+        &["clean", feed_s, "-o", feed_s],
+        &["extract", feed_s, "-o", "x.jsonl", "--rejects", feed_s],
+        &["run", corpus_s, "-o", inside.to_str().unwrap()],
+    ];
+    for args in attempts {
+        let output = warta(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).contains("input"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    assert_eq!(
+        (fs::read(&article).unwrap(), fs::read(&feed).unwrap()),
+        before
+    );
+    assert!(!inside.exists());
+}
+
+#[test]
+fn a_missing_input_is_reported_and_the_others_go_through() {
+    let output = warta(&[
+        "clean",
+        "-q",
+        "no/such/file.txt",
+        "corpus/003_29b43ec06a4ce155.txt",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no/such/file.txt: no such file"));
+    assert_eq!(json_lines(&stdout(&output)).len(), 1);
+    let empty = tempfile::tempdir().unwrap();
+    let nothing = warta(&["clean", "-q", empty.path().to_str().unwrap()]);
+    assert_eq!(nothing.status.code(), Some(1), "no documents is an error");
+    assert!(stderr(&nothing).contains("no documents"));
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args([
+            "extract",
+            "-q",
+            "--threads",
+            "1",
+            "corpus",
+            "corpus",
+            "corpus",
+            "corpus",
+        ])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // the pipe is closed here, with most records still to come
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
 }

@@ -244,3 +244,41 @@ fn the_seed_corpus_facts_are_in_the_graph() {
         .unwrap();
     assert_eq!(conflict["attribution_conflict"], true);
 }
+
+#[test]
+fn control_characters_from_articles_never_reach_xml_or_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, outlet) in [("a", "Kabar Satu"), ("b", "Kabar Dua")] {
+        let text = format!(
+            "Warga Menolak Rencana Pembangunan\n\n{outlet}\n\n\"Kami menolak rencana \u{1b}[31mini \
+             karena\u{7} merugikan warga\u{c} di pesisir\r utara,\" kata Budi Santoso di \
+             Semarang. Budi Santoso adalah ketua forum warga setempat yang sudah lama aktif.\n"
+        );
+        std::fs::write(corpus.join(format!("{name}.txt")), text).unwrap();
+    }
+    let out = dir.path().join("out");
+    let output = warta(&[
+        "run",
+        "-q",
+        corpus.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for file in ["graph.graphml", "graph.gexf"] {
+        let bytes = std::fs::read(out.join(file)).unwrap();
+        let forbidden = bytes
+            .iter()
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            .count();
+        assert_eq!(forbidden, 0, "{file} holds control characters");
+    }
+    let claims = std::fs::read_to_string(out.join("claims.md")).unwrap();
+    assert!(
+        claims.contains("Kami menolak"),
+        "the quote is a claim: {claims}"
+    );
+    assert!(!claims.contains(['\u{1b}', '\u{7}', '\u{c}', '\r']));
+}
