@@ -236,11 +236,38 @@ fn open_decompressed(path: &Path) -> Result<Box<dyn Read>, String> {
     Ok(match compression {
         Compression::None => Box::new(file),
         Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(file)),
-        Compression::Zstd => Box::new(
-            ruzstd::streaming_decoder::StreamingDecoder::new(file)
-                .map_err(|e| format!("not a zstd stream: {e}"))?,
-        ),
+        Compression::Zstd => {
+            let mut file = file;
+            refuse_huge_zstd_window(&mut file)?;
+            Box::new(
+                ruzstd::streaming_decoder::StreamingDecoder::new(file)
+                    .map_err(|e| format!("not a zstd stream: {e}"))?,
+            )
+        }
     })
+}
+
+/// The largest zstd window accepted: the decoder allocates the window a frame declares before
+/// reading a byte of it, so a tiny file could ask for gigabytes.
+const MAX_ZSTD_WINDOW: u64 = 100 * 1024 * 1024;
+
+/// Reads the first frame's header without consuming it and refuses a window over the cap.
+fn refuse_huge_zstd_window(file: &mut impl BufRead) -> Result<(), String> {
+    let head = file.fill_buf().map_err(|e| format!("cannot read: {e}"))?;
+    let (frame, _) =
+        ruzstd::frame::read_frame_header(head).map_err(|e| format!("not a zstd stream: {e}"))?;
+    let window = frame
+        .header
+        .window_size()
+        .map_err(|e| format!("not a zstd stream: {e}"))?;
+    if window > MAX_ZSTD_WINDOW {
+        return Err(format!(
+            "zstd window of {} MiB is over the {} MiB allowed",
+            window / (1024 * 1024),
+            MAX_ZSTD_WINDOW / (1024 * 1024)
+        ));
+    }
+    Ok(())
 }
 
 fn read_single(
@@ -790,6 +817,20 @@ mod tests {
             items[1].as_ref().unwrap_err().reason,
             "record without a Content-Length"
         );
+    }
+
+    #[test]
+    fn a_zstd_frame_asking_for_a_huge_window_is_refused_before_decoding() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bomb.txt.zst");
+        // magic, no single segment, a 2 GiB window, then one empty last raw block
+        std::fs::write(
+            &path,
+            [0x28, 0xB5, 0x2F, 0xFD, 0x00, 0xA8, 0x01, 0x00, 0x00],
+        )
+        .unwrap();
+        let error = open_decompressed(&path).err().expect("refused");
+        assert!(error.contains("window of 2048 MiB"), "{error}");
     }
 
     #[test]
