@@ -93,6 +93,10 @@ fn for_each_result(
                         sink_error = sink(&article).err();
                     }
                 }
+                // a record passed over on purpose (a redirect in an archive) is no failure
+                Err(error) if error.skipped => {
+                    report(&progress, common.quiet, &error.to_string());
+                }
                 Err(error) => {
                     report(&progress, false, &error.to_string());
                     let kept = sink_error.is_none()
@@ -455,7 +459,7 @@ pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
             articles.push(for_graph(&article));
         }
         Err(error) => {
-            outcome.failed += 1;
+            outcome.failed += usize::from(!error.skipped);
             report(&bar, common.quiet, &error.to_string());
         }
     };
@@ -501,6 +505,7 @@ pub fn collect_articles(common: &Common, depth: Depth) -> Result<(Vec<Article>, 
         depth,
         |result| match result {
             Ok(article) => articles.push(article),
+            Err(error) if error.skipped => {}
             Err(error) => errors.push(error),
         },
     );

@@ -12,6 +12,10 @@ use sha2::{Digest, Sha256};
 
 use crate::record::Provenance;
 
+mod warc;
+
+use warc::Warc;
+
 /// Largest document accepted, after decompression; larger ones are reported, not read.
 pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
 
@@ -57,6 +61,9 @@ pub struct SourceError {
     pub line: Option<String>,
     /// Reading stopped here, so whatever followed in the same input was not read.
     pub ends_input: bool,
+    /// Not an article and not a fault: a record the reader passes over on purpose (a
+    /// redirect or an image in a web archive), reported but not counted as a failure.
+    pub skipped: bool,
 }
 
 impl SourceError {
@@ -67,11 +74,17 @@ impl SourceError {
             reason: reason.into(),
             line: None,
             ends_input: false,
+            skipped: false,
         }
     }
 
     fn ending_input(mut self) -> Self {
         self.ends_input = true;
+        self
+    }
+
+    fn skipping(mut self) -> Self {
+        self.skipped = true;
         self
     }
 }
@@ -278,7 +291,7 @@ fn read_single(
 ) -> Result<Document, SourceError> {
     let bytes = read_capped(reader).map_err(|reason| SourceError::new(shown, None, reason))?;
     let (content, warnings) =
-        decode(&bytes, format).map_err(|reason| SourceError::new(shown, None, reason))?;
+        decode(&bytes, format, None).map_err(|reason| SourceError::new(shown, None, reason))?;
     Ok(Document {
         id: file_stem(path),
         format,
@@ -308,7 +321,11 @@ fn read_capped(reader: Box<dyn Read>) -> Result<Vec<u8>, String> {
 
 /// Turns raw bytes into text: refuses empty and binary input, decodes HTML by its declared
 /// charset, and decodes invalid UTF-8 lossily with a warning rather than losing the document.
-fn decode(bytes: &[u8], format: Format) -> Result<(String, Vec<String>), String> {
+fn decode(
+    bytes: &[u8],
+    format: Format,
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<(String, Vec<String>), String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty document".to_string());
     }
@@ -319,10 +336,10 @@ fn decode(bytes: &[u8], format: Format) -> Result<(String, Vec<String>), String>
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
         Err(_) => {
-            let encoding = match format {
+            let encoding = declared.or(match format {
                 Format::Html => crate::html::declared_encoding(bytes),
                 Format::Text => None,
-            };
+            });
             match encoding {
                 Some(encoding) => encoding.decode(bytes).0.into_owned(),
                 None => {
@@ -606,164 +623,6 @@ impl Iterator for JsonLines {
     }
 }
 
-/// Reads WARC files (web archives) record by record: each `response` record whose HTTP body is
-/// HTML or text becomes a document named by its record id, with its target URI; other records
-/// (requests, metadata) are passed over.
-struct Warc {
-    path: String,
-    reader: Box<dyn BufRead>,
-    record: u64,
-    done: bool,
-}
-
-impl Warc {
-    fn new(path: String, reader: Box<dyn BufRead>) -> Self {
-        Warc {
-            path,
-            reader,
-            record: 0,
-            done: false,
-        }
-    }
-
-    fn fail(&mut self, reason: impl Into<String>) -> Option<Result<Document, SourceError>> {
-        self.done = true;
-        Some(Err(
-            SourceError::new(&self.path, Some(self.record), reason).ending_input()
-        ))
-    }
-
-    /// The header block of the next record, or None at the end of the file.
-    fn headers(&mut self) -> Result<Option<Vec<(String, String)>>, String> {
-        let mut line = String::new();
-        // skip the blank lines between records
-        loop {
-            line.clear();
-            let read = (&mut self.reader)
-                .take(64 * 1024)
-                .read_line(&mut line)
-                .map_err(|e| format!("cannot read: {e}"))?;
-            if read == 0 {
-                return Ok(None);
-            }
-            if !line.trim().is_empty() {
-                break;
-            }
-        }
-        if !line.starts_with("WARC/") {
-            return Err(format!("not a WARC record header: {:?}", line.trim_end()));
-        }
-        let mut headers = Vec::new();
-        loop {
-            line.clear();
-            let read = (&mut self.reader)
-                .take(64 * 1024)
-                .read_line(&mut line)
-                .map_err(|e| format!("cannot read: {e}"))?;
-            if read == 0 {
-                return Err("truncated record header".to_string());
-            }
-            let trimmed = line.trim_end();
-            if trimmed.is_empty() {
-                return Ok(Some(headers));
-            }
-            if let Some((key, value)) = trimmed.split_once(':') {
-                headers.push((key.trim().to_ascii_lowercase(), value.trim().to_string()));
-            }
-        }
-    }
-}
-
-fn header<'a>(headers: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
-}
-
-impl Iterator for Warc {
-    type Item = Result<Document, SourceError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        while !self.done {
-            self.record += 1;
-            let headers = match self.headers() {
-                Ok(Some(headers)) => headers,
-                Ok(None) => return None,
-                Err(reason) => return self.fail(reason),
-            };
-            let Some(length) =
-                header(&headers, "content-length").and_then(|l| l.parse::<u64>().ok())
-            else {
-                return self.fail("record without a Content-Length");
-            };
-            if length > MAX_DOCUMENT_BYTES {
-                if let Err(e) = io::copy(&mut (&mut self.reader).take(length), &mut io::sink()) {
-                    return self.fail(format!("cannot read: {e}"));
-                }
-                return Some(Err(SourceError::new(
-                    &self.path,
-                    Some(self.record),
-                    "record too large",
-                )));
-            }
-            let mut block = Vec::with_capacity(length as usize);
-            match (&mut self.reader).take(length).read_to_end(&mut block) {
-                Ok(n) if n as u64 == length => {}
-                Ok(_) => return self.fail("truncated record"),
-                Err(e) => return self.fail(format!("cannot read: {e}")),
-            }
-            if header(&headers, "warc-type") != Some("response") {
-                continue;
-            }
-            let Some(split) = block.windows(4).position(|w| w == b"\r\n\r\n") else {
-                return Some(Err(SourceError::new(
-                    &self.path,
-                    Some(self.record),
-                    "response without an HTTP header",
-                )));
-            };
-            let http = String::from_utf8_lossy(&block[..split]).to_ascii_lowercase();
-            let body = &block[split + 4..];
-            let format = if http.contains("content-type: text/plain") {
-                Format::Text
-            } else {
-                Format::Html
-            };
-            if !http.contains("content-type: text/") && !http.contains("html") {
-                continue;
-            }
-            let (content, warnings) = match decode(body, format) {
-                Ok(decoded) => decoded,
-                Err(reason) => {
-                    return Some(Err(SourceError::new(&self.path, Some(self.record), reason)))
-                }
-            };
-            let id = header(&headers, "warc-record-id")
-                .map(|id| {
-                    id.trim_matches(['<', '>'])
-                        .trim_start_matches("urn:uuid:")
-                        .to_string()
-                })
-                .filter(|id| !id.is_empty())
-                .unwrap_or_else(|| format!("{:x}", Sha256::digest(body))[..16].to_string());
-            return Some(Ok(Document {
-                id,
-                format,
-                content,
-                meta: SourceMeta {
-                    url: header(&headers, "warc-target-uri").map(str::to_string),
-                    ..SourceMeta::default()
-                },
-                provenance: provenance(&self.path, Some(self.record), body),
-                warnings,
-                line: None,
-            }));
-        }
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -777,46 +636,20 @@ mod tests {
 
     #[test]
     fn empty_and_binary_are_refused() {
-        assert_eq!(decode(b"  \n", Format::Text).unwrap_err(), "empty document");
-        assert!(decode(b"\x00\x01\x02abc", Format::Text)
+        assert_eq!(
+            decode(b"  \n", Format::Text, None).unwrap_err(),
+            "empty document"
+        );
+        assert!(decode(b"\x00\x01\x02abc", Format::Text, None)
             .unwrap_err()
             .contains("binary"));
     }
 
     #[test]
     fn invalid_utf8_is_kept_with_a_warning() {
-        let (text, warnings) = decode(b"caf\xe9 ok", Format::Text).unwrap();
+        let (text, warnings) = decode(b"caf\xe9 ok", Format::Text, None).unwrap();
         assert_eq!(text, "caf\u{fffd} ok");
         assert_eq!(warnings.len(), 1);
-    }
-
-    fn warc_record(kind: &str, id: &str, payload: &str) -> String {
-        format!("WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: https://contoh.id/{id}\r\nContent-Length: {}\r\n\r\n{payload}\r\n\r\n", payload.len())
-    }
-
-    #[test]
-    fn warc_responses_become_documents() {
-        let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>Isi berita.</p></body></html>";
-        let data = warc_record("request", "r1", "GET / HTTP/1.1\r\n\r\n")
-            + &warc_record("response", "a1", page)
-            + "WARC/1.0\r\nWARC-Type: response\r\n\r\n";
-        let items: Vec<_> = Warc::new(
-            "x.warc".into(),
-            Box::new(std::io::Cursor::new(data.into_bytes())),
-        )
-        .collect();
-        assert_eq!(items.len(), 2);
-        let document = items[0].as_ref().unwrap();
-        assert_eq!(
-            (document.id.as_str(), document.format),
-            ("a1", Format::Html)
-        );
-        assert_eq!(document.meta.url.as_deref(), Some("https://contoh.id/a1"));
-        assert!(document.content.contains("Isi berita."));
-        assert_eq!(
-            items[1].as_ref().unwrap_err().reason,
-            "record without a Content-Length"
-        );
     }
 
     #[test]
