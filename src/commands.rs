@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::output::{write_atomic, AtomicFile, FileNamer};
+use crate::output::{write_atomic, AtomicFile, FileNamer, Prepared};
 use crate::pipeline::{self, Depth, LangChoice};
 use crate::record::Article;
 use crate::source::{self, SourceError};
@@ -373,18 +373,25 @@ pub fn run(common: &Common, output_dir: &Path) -> Result<Outcome> {
     refuse_overwriting_inputs(&common.inputs, Some(output_dir))?;
     std::fs::create_dir_all(output_dir)
         .with_context(|| format!("cannot create {}", output_dir.display()))?;
+    crate::output::remove_stale_temporaries(output_dir)?;
     let path = output_dir.join("articles.jsonl");
     let mut out =
         AtomicFile::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut kept = Vec::new();
+    let mut inputs = Vec::new();
     let outcome = for_each_article(common, Depth::Extract, |article| {
         serde_json::to_writer(&mut out, article)?;
         out.write_all(b"\n")?;
         kept.push(for_graph(article));
+        inputs.push(input_hash(article));
         Ok(())
     })?;
-    out.commit()?;
-    write_graph(kept, output_dir, common.quiet)?;
+    let articles = out
+        .prepare()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let mut files = vec![("articles.jsonl", articles)];
+    files.extend(write_graph(kept, output_dir, common.quiet)?);
+    put_in_place(output_dir, files, &inputs, &outcome)?;
     if !common.quiet {
         eprintln!(
             "warta: {} articles, their graph and claims written to {}",
@@ -417,7 +424,11 @@ fn for_graph(article: &Article) -> Article {
     }
 }
 
-fn write_graph(mut articles: Vec<Article>, dir: &Path, quiet: bool) -> Result<()> {
+fn write_graph(
+    mut articles: Vec<Article>,
+    dir: &Path,
+    quiet: bool,
+) -> Result<Vec<(&'static str, Prepared)>> {
     let phase = progress_bar(quiet, None, "articles");
     phase.set_position(articles.len() as u64);
     phase.enable_steady_tick(std::time::Duration::from_millis(200));
@@ -436,6 +447,77 @@ fn write_graph(mut articles: Vec<Article>, dir: &Path, quiet: bool) -> Result<()
     written
 }
 
+/// What identifies the input an article came from in the manifest: the hash of its bytes.
+fn input_hash(article: &Article) -> String {
+    article
+        .provenance
+        .as_ref()
+        .map(|p| p.sha256.clone())
+        .unwrap_or_default()
+}
+
+/// One run's output files and what they were made from, written last: a reader that finds a
+/// manifest whose sizes and hashes match the files knows the set is complete and of one run.
+#[derive(serde::Serialize)]
+struct Manifest<'a> {
+    warta: &'static str,
+    files: Vec<ManifestFile>,
+    inputs: ManifestInputs<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct ManifestFile {
+    name: &'static str,
+    bytes: u64,
+    sha256: String,
+}
+
+#[derive(serde::Serialize)]
+struct ManifestInputs<'a> {
+    documents: usize,
+    failed: usize,
+    /// The sha256 of each document or record read, in input order.
+    sha256: &'a [String],
+}
+
+/// Puts a run's files in place together, once every one of them is complete, then the
+/// manifest that lists them.
+fn put_in_place(
+    dir: &Path,
+    files: Vec<(&'static str, Prepared)>,
+    inputs: &[String],
+    outcome: &Outcome,
+) -> Result<()> {
+    let mut listed = Vec::new();
+    for (name, file) in &files {
+        let (bytes, sha256) = file
+            .digest()
+            .with_context(|| format!("cannot read back {name}"))?;
+        listed.push(ManifestFile {
+            name,
+            bytes,
+            sha256,
+        });
+    }
+    for (name, file) in files {
+        file.persist()
+            .with_context(|| format!("cannot write {}", dir.join(name).display()))?;
+    }
+    let manifest = Manifest {
+        warta: env!("CARGO_PKG_VERSION"),
+        files: listed,
+        inputs: ManifestInputs {
+            documents: outcome.processed,
+            failed: outcome.failed,
+            sha256: inputs,
+        },
+    };
+    let path = dir.join("manifest.json");
+    let mut text = serde_json::to_string_pretty(&manifest)?;
+    text.push('\n');
+    write_atomic(&path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// `warta graph`: articles, or the records `warta extract` wrote (files, folders of part files,
 /// or standard input), into the graph files. Records are read one at a time and keep only what
 /// the graph needs.
@@ -451,11 +533,13 @@ pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
         .partition(|input| matches!(input, source::Input::Stdin));
     let bar = progress_bar(common.quiet, None, "records read");
     let mut articles = Vec::new();
+    let mut inputs = Vec::new();
     let mut outcome = Outcome::default();
     let mut take = |result: Result<Article, SourceError>| match result {
         Ok(article) => {
             outcome.processed += 1;
             bar.inc(1);
+            inputs.push(input_hash(&article));
             articles.push(for_graph(&article));
         }
         Err(error) => {
@@ -488,7 +572,9 @@ pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
     if articles.is_empty() {
         anyhow::bail!("no article records or documents in the inputs: no graph written");
     }
-    write_graph(articles, output_dir, common.quiet)?;
+    crate::output::remove_stale_temporaries(output_dir)?;
+    let files = write_graph(articles, output_dir, common.quiet)?;
+    put_in_place(output_dir, files, &inputs, &outcome)?;
     Ok(outcome)
 }
 

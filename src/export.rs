@@ -14,12 +14,17 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::graph::{CorpusGraph, Edge, Node};
-use crate::output::AtomicFile;
+use crate::output::{AtomicFile, Prepared};
 use crate::resolve::{Resolution, Statement};
 
 /// Writes every graph file and the claims into `dir`, each streamed from the graph into its
-/// file (no file is held whole in memory) and put in place only when complete.
-pub fn write_all(dir: &Path, graph: &CorpusGraph, resolution: &Resolution) -> Result<()> {
+/// file (no file is held whole in memory), complete but still under a temporary name: the
+/// caller puts the whole set in place together.
+pub fn write_all(
+    dir: &Path,
+    graph: &CorpusGraph,
+    resolution: &Resolution,
+) -> Result<Vec<(&'static str, Prepared)>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     type Writing<'a> = Box<dyn Fn(&mut AtomicFile) -> Result<()> + 'a>;
     let files: [(&str, Writing); 6] = [
@@ -39,15 +44,18 @@ pub fn write_all(dir: &Path, graph: &CorpusGraph, resolution: &Resolution) -> Re
             Box::new(|out| Ok(out.write_all(claims_markdown(resolution).as_bytes())?)),
         ),
     ];
+    let mut prepared = Vec::new();
     for (name, write) in files {
         let path = dir.join(name);
         let mut out = AtomicFile::create(&path)
             .with_context(|| format!("cannot write {}", path.display()))?;
         write(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
-        out.commit()
+        let file = out
+            .prepare()
             .with_context(|| format!("cannot write {}", path.display()))?;
+        prepared.push((name, file));
     }
-    Ok(())
+    Ok(prepared)
 }
 
 fn span_text(edge: &Edge) -> Option<String> {

@@ -36,7 +36,10 @@ impl AtomicFile {
             _ => Path::new("."),
         };
         fs::create_dir_all(dir)?;
-        let temp = NamedTempFile::new_in(dir)?;
+        let temp = tempfile::Builder::new()
+            .prefix(TEMPORARY_PREFIX)
+            .suffix(TEMPORARY_SUFFIX)
+            .tempfile_in(dir)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),
             target: Target::Temporary(BufWriter::new(temp)),
@@ -44,8 +47,20 @@ impl AtomicFile {
     }
 
     pub fn commit(self) -> io::Result<()> {
+        self.prepare()?.persist()
+    }
+
+    /// Writes the file out in full, still under its temporary name, so that several files can
+    /// be put in place together once all of them are complete.
+    pub fn prepare(self) -> io::Result<Prepared> {
         let writer = match self.target {
-            Target::Special(mut writer) => return writer.flush(),
+            Target::Special(mut writer) => {
+                writer.flush()?;
+                return Ok(Prepared {
+                    path: self.path,
+                    temp: None,
+                });
+            }
             Target::Temporary(writer) => writer,
         };
         let temp = writer.into_inner().map_err(|e| e.into_error())?;
@@ -57,9 +72,56 @@ impl AtomicFile {
             temp.as_file()
                 .set_permissions(fs::Permissions::from_mode(0o644))?;
         }
-        temp.persist(&self.path).map_err(|e| e.error)?;
-        Ok(())
+        Ok(Prepared {
+            path: self.path,
+            temp: Some(temp),
+        })
     }
+}
+
+/// A complete file waiting under its temporary name to be put in place.
+pub struct Prepared {
+    path: PathBuf,
+    temp: Option<NamedTempFile>,
+}
+
+impl Prepared {
+    /// Size and sha256 of the contents, read back from the file that will be put in place.
+    pub fn digest(&self) -> io::Result<(u64, String)> {
+        use sha2::{Digest, Sha256};
+        let Some(temp) = &self.temp else {
+            return Ok((0, String::new()));
+        };
+        let mut hasher = Sha256::new();
+        let bytes = io::copy(&mut temp.reopen()?, &mut hasher)?;
+        Ok((bytes, format!("{:x}", hasher.finalize())))
+    }
+
+    pub fn persist(self) -> io::Result<()> {
+        match self.temp {
+            Some(temp) => temp.persist(&self.path).map(|_| ()).map_err(|e| e.error),
+            None => Ok(()),
+        }
+    }
+}
+
+const TEMPORARY_PREFIX: &str = ".warta-";
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// Removes what a killed run left behind in an output folder: its temporary files, which
+/// never became outputs.
+pub fn remove_stale_temporaries(dir: &Path) -> io::Result<()> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 impl Write for AtomicFile {

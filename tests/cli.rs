@@ -155,6 +155,7 @@ fn run_writes_the_output_folder_atomically() {
         "graph.gexf",
         "graph.graphml",
         "graph.json",
+        "manifest.json",
     ];
     let mut names: Vec<String> = fs::read_dir(&out)
         .unwrap()

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use common::*;
 
-const FILES: [&str; 7] = [
+const FILES: [&str; 8] = [
     "articles.jsonl",
     "graph.json",
     "graph.dot",
@@ -16,6 +16,7 @@ const FILES: [&str; 7] = [
     "graph.gexf",
     "claims.json",
     "claims.md",
+    "manifest.json",
 ];
 
 fn run_into(dir: &Path, threads: &str) {
@@ -281,4 +282,40 @@ fn control_characters_from_articles_never_reach_xml_or_markdown() {
         "the quote is a claim: {claims}"
     );
     assert!(!claims.contains(['\u{1b}', '\u{7}', '\u{c}', '\r']));
+}
+
+#[test]
+fn a_run_puts_its_files_in_place_with_a_manifest_and_clears_a_killed_run() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    // what a run killed half way leaves behind
+    fs::write(out.join(".warta-abc123.tmp"), "half a graph").unwrap();
+    run_into(&out, "2");
+    assert!(!out.join(".warta-abc123.tmp").exists());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let listed = manifest["files"].as_array().unwrap();
+    assert_eq!(
+        listed.len(),
+        FILES.len() - 1,
+        "every output but the manifest"
+    );
+    for file in listed {
+        let bytes = fs::read(out.join(file["name"].as_str().unwrap())).unwrap();
+        assert_eq!(file["bytes"].as_u64(), Some(bytes.len() as u64));
+        assert_eq!(
+            file["sha256"],
+            format!("{:x}", Sha256::digest(&bytes)).as_str()
+        );
+    }
+    assert_eq!(manifest["inputs"]["documents"], 5);
+    assert_eq!(manifest["inputs"]["sha256"].as_array().unwrap().len(), 5);
+    let leftovers: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
