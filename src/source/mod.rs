@@ -119,6 +119,14 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Vec<Input> {
                     }
                 };
                 let known = kind_of(entry.path()).is_some();
+                // links are not followed (a loop, or a file outside the folder): say so
+                if entry.file_type().is_symlink() && known {
+                    let shown = entry.path().display().to_string();
+                    expanded.push(Input::Failed(
+                        SourceError::new(&shown, None, "symbolic link, not followed").skipping(),
+                    ));
+                    continue;
+                }
                 if entry.file_type().is_file() && (known || holds_records(entry.path())) {
                     expanded.push(Input::File(entry.into_path()));
                 }
@@ -349,7 +357,22 @@ fn decode(
             }
         }
     };
+    if blank(&text) {
+        return Err("empty document".to_string());
+    }
     Ok((text.trim_start_matches('\u{feff}').to_string(), warnings))
+}
+
+/// Text with nothing to read: white space of any kind, byte-order marks and zero-width
+/// characters only.
+fn blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+            )
+    })
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -571,8 +594,8 @@ impl JsonLines {
         let record: JsonRecord =
             serde_json::from_str(&text).map_err(|e| fail(format!("bad JSON record: {e}")))?;
         let (content, format) = match (record.html, record.text) {
-            (Some(html), _) if !html.trim().is_empty() => (html, Format::Html),
-            (_, Some(text)) if !text.trim().is_empty() => (text, Format::Text),
+            (Some(html), _) if !blank(&html) => (html, Format::Html),
+            (_, Some(text)) if !blank(&text) => (text, Format::Text),
             _ => return Err(fail("record has neither `text` nor `html`".to_string())),
         };
         let given_id = record.id.as_ref().and_then(scalar_text);
@@ -643,6 +666,34 @@ mod tests {
         assert!(decode(b"\x00\x01\x02abc", Format::Text, None)
             .unwrap_err()
             .contains("binary"));
+    }
+
+    #[test]
+    fn a_document_of_invisible_characters_is_empty() {
+        let invisible = "\u{feff}\u{a0} \u{200b}\u{2060}\n\u{3000}".as_bytes();
+        assert_eq!(
+            decode(invisible, Format::Text, None).unwrap_err(),
+            "empty document"
+        );
+        let line = format!("{{\"id\":\"z\",\"text\":\"{}\"}}\n", "\u{200b}\u{feff} ");
+        let items: Vec<_> = JsonLines::new(
+            "f.jsonl".into(),
+            Box::new(std::io::Cursor::new(line.into_bytes())),
+        )
+        .collect();
+        assert!(items[0].as_ref().unwrap_err().reason.contains("neither"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_a_folder_is_reported_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Judul\n\nIsi.").unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join("b.txt")).unwrap();
+        let inputs = expand_inputs(&[dir.path().to_path_buf()]);
+        assert_eq!(inputs.len(), 2);
+        assert!(matches!(&inputs[0], Input::File(p) if p.ends_with("a.txt")));
+        assert!(matches!(&inputs[1], Input::Failed(e) if e.skipped && e.reason.contains("link")));
     }
 
     #[test]
