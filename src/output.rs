@@ -6,6 +6,7 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
 use tempfile::NamedTempFile;
 
 /// A file that appears under its name only when [`AtomicFile::commit`] is called. A path that
@@ -14,6 +15,9 @@ use tempfile::NamedTempFile;
 pub struct AtomicFile {
     path: PathBuf,
     target: Target,
+    /// Size and hash of what was written, kept as it is written for the manifest.
+    bytes: u64,
+    hasher: Sha256,
 }
 
 enum Target {
@@ -29,6 +33,8 @@ impl AtomicFile {
             return Ok(AtomicFile {
                 path: path.to_path_buf(),
                 target: Target::Special(BufWriter::new(file)),
+                bytes: 0,
+                hasher: Sha256::new(),
             });
         }
         let dir = match path.parent() {
@@ -43,6 +49,8 @@ impl AtomicFile {
         Ok(AtomicFile {
             path: path.to_path_buf(),
             target: Target::Temporary(BufWriter::new(temp)),
+            bytes: 0,
+            hasher: Sha256::new(),
         })
     }
 
@@ -53,12 +61,14 @@ impl AtomicFile {
     /// Writes the file out in full, still under its temporary name, so that several files can
     /// be put in place together once all of them are complete.
     pub fn prepare(self) -> io::Result<Prepared> {
+        let digest = (self.bytes, format!("{:x}", self.hasher.finalize()));
         let writer = match self.target {
             Target::Special(mut writer) => {
                 writer.flush()?;
                 return Ok(Prepared {
                     path: self.path,
                     temp: None,
+                    digest,
                 });
             }
             Target::Temporary(writer) => writer,
@@ -75,6 +85,7 @@ impl AtomicFile {
         Ok(Prepared {
             path: self.path,
             temp: Some(temp),
+            digest,
         })
     }
 }
@@ -83,18 +94,13 @@ impl AtomicFile {
 pub struct Prepared {
     path: PathBuf,
     temp: Option<NamedTempFile>,
+    digest: (u64, String),
 }
 
 impl Prepared {
-    /// Size and sha256 of the contents, read back from the file that will be put in place.
-    pub fn digest(&self) -> io::Result<(u64, String)> {
-        use sha2::{Digest, Sha256};
-        let Some(temp) = &self.temp else {
-            return Ok((0, String::new()));
-        };
-        let mut hasher = Sha256::new();
-        let bytes = io::copy(&mut temp.reopen()?, &mut hasher)?;
-        Ok((bytes, format!("{:x}", hasher.finalize())))
+    /// Size and sha256 of the contents.
+    pub fn digest(&self) -> &(u64, String) {
+        &self.digest
     }
 
     pub fn persist(self) -> io::Result<()> {
@@ -126,10 +132,13 @@ pub fn remove_stale_temporaries(dir: &Path) -> io::Result<()> {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.target {
-            Target::Temporary(writer) => writer.write(buf),
-            Target::Special(writer) => writer.write(buf),
-        }
+        let written = match &mut self.target {
+            Target::Temporary(writer) => writer.write(buf)?,
+            Target::Special(writer) => writer.write(buf)?,
+        };
+        self.hasher.update(&buf[..written]);
+        self.bytes += written as u64;
+        Ok(written)
     }
 
     fn flush(&mut self) -> io::Result<()> {

@@ -359,19 +359,17 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
             if content.split_whitespace().count() < 2 {
                 continue;
             }
-            // a clause quoted after "said that" belongs to that cue before any after it
-            let clause_cue =
-                quoted_clause(text, &q, &cues).and_then(|_| cue_before(text, p, &q, &cues, &index));
-            // "X said, “…” at …": a quote that does not end on a comma awaits no cue after it
+            // a clause quoted after "said that" belongs to the cue before it, and so does a
+            // quote that does not end on a comma ("X said, “…” at …"): it awaits no cue after it
             let awaits_cue = text[q.start..q.end].trim_end().ends_with(',')
                 || text[q.close..].trim_start().starts_with(',');
-            let before_first = (!awaits_cue)
-                .then(|| cue_before(text, p, &q, &cues, &index))
-                .flatten();
-            let found = clause_cue
-                .or(before_first)
-                .or_else(|| cue_after(text, p, &q, &cues, &index, pack))
-                .or_else(|| cue_before(text, p, &q, &cues, &index));
+            let before_first = quoted_clause(text, &q, &cues).is_some() || !awaits_cue;
+            let before = cue_before(text, p, &q, &cues, &index);
+            let found = if before_first {
+                before.or_else(|| cue_after(text, p, &q, &cues, &index, pack))
+            } else {
+                cue_after(text, p, &q, &cues, &index, pack).or(before)
+            };
             let (cue, speaker) = match found {
                 Some((cue, Some(Some(speaker)))) => (Some(cue), Some(speaker)),
                 // a pronoun: the last speaker, else the last person named

@@ -514,6 +514,11 @@ pub(super) fn named_institutions(
     let tokens = &unit.tokens;
     let mask = covered_tokens(known, u, unit.tokens.len());
     let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
+    // a day or month ends a name ("Pengadilan Negeri Semarang pada Senin"); the list's
+    // function words are lower case inside a name, and never break it
+    let calendar_word = |t: &Token| capitalised(t.text) && calendar.contains(&t.lower);
+    // where the "of"/"on" part after a head word stops
+    let ends_of_part = |k: usize| covered(k) || calendar_word(&tokens[k]);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -601,11 +606,11 @@ pub(super) fn named_institutions(
                             && phrase_at(tokens, end + 1, &words.institution_heads) == 0
                             && !calendar.iter().any(|w| w.eq_ignore_ascii_case(n.text))
                     });
-                // "Pengadilan Negeri Semarang pada Senin": a day or month ends the name (the
-                // list's function words are lower case inside a name, and never break it)
-                let calendar = capitalised(t) && calendar.iter().any(|w| w.eq_ignore_ascii_case(t));
                 // "Polres Lhokseumawe AKP Yasir": a rank starts the person's name
-                if breaks || calendar || phrase_at(tokens, end, &words.honorifics) > 0 {
+                if breaks
+                    || calendar_word(&tokens[end])
+                    || phrase_at(tokens, end, &words.honorifics) > 0
+                {
                     break;
                 }
                 // "PT Evoluzione Alessandro Monzani": a name the tagger sees ends the body's
@@ -645,13 +650,7 @@ pub(super) fn named_institutions(
         if let Some(last) = head_closed_run(tokens, i, words, calendar, &covered) {
             // "American University of Kabul": the part after the head word, head-first style
             let last = if words.body_before_title {
-                let stop = |k: usize| {
-                    covered(k)
-                        || calendar
-                            .iter()
-                            .any(|w| w.eq_ignore_ascii_case(tokens[k].text))
-                };
-                of_part_end(tokens, last + 1, words, &stop) - 1
+                of_part_end(tokens, last + 1, words, &ends_of_part) - 1
             } else {
                 last
             };
@@ -686,13 +685,10 @@ pub(super) fn named_institutions(
         let coordinator = |t: &Token| words.coordinators.iter().any(|c| c == t.text);
         let joined_after = tokens.get(i + 1).is_some_and(coordinator) && coordinated(Some(i + 2));
         let joined_before = i >= 2 && coordinator(&tokens[i - 1]) && coordinated(Some(i - 2));
-        let calendar_word = calendar
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(tokens[i].text));
         if next_is_single
             && previous_is_single
             && !all_caps(tokens[i].text)
-            && !calendar_word
+            && !calendar_word(&tokens[i])
             && (joined_after || joined_before)
         {
             let m = mention(unit, u, i, i);
@@ -742,13 +738,10 @@ pub(super) fn named_institutions(
                 end += 1;
             }
             let connector = |t: &Token| words.name_connectors.contains(&t.lower);
-            let calendar_word = |t: &Token| capitalised(t.text) && calendar.contains(&t.lower);
             // "House Select Committee on Intelligence": a head word's "of"/"on" part the tagger
             // left out, in languages that name bodies head first
             if words.body_before_title && head_ends(tokens, end, words) {
-                end = of_part_end(tokens, end, words, &|k| {
-                    covered(k) || calendar_word(&tokens[k])
-                });
+                end = of_part_end(tokens, end, words, &ends_of_part);
             }
             let span_end = end;
             // the tagger runs on into a clause ("Trump tweeted before Election Day"): a name

@@ -312,7 +312,7 @@ fn read_single(
 }
 
 /// Reads at most [`MAX_DOCUMENT_BYTES`], so a huge file or a compression bomb is refused early.
-fn read_capped(reader: Box<dyn Read>) -> Result<Vec<u8>, String> {
+fn read_capped(reader: impl Read) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     reader
         .take(MAX_DOCUMENT_BYTES + 1)

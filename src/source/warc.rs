@@ -11,7 +11,9 @@ use std::io::{BufRead, Read};
 use encoding_rs::Encoding;
 use sha2::{Digest, Sha256};
 
-use super::{decode, provenance, Document, Format, SourceError, SourceMeta, MAX_DOCUMENT_BYTES};
+use super::{
+    decode, provenance, read_capped, Document, Format, SourceError, SourceMeta, MAX_DOCUMENT_BYTES,
+};
 
 /// The longest header line read at once.
 const MAX_LINE_BYTES: u64 = 64 * 1024;
@@ -280,18 +282,7 @@ fn dechunk(mut rest: &[u8]) -> Result<Vec<u8>, String> {
 
 /// A compressed body, decompressed up to the document size cap.
 fn inflate(decoder: impl Read) -> Result<Vec<u8>, String> {
-    let mut body = Vec::new();
-    decoder
-        .take(MAX_DOCUMENT_BYTES + 1)
-        .read_to_end(&mut body)
-        .map_err(|e| format!("cannot decompress the HTTP body: {e}"))?;
-    if body.len() as u64 > MAX_DOCUMENT_BYTES {
-        return Err(format!(
-            "HTTP body larger than {} MiB",
-            MAX_DOCUMENT_BYTES / (1024 * 1024)
-        ));
-    }
-    Ok(body)
+    read_capped(decoder).map_err(|reason| format!("HTTP body: {reason}"))
 }
 
 #[cfg(test)]
