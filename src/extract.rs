@@ -20,10 +20,10 @@ pub fn extract(article: &mut Article, pack: &Pack) {
 fn extract_fields(article: &mut Article, pack: &Pack) {
     article.dates = dates(article, pack);
     article.registers = registers(article, pack);
-    let (people, institutions) =
-        crate::entities::extract(article.title.as_deref(), &article.body, pack);
-    article.people = people;
-    article.institutions = institutions;
+    let found = crate::entities::extract(article.title.as_deref(), &article.body, pack);
+    article.people = found.people;
+    article.institutions = found.institutions;
+    article.warnings.extend(found.warning);
     article.quotes = crate::statements::extract(article, pack);
     article.disputes = crate::disputes::extract(article, pack);
 }

@@ -112,6 +112,116 @@ pub struct Block {
     pub structural: bool,
 }
 
+/// How deep elements may nest before parsing. A parser checks the open elements' scope on each
+/// tag, so a page nested 100,000 deep costs it time quadratic in its length; no real page nests
+/// a tenth as deep.
+pub const MAX_NESTING: usize = 256;
+
+/// Elements that never have content or a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements whose closing tag pages often leave out; the parser closes them itself, so they
+/// do not count as nesting.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "colgroup", "caption", "rt", "rp",
+];
+
+/// Elements whose content is text up to their own closing tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// The page with the tags nested deeper than [`MAX_NESTING`] dropped (their text stays where it
+/// was), or `None` when it nests no deeper. One pass over the markup.
+pub fn flatten_deep_nesting(html: &str) -> Option<String> {
+    if html.bytes().filter(|&b| b == b'<').count() <= MAX_NESTING {
+        return None;
+    }
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    let mut open_by_name: HashMap<&str, usize> = HashMap::new();
+    let mut dropped: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = html[at..].find('<') {
+        let start = at + offset;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            at = start + rest.find("-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_at = start + 1 + usize::from(closing);
+        let name_len = html[name_at..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(html.len() - name_at);
+        let name = &html[name_at..name_at + name_len];
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            // a declaration, processing instruction or a stray "<"
+            at = start + 1;
+            continue;
+        }
+        let end = tag_end(html, name_at + name_len);
+        let lower = name.to_ascii_lowercase();
+        if closing {
+            if open_by_name.get(name).copied().unwrap_or(0) > 0 {
+                while let Some((top, kept)) = open.pop() {
+                    *open_by_name.entry(top).or_default() -= 1;
+                    if top == name {
+                        if !kept {
+                            dropped.push(start..end);
+                        }
+                        break;
+                    }
+                }
+            }
+        } else if RAW_TEXT.contains(&lower.as_str()) {
+            let close = format!("</{lower}");
+            let body = html[end..].to_ascii_lowercase();
+            at = end + body.find(&close).unwrap_or(body.len());
+            continue;
+        } else if !VOID.contains(&lower.as_str())
+            && !OPTIONAL_END.contains(&lower.as_str())
+            && !html[start..end].ends_with("/>")
+        {
+            let kept = open.len() < MAX_NESTING;
+            if !kept {
+                dropped.push(start..end);
+            }
+            open.push((name, kept));
+            *open_by_name.entry(name).or_default() += 1;
+        }
+        at = end;
+    }
+    if dropped.is_empty() {
+        return None;
+    }
+    let mut flat = String::with_capacity(html.len());
+    let mut from = 0;
+    for range in dropped {
+        flat.push_str(&html[from..range.start]);
+        from = range.end;
+    }
+    flat.push_str(&html[from..]);
+    Some(flat)
+}
+
+/// Where a tag whose name ends at `from` ends: after its `>`, quoted attribute values skipped.
+fn tag_end(html: &str, from: usize) -> usize {
+    let mut quote = None;
+    for (i, c) in html[from..].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '>') => return from + i + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
+
 /// Renders the page's visible text, one line per block, so the text cleaner can judge it.
 pub fn page_text(document: &Html) -> String {
     let mut out = String::new();
@@ -820,6 +930,34 @@ fn strip_site_suffix(title: &str, site_name: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_nested_past_the_limit_is_flattened_with_its_text_kept() {
+        let depth = 100_000;
+        let page = format!(
+            "<html><body>{}<p>Teks berita di dasar.</p>{}</body></html>",
+            "<div class=\"x>y\">".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let flat = flatten_deep_nesting(&page).expect("flattened");
+        // html and body take two of the levels
+        assert_eq!(flat.matches("<div").count(), MAX_NESTING - 2);
+        assert_eq!(flat.matches("</div>").count(), MAX_NESTING - 2);
+        let text = page_text(&Html::parse_document(&flat));
+        assert!(text.contains("Teks berita di dasar."), "{text}");
+    }
+
+    #[test]
+    fn ordinary_pages_and_unclosed_paragraphs_are_left_alone() {
+        let page = format!(
+            "<html><body><div>{}</div><script>if (a<b) {{ x = '<div>'; }}</script></body></html>",
+            "<p>satu<br>dua<img src=x>".repeat(1_000)
+        );
+        assert_eq!(flatten_deep_nesting(&page), None);
+        // stray closing tags of elements never opened cost nothing and change nothing
+        let strays = format!("<div>{}</div>", "</span>".repeat(1_000));
+        assert_eq!(flatten_deep_nesting(&strays), None);
+    }
 
     #[test]
     fn inline_tags_neither_glue_nor_split_words() {

@@ -31,7 +31,16 @@ pub enum Depth {
 }
 
 /// Cleans one document, and extracts from it at [`Depth::Extract`].
-pub fn process(document: Document, lang: LangChoice, depth: Depth) -> Article {
+pub fn process(mut document: Document, lang: LangChoice, depth: Depth) -> Article {
+    if document.format == Format::Html {
+        if let Some(flat) = html::flatten_deep_nesting(&document.content) {
+            document.content = flat;
+            document.warnings.push(format!(
+                "markup nested deeper than {} elements: the deeper tags were dropped, their text kept",
+                html::MAX_NESTING
+            ));
+        }
+    }
     let (cleaned, page_language, pack) = clean_document(&document, lang);
     let body_text = cleaned.body.join("\n");
     let language = match lang {

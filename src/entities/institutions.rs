@@ -19,7 +19,27 @@ pub(super) struct InstitutionSet {
     /// Short forms the article defines for lower-case terms ("crude palm oil (CPO)"): things,
     /// not bodies, whatever the tagger makes of them later.
     pub(super) terms: Vec<String>,
+    /// Each entry's name as a comparison key, made once instead of on every look-up.
+    name_keys: Vec<String>,
+    /// The words of each name key but its connectors, which initials and contractions skip.
+    content_words: Vec<Vec<String>>,
+    /// The entries that have a form with a given core (see [`Self::core`]); an entry renamed
+    /// since may still be listed, so look-ups check what they find.
+    by_core: HashMap<String, Vec<usize>>,
+    /// The entries whose name key opens with a given word, checked the same way.
+    by_first_word: HashMap<String, Vec<usize>>,
+    /// The entries whose first word but connectors opens with two given bytes: the only
+    /// names a one-word form can contract.
+    by_opening: HashMap<[u8; 2], Vec<usize>>,
+    /// The companies (names closed by a tail word) whose name key opens with a given run of
+    /// two or more words.
+    by_company_opening: HashMap<String, Vec<usize>>,
+    /// Names not taken because the set was full.
+    pub(super) refused: usize,
 }
+
+/// The most institutions one article's set holds.
+pub(super) const MAX_INSTITUTIONS: usize = 1_000;
 
 impl InstitutionSet {
     pub(super) fn new(words: &EntityWords) -> Self {
@@ -30,12 +50,114 @@ impl InstitutionSet {
             tails: words.institution_tails.clone(),
             connectors: words.name_connectors.clone(),
             terms: Vec::new(),
+            name_keys: Vec::new(),
+            content_words: Vec::new(),
+            by_core: HashMap::new(),
+            by_first_word: HashMap::new(),
+            by_opening: HashMap::new(),
+            by_company_opening: HashMap::new(),
+            refused: 0,
+        }
+    }
+
+    /// The key of entry `index`'s name.
+    pub(super) fn name_key(&self, index: usize) -> &str {
+        &self.name_keys[index]
+    }
+
+    /// The first (lowest) of `listed` that passes `check`.
+    fn first_checked(
+        &self,
+        listed: Option<&Vec<usize>>,
+        check: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let mut listed: Vec<usize> = listed.cloned().unwrap_or_default();
+        listed.sort_unstable();
+        listed.into_iter().find(|&i| check(i))
+    }
+
+    /// The entries whose name key opens with `word`, in order.
+    pub(super) fn opening_with(&self, word: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = self
+            .by_first_word
+            .get(word)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| self.name_keys[i].split(' ').next() == Some(word))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    pub(super) fn add_mention(&mut self, index: usize, form: &str) {
+        if !self.entries[index].mentions.iter().any(|m| m == form) {
+            self.entries[index].mentions.push(form.to_string());
+            self.index_form(index, form);
+        }
+    }
+
+    pub(super) fn add_acronym(&mut self, index: usize, form: &str) {
+        if !self.entries[index].acronyms.iter().any(|a| a == form) {
+            self.entries[index].acronyms.push(form.to_string());
+            self.index_form(index, form);
+        }
+    }
+
+    fn push_entry(&mut self, name: &str) -> usize {
+        self.entries.push(Institution {
+            name: name.to_string(),
+            ..Institution::default()
+        });
+        self.name_keys.push(String::new());
+        self.content_words.push(Vec::new());
+        let index = self.entries.len() - 1;
+        self.rename(index, name);
+        index
+    }
+
+    fn rename(&mut self, index: usize, name: &str) {
+        self.entries[index].name = name.to_string();
+        let name_key = key(name);
+        let first = name_key.split(' ').next().unwrap_or_default().to_string();
+        self.by_first_word.entry(first).or_default().push(index);
+        self.content_words[index] = name_key
+            .split(' ')
+            .filter(|w| !self.connectors.iter().any(|c| c == w))
+            .map(str::to_string)
+            .collect();
+        if let Some(&[a, b, ..]) = self.content_words[index].first().map(String::as_bytes) {
+            self.by_opening.entry([a, b]).or_default().push(index);
+        }
+        let closed = name_key
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| self.tails.iter().any(|t| t == last));
+        if closed {
+            let ends = name_key.match_indices(' ').map(|(at, _)| at).skip(1);
+            for end in ends {
+                let opening = name_key[..end].to_string();
+                self.by_company_opening
+                    .entry(opening)
+                    .or_default()
+                    .push(index);
+            }
+        }
+        self.name_keys[index] = name_key;
+        self.index_form(index, name);
+    }
+
+    fn index_form(&mut self, index: usize, form: &str) {
+        let listed = self.by_core.entry(self.core(&key(form))).or_default();
+        if listed.last() != Some(&index) {
+            listed.push(index);
         }
     }
 
     /// The entry whose name a short form abbreviates: "KI Pusat" for "Komisi Informasi Pusat"
     /// (initials, then the remaining words as written), "BIN" for "Badan Intelijen Negara".
-    pub(super) fn abbreviated(&self, form: &str, connectors: &[String]) -> Option<usize> {
+    pub(super) fn abbreviated(&self, form: &str) -> Option<usize> {
         let short: Vec<String> = key(form).split(' ').map(str::to_string).collect();
         let letters: Vec<char> = short.first()?.chars().collect();
         if letters.len() < 2
@@ -47,32 +169,30 @@ impl InstitutionSet {
         {
             return None;
         }
-        self.entries.iter().position(|e| {
-            let long: Vec<String> = key(&e.name)
-                .split(' ')
-                .filter(|w| !connectors.iter().any(|c| c == w))
-                .map(str::to_string)
-                .collect();
-            let spelled = long.len() == letters.len() + short.len() - 1
-                && long.iter().zip(&letters).all(|(w, l)| w.starts_with(*l))
-                && long[letters.len()..]
-                    .iter()
-                    .zip(&short[1..])
-                    .all(|(a, b)| a == b);
-            // "PUC" for the "California Public Utilities Commission" the text calls "CPUC":
-            // the initials of its last words, the tail of its acronym
-            let tail = short.len() == 1
-                && letters.len() >= 3
-                && long.len() > letters.len()
-                && long[long.len() - letters.len()..]
-                    .iter()
-                    .zip(&letters)
-                    .all(|(w, l)| w.starts_with(*l))
-                && e.acronyms
-                    .iter()
-                    .any(|a| key(a).ends_with(short[0].as_str()));
-            spelled || tail
-        })
+        self.entries
+            .iter()
+            .zip(&self.content_words)
+            .position(|(e, long)| {
+                let spelled = long.len() == letters.len() + short.len() - 1
+                    && long.iter().zip(&letters).all(|(w, l)| w.starts_with(*l))
+                    && long[letters.len()..]
+                        .iter()
+                        .zip(&short[1..])
+                        .all(|(a, b)| a == b);
+                // "PUC" for the "California Public Utilities Commission" the text calls "CPUC":
+                // the initials of its last words, the tail of its acronym
+                let tail = short.len() == 1
+                    && letters.len() >= 3
+                    && long.len() > letters.len()
+                    && long[long.len() - letters.len()..]
+                        .iter()
+                        .zip(&letters)
+                        .all(|(w, l)| w.starts_with(*l))
+                    && e.acronyms
+                        .iter()
+                        .any(|a| key(a).ends_with(short[0].as_str()));
+                spelled || tail
+            })
     }
 
     /// A name's comparison key without trailing suffixes: "KPU RI" and "KPU" are one.
@@ -86,80 +206,111 @@ impl InstitutionSet {
         if core.is_empty() {
             return None;
         }
-        self.entries
-            .iter()
-            .position(|e| key_of_all(e).any(|k| self.core(&k) == core))
+        let mut named: Vec<usize> = self.by_core.get(&core).cloned().unwrap_or_default();
+        named.sort_unstable();
+        named
+            .into_iter()
+            .find(|&i| key_of_all(&self.entries[i]).any(|k| self.core(&k) == core))
             .or_else(|| {
-                self.entries
-                    .iter()
-                    .position(|e| self.opens_company(&core, &e.name))
+                self.first_checked(self.by_company_opening.get(&core), |i| {
+                    self.opens_company(&core, &self.name_keys[i])
+                })
             })
             .or_else(|| {
-                self.entries
-                    .iter()
-                    .position(|e| self.contracts(&core, &e.name))
+                let opening = core
+                    .as_bytes()
+                    .get(..2)
+                    .and_then(|b| <[u8; 2]>::try_from(b).ok());
+                self.first_checked(opening.and_then(|o| self.by_opening.get(&o)), |i| {
+                    self.contracts(&core, i)
+                })
             })
     }
 
-    /// "Alibaba Cloud" opens "Alibaba Cloud Private Ltd", a name closed by a company tail.
+    /// "Alibaba Cloud" opens "Alibaba Cloud Private Ltd" (given as keys), a name closed by a
+    /// company tail.
     pub(super) fn opens_company(&self, form: &str, name: &str) -> bool {
-        let name = key(name);
         let closed = name
             .rsplit(' ')
             .next()
             .is_some_and(|last| self.tails.iter().any(|t| t == last));
-        closed && form.contains(' ') && name.starts_with(&format!("{form} "))
+        closed
+            && form.contains(' ')
+            && name.len() > form.len()
+            && name.starts_with(form)
+            && name.as_bytes()[form.len()] == b' '
     }
 
-    /// "Bareskrim" contracts "Badan Reserse Kriminal …": the opening letters of consecutive
-    /// words, two words at least.
-    pub(super) fn contracts(&self, form: &str, name: &str) -> bool {
-        fn fits(form: &str, words: &[&str], used: usize) -> bool {
-            if form.is_empty() {
-                return used >= 2;
-            }
-            let Some((word, rest)) = words.split_first() else {
-                return false;
-            };
-            (2..=word.len().min(5)).any(|k| {
-                word.is_char_boundary(k)
-                    && form.starts_with(&word[..k])
-                    && fits(&form[k..], rest, used + 1)
-            })
-        }
-        if form.contains(' ') || form.len() < 5 {
-            return false;
-        }
-        let name = key(name);
-        let words: Vec<&str> = name
-            .split(' ')
-            .filter(|w| !self.connectors.iter().any(|c| c == w))
-            .collect();
-        fits(form, &words, 0)
+    /// "Bareskrim" contracts "Badan Reserse Kriminal …", entry `index`'s name: the opening
+    /// letters of consecutive words, two words at least.
+    fn contracts(&self, form: &str, index: usize) -> bool {
+        let words = &self.content_words[index];
+        !form.contains(' ')
+            && form.len() >= 5
+            && words
+                .first()
+                .is_some_and(|w| w.len() >= 2 && form.as_bytes().starts_with(&w.as_bytes()[..2]))
+            && contraction_of(form, words)
     }
 
-    pub(super) fn add(&mut self, name: &str, acronym: Option<&str>, mention: &str) -> usize {
-        let index = self
+    /// The entry for a name found in the text, made if it is new: `None` once the article
+    /// has [`MAX_INSTITUTIONS`] (no news article names that many; a text that does would make
+    /// every look-up long).
+    pub(super) fn add(
+        &mut self,
+        name: &str,
+        acronym: Option<&str>,
+        mention: &str,
+    ) -> Option<usize> {
+        let index = match self
             .find(name)
             .or_else(|| acronym.and_then(|a| self.find(a)))
             .or_else(|| self.find(mention))
-            .unwrap_or_else(|| {
-                self.entries.push(Institution {
-                    name: name.to_string(),
-                    ..Institution::default()
-                });
-                self.entries.len() - 1
-            });
-        let entry = &mut self.entries[index];
-        if key(name).len() > key(&entry.name).len() && !all_caps(name) {
-            entry.name = name.to_string();
+        {
+            Some(index) => index,
+            None if self.entries.len() >= MAX_INSTITUTIONS => {
+                self.refused += 1;
+                return None;
+            }
+            None => self.push_entry(name),
+        };
+        if key(name).len() > self.name_keys[index].len() && !all_caps(name) {
+            self.rename(index, name);
         }
         if let Some(acronym) = acronym {
-            push_unique(&mut entry.acronyms, acronym);
+            self.add_acronym(index, acronym);
         }
-        push_unique(&mut entry.mentions, mention);
-        index
+        self.add_mention(index, mention);
+        Some(index)
     }
+}
+
+/// Whether `form` is made of the first two to five letters of each of `words` in turn, two words
+/// at least (not necessarily all of them). Walks the reachable (letters read, words used)
+/// states once each, so a long name of look-alike words costs no more than its length.
+fn contraction_of(form: &str, words: &[impl AsRef<str>]) -> bool {
+    let mut reached = vec![0usize]; // offsets into `form` reachable after the words so far
+    for (used, word) in words.iter().enumerate() {
+        let word = word.as_ref();
+        let mut next: Vec<usize> = Vec::new();
+        for &at in &reached {
+            for k in 2..=word.len().min(5) {
+                if word.is_char_boundary(k) && form[at..].starts_with(&word[..k]) {
+                    if at + k == form.len() && used + 1 >= 2 {
+                        return true;
+                    }
+                    next.push(at + k);
+                }
+            }
+        }
+        next.sort_unstable();
+        next.dedup();
+        if next.is_empty() {
+            return false;
+        }
+        reached = next;
+    }
+    false
 }
 
 pub(super) fn key_of_all(e: &Institution) -> impl Iterator<Item = String> + '_ {
@@ -364,10 +515,11 @@ pub(super) fn definitions(
             None => (long.to_string(), short.to_string()),
         };
         let whole = mention(unit, u, first, last);
-        let index = set.add(&long, Some(&short), &whole.text);
-        push_unique(&mut set.entries[index].mentions, &long);
-        push_unique(&mut set.entries[index].mentions, &short);
-        found.push((whole, index));
+        if let Some(index) = set.add(&long, Some(&short), &whole.text) {
+            set.add_mention(index, &long);
+            set.add_mention(index, &short);
+            found.push((whole, index));
+        }
     }
     found
 }
@@ -418,10 +570,9 @@ pub(super) fn titled_acronyms(
     u: usize,
     words: &EntityWords,
     set: &mut InstitutionSet,
-    known: &[(Mention, usize)],
+    mask: &[bool],
 ) -> Vec<(Mention, usize)> {
     let tokens = &unit.tokens;
-    let mask = covered_tokens(known, u, tokens.len());
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         let len = phrase_at(tokens, i, &words.titles);
@@ -446,8 +597,9 @@ pub(super) fn titled_acronyms(
             continue;
         }
         let m = mention(unit, u, at, at);
-        let index = set.add(text, None, text);
-        found.push((m, index));
+        if let Some(index) = set.add(text, None, text) {
+            found.push((m, index));
+        }
     }
     found
 }
@@ -474,8 +626,9 @@ pub(super) fn head_closed_run(
     if !plain(start) || words.determiners.contains(&tokens[start].lower) {
         return None;
     }
+    // a run of five or more is no such name, so the scan stops there
     let mut end = start + 1;
-    while plain(end) {
+    while end - start <= 4 && plain(end) {
         end += 1;
     }
     let last = end - 1;
@@ -508,11 +661,10 @@ pub(super) fn named_institutions(
     u: usize,
     context: &Context,
     set: &mut InstitutionSet,
-    known: &[(Mention, usize)],
+    mask: &[bool],
 ) -> Vec<(Mention, usize)> {
     let (words, calendar, name_words) = (context.words, &context.calendar, &context.name_words);
     let tokens = &unit.tokens;
-    let mask = covered_tokens(known, u, unit.tokens.len());
     let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
     // a day or month ends a name ("Pengadilan Negeri Semarang pada Senin"); the list's
     // function words are lower case inside a name, and never break it
@@ -537,9 +689,9 @@ pub(super) fn named_institutions(
                 .unwrap_or(0);
             let m = mention(unit, u, i, i + suffix);
             if suffix > 0 {
-                push_unique(&mut set.entries[index].acronyms, &m.text);
+                set.add_acronym(index, &m.text);
             }
-            push_unique(&mut set.entries[index].mentions, &m.text);
+            set.add_mention(index, &m.text);
             found.push((m, index));
             i += suffix + 1;
             continue;
@@ -555,13 +707,12 @@ pub(super) fn named_institutions(
                 return None;
             }
             let form = &unit.text[tokens[i].start..tokens[last].end];
-            set.abbreviated(form, &words.name_connectors)
-                .map(|index| (last, index))
+            set.abbreviated(form).map(|index| (last, index))
         });
         if let Some((last, index)) = abbreviation {
             let m = mention(unit, u, i, last);
-            push_unique(&mut set.entries[index].acronyms, &m.text);
-            push_unique(&mut set.entries[index].mentions, &m.text);
+            set.add_acronym(index, &m.text);
+            set.add_mention(index, &m.text);
             found.push((m, index));
             i = last + 1;
             continue;
@@ -585,8 +736,9 @@ pub(super) fn named_institutions(
         }
         if as_listed && !opens_longer_name(tokens, i + known, words) {
             let m = mention(unit, u, i, i + known - 1);
-            let index = set.add(&m.text, None, &m.text);
-            found.push((m, index));
+            if let Some(index) = set.add(&m.text, None, &m.text) {
+                found.push((m, index));
+            }
             i += known;
             continue;
         }
@@ -640,8 +792,9 @@ pub(super) fn named_institutions(
             }
             if end - i >= 2 {
                 let m = mention(unit, u, i, end - 1);
-                let index = set.add(&m.text, None, &m.text);
-                found.push((m, index));
+                if let Some(index) = set.add(&m.text, None, &m.text) {
+                    found.push((m, index));
+                }
                 i = end;
                 continue;
             }
@@ -655,8 +808,9 @@ pub(super) fn named_institutions(
                 last
             };
             let m = mention(unit, u, i, last);
-            let index = set.add(&m.text, None, &m.text);
-            found.push((m, index));
+            if let Some(index) = set.add(&m.text, None, &m.text) {
+                found.push((m, index));
+            }
             i = last + 1;
             continue;
         }
@@ -669,8 +823,9 @@ pub(super) fn named_institutions(
                 .find(|&k| phrase_at(&tokens[..=end], k, &words.institution_heads) > 0)
                 .unwrap_or(i);
             let m = mention(unit, u, start, end);
-            let index = set.add(&m.text, None, &m.text);
-            found.push((m, index));
+            if let Some(index) = set.add(&m.text, None, &m.text) {
+                found.push((m, index));
+            }
             i = end + 1;
             continue;
         }
@@ -692,8 +847,9 @@ pub(super) fn named_institutions(
             && (joined_after || joined_before)
         {
             let m = mention(unit, u, i, i);
-            let index = set.add(&m.text, None, &m.text);
-            found.push((m, index));
+            if let Some(index) = set.add(&m.text, None, &m.text) {
+                found.push((m, index));
+            }
             i += 1;
             continue;
         }
@@ -710,8 +866,9 @@ pub(super) fn named_institutions(
                     .any(|t| context.common.contains(&t.lower))
             {
                 let m = mention(unit, u, i, end - 1);
-                let index = set.add(&m.text, None, &m.text);
-                found.push((m, index));
+                if let Some(index) = set.add(&m.text, None, &m.text) {
+                    found.push((m, index));
+                }
                 i = end;
                 continue;
             }
@@ -726,8 +883,9 @@ pub(super) fn named_institutions(
                 && tokens.get(i + 1).is_none_or(|t| !capitalised(t.text)));
         if contracted {
             let m = mention(unit, u, i, i);
-            let index = set.add(&m.text, None, &m.text);
-            found.push((m, index));
+            if let Some(index) = set.add(&m.text, None, &m.text) {
+                found.push((m, index));
+            }
             i += 1;
             continue;
         }
@@ -775,8 +933,9 @@ pub(super) fn named_institutions(
             if let Some(k) = acronym_at.filter(|&k| phrase_at(tokens, k, &words.name_suffixes) == 0)
             {
                 let whole = mention(unit, u, k, end - 1);
-                let index = set.add(&whole.text, None, &whole.text);
-                found.push((whole, index));
+                if let Some(index) = set.add(&whole.text, None, &whole.text) {
+                    found.push((whole, index));
+                }
                 end = k;
             }
             // "DPRD Jawa Timur": the place right after a body names its regional branch
@@ -849,8 +1008,9 @@ pub(super) fn named_institutions(
                 && !follows_institution
                 && !part_of_a_name
             {
-                let index = set.add(&m.text, None, &m.text);
-                found.push((m, index));
+                if let Some(index) = set.add(&m.text, None, &m.text) {
+                    found.push((m, index));
+                }
             }
             i = span_end;
             continue;
@@ -913,9 +1073,8 @@ pub(super) fn known_institutions(
     u: usize,
     words: &EntityWords,
     set: &mut InstitutionSet,
-    known: &[(Mention, usize)],
+    mask: &[bool],
 ) -> Vec<(Mention, usize)> {
-    let mask = covered_tokens(known, u, unit.tokens.len());
     let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
     let mut found = Vec::new();
     let mut i = 0;
@@ -927,34 +1086,33 @@ pub(super) fn known_institutions(
         }
         if let Some(index) = set.find(token.text) {
             let m = mention(unit, u, i, i);
-            push_unique(&mut set.entries[index].mentions, &m.text);
+            set.add_mention(index, &m.text);
             found.push((m, index));
             i += 1;
             continue;
         }
         // the first word of a known name that opens with no head word: "Alibaba" for
         // "Alibaba Cloud"
-        let opens = set.entries.iter().position(|e| {
-            let name = key(&e.name);
-            let mut parts = name.split(' ');
-            // ("Indiana" does not stand for "Indiana State Teachers Association": a name
-            // closed by a head word is named by its head)
-            let closed_by_head = name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| words.institution_heads.longest_at(std::iter::once(last)) == 1);
-            parts.next() == Some(token.lower.as_str())
-                && parts.next().is_some()
-                && !closed_by_head
-                && phrase_at(&unit.tokens, i, &words.institution_heads) == 0
-                && !all_caps(&e.name)
-        });
+        let head = phrase_at(&unit.tokens, i, &words.institution_heads) > 0;
+        let opens = (!head)
+            .then(|| set.opening_with(&token.lower))
+            .into_iter()
+            .flatten()
+            .find(|&index| {
+                let name = set.name_key(index);
+                // ("Indiana" does not stand for "Indiana State Teachers Association": a name
+                // closed by a head word is named by its head)
+                let closed_by_head = name.rsplit(' ').next().is_some_and(|last| {
+                    words.institution_heads.longest_at(std::iter::once(last)) == 1
+                });
+                name.contains(' ') && !closed_by_head && !all_caps(&set.entries[index].name)
+            });
         if let (Some(index), false) = (
             opens,
             unit.tokens.get(i + 1).is_some_and(|t| capitalised(t.text)),
         ) {
             let m = mention(unit, u, i, i);
-            push_unique(&mut set.entries[index].mentions, &m.text);
+            set.add_mention(index, &m.text);
             found.push((m, index));
             i += 1;
             continue;
@@ -963,7 +1121,7 @@ pub(super) fn known_institutions(
         match company_prefix(&unit.tokens, i, words, set, &covered) {
             Some((last, index)) => {
                 let m = mention(unit, u, i, last);
-                push_unique(&mut set.entries[index].mentions, &m.text);
+                set.add_mention(index, &m.text);
                 found.push((m, index));
                 i = last + 1;
             }
@@ -992,8 +1150,8 @@ pub(super) fn company_prefix(
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
-        let company = set.entries.iter().position(|e| {
-            let name: Vec<String> = key(&e.name).split(' ').map(str::to_string).collect();
+        let company = set.opening_with(run[0]).into_iter().find(|&index| {
+            let name: Vec<&str> = set.name_key(index).split(' ').collect();
             let closed = name
                 .last()
                 .is_some_and(|w| words.institution_tails.iter().any(|t| t == w));
@@ -1051,4 +1209,30 @@ pub(super) fn company_end(tokens: &[Token], start: usize, words: &EntityWords) -
         end += 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_contraction_takes_opening_letters_of_consecutive_words() {
+        assert!(contraction_of(
+            "bareskrim",
+            &["badan", "reserse", "kriminal"]
+        ));
+        assert!(contraction_of("kemenkeu", &["kementerian", "keuangan"]));
+        assert!(!contraction_of("bareskrim", &["badan", "kriminal"]));
+        // one word is no contraction
+        assert!(!contraction_of("badan", &["badan", "reserse"]));
+    }
+
+    #[test]
+    fn a_long_name_of_look_alike_words_is_settled_at_once() {
+        // every word offers four ways to go on: a search without memory tries them all
+        let words = vec!["aaaaa"; 60];
+        let form = format!("{}b", "a".repeat(150));
+        assert!(!contraction_of(&form, &words));
+        assert!(contraction_of(&"a".repeat(150), &words));
+    }
 }

@@ -57,11 +57,15 @@ fn title_ending_at(tokens: &[Token], end: usize, words: &EntityWords) -> Option<
 }
 
 /// Finds the people and institutions of an article's title and body.
-pub fn extract(
-    title: Option<&str>,
-    body: &[String],
-    pack: &Pack,
-) -> (Vec<Person>, Vec<Institution>) {
+/// What the entity passes find in one article.
+pub struct Entities {
+    pub people: Vec<Person>,
+    pub institutions: Vec<Institution>,
+    /// Said when the article names more bodies than one set holds.
+    pub warning: Option<String>,
+}
+
+pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
     let model = Model::bundled(&pack.code);
     let units: Vec<Unit> = title
         .map(|t| (None, t))
@@ -110,15 +114,16 @@ pub fn extract(
             institution_mentions.push((mention, index));
         }
     }
+    let masks = coverage(institution_mentions.iter().map(|(m, _)| m), &units);
     for (u, unit) in body_units() {
-        let found = titled_acronyms(unit, u, words, &mut institutions, &institution_mentions);
+        let found = titled_acronyms(unit, u, words, &mut institutions, &masks[u]);
         institution_mentions.extend(found);
     }
     // words of full names, so that a surname the tagger took for a body stays a name
     let mut name_words: HashSet<String> = HashSet::new();
+    let masks = coverage(institution_mentions.iter().map(|(m, _)| m), &units);
     for (u, unit) in body_units() {
-        let mask = covered_tokens(&institution_mentions, u, unit.tokens.len());
-        let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
+        let covered = |i: usize| masks[u].get(i).copied().unwrap_or(false);
         for (first, last) in tagged_names(unit, words, &covered)
             .into_iter()
             .chain(titled_names(unit, words, &pack.code, &covered))
@@ -136,23 +141,25 @@ pub fn extract(
         common: common_words(&units),
         places: tagged_places(&units),
     };
+    let masks = coverage(institution_mentions.iter().map(|(m, _)| m), &units);
     for (u, unit) in body_units() {
-        for (mention, index) in
-            named_institutions(unit, u, &context, &mut institutions, &institution_mentions)
+        for (mention, index) in named_institutions(unit, u, &context, &mut institutions, &masks[u])
         {
             institution_mentions.push((mention, index));
         }
     }
+    let masks = coverage(institution_mentions.iter().map(|(m, _)| m), &units);
     for (u, unit) in units.iter().enumerate() {
         institution_mentions.extend(known_institutions(
             unit,
             u,
             words,
             &mut institutions,
-            &institution_mentions,
+            &masks[u],
         ));
     }
     let mut people = people(&units, &context, &institutions, &institution_mentions);
+    let refused = institutions.refused;
     let mut entries = institutions.entries;
     for (mention, index) in &institution_mentions {
         entries[*index]
@@ -164,7 +171,16 @@ pub fn extract(
     for entry in &mut entries {
         entry.spans.sort_by_key(reading_order);
     }
-    (people, entries)
+    let warning = (refused > 0).then(|| {
+        format!(
+            "more than {MAX_INSTITUTIONS} institutions named: {refused} further names not collected"
+        )
+    });
+    Entities {
+        people,
+        institutions: entries,
+        warning,
+    }
 }
 
 /// The title first, then the body's paragraphs in order.
@@ -240,22 +256,57 @@ fn common_words(units: &[Unit]) -> HashSet<String> {
 }
 
 /// Which tokens of unit `u` lie inside one of the mentions.
-fn covered_tokens(mentions: &[(Mention, usize)], u: usize, tokens: usize) -> Vec<bool> {
-    let mut mask = vec![false; tokens];
-    for (m, _) in mentions.iter().filter(|(m, _)| m.unit == u) {
-        for slot in mask.iter_mut().take(m.last + 1).skip(m.first) {
-            *slot = true;
+/// Which tokens of each unit the mentions cover, built in one pass over them.
+fn coverage<'a>(mentions: impl IntoIterator<Item = &'a Mention>, units: &[Unit]) -> Vec<Vec<bool>> {
+    let mut masks: Vec<Vec<bool>> = units.iter().map(|u| vec![false; u.tokens.len()]).collect();
+    for m in mentions {
+        if let Some(mask) = masks.get_mut(m.unit) {
+            for slot in mask.iter_mut().take(m.last + 1).skip(m.first) {
+                *slot = true;
+            }
         }
     }
-    mask
+    masks
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lang::pack;
 
     fn run(body: &str) -> (Vec<Person>, Vec<Institution>) {
-        extract(None, &[body.to_string()], pack("id").unwrap())
+        let found = extract(None, &[body.to_string()], pack("id").unwrap());
+        (found.people, found.institutions)
+    }
+
+    #[test]
+    fn an_article_naming_thousands_of_bodies_keeps_the_first_thousand_and_says_so() {
+        // distinct made-up names, every one defined with a short form, in one paragraph
+        let syllables = ["ka", "ri", "tu", "man", "sa", "lo", "ber", "ta"];
+        let word = |n: usize| {
+            let mut w: String = (0..3).map(|k| syllables[(n >> (3 * k)) % 8]).collect();
+            w[..1].make_ascii_uppercase();
+            w
+        };
+        let body: String = (0..1_500)
+            .map(|n| {
+                format!(
+                    "Kepala Badan {} {} hadir di Kementerian {}. ",
+                    word(n),
+                    word(n + 7),
+                    word(n + 3)
+                )
+            })
+            .collect();
+        let found = extract(None, &[body], pack("id").unwrap());
+        assert!(found.institutions.len() <= MAX_INSTITUTIONS);
+        assert!(
+            found.institutions.len() > 500,
+            "{}",
+            found.institutions.len()
+        );
+        let warning = found.warning.expect("a warning");
+        assert!(warning.contains("further names not collected"), "{warning}");
     }
 
     #[test]
@@ -274,7 +325,11 @@ mod tests {
             ]
         );
         let english = pack("en").unwrap();
-        let (people, _) = extract(
+        let Entities {
+            people,
+            institutions: _,
+            ..
+        } = extract(
             None,
             &["Prosecutor Dana R. Whitfield Jr. said the case was closed.".to_string()],
             english,
@@ -512,7 +567,11 @@ mod tests {
     #[test]
     fn mentions_in_the_title_have_offsets_too() {
         let body = ["Ketua KPU Budi Hartono mengatakan pemilu siap.".to_string()];
-        let (people, institutions) = extract(
+        let Entities {
+            people,
+            institutions,
+            ..
+        } = extract(
             Some("Budi Hartono: pemilu siap"),
             &body,
             pack("id").unwrap(),
@@ -597,7 +656,11 @@ mod tests {
                 .collect();
             let text = words.join(" ");
             for code in ["id", "en"] {
-                let (people, institutions) = extract(
+                let Entities {
+                    people,
+                    institutions,
+                    ..
+                } = extract(
                     Some(&text),
                     std::slice::from_ref(&text),
                     pack(code).unwrap(),
@@ -613,7 +676,11 @@ mod tests {
     #[test]
     fn an_english_possessive_is_no_part_of_the_name() {
         let body = "Michael Brown's lawyers said on Monday that Michael Brown would appeal.";
-        let (people, _) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let Entities {
+            people,
+            institutions: _,
+            ..
+        } = extract(None, &[body.to_string()], pack("en").unwrap());
         let brown = person(&people, "Michael Brown");
         assert_eq!(brown.mentions, ["Michael Brown"]);
         assert_eq!(brown.spans[0].end, 13);
@@ -623,7 +690,11 @@ mod tests {
     fn english_titles_set_off_after_a_name() {
         let body = "John Smith, the chairman of the Election Commission, said the data was safe. \
              Jane Doe, a spokeswoman for the Ministry of Finance, declined to comment.";
-        let (people, institutions) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let Entities {
+            people,
+            institutions,
+            ..
+        } = extract(None, &[body.to_string()], pack("en").unwrap());
         let smith = person(&people, "John Smith");
         assert_eq!(smith.roles, [role("chairman", Some("Election Commission"))]);
         let doe = person(&people, "Jane Doe");
@@ -644,7 +715,11 @@ mod tests {
             [role("Mantan Ketua", Some("Badan Pengawas Pasar"))]
         );
         let body = "Former CEO Dana Whitfield declined to comment on the deal.";
-        let (people, _) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let Entities {
+            people,
+            institutions: _,
+            ..
+        } = extract(None, &[body.to_string()], pack("en").unwrap());
         assert_eq!(
             person(&people, "Dana Whitfield").roles,
             [role("Former CEO", None)]
@@ -657,7 +732,11 @@ mod tests {
              a Federal Reserve economist, said rates would hold. Mark Diaz, senior strategist \
              at the World Bank, said growth was slowing. Ann Cole, former special envoy to \
              Kyiv, testified on Tuesday.";
-        let (people, _) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let Entities {
+            people,
+            institutions: _,
+            ..
+        } = extract(None, &[body.to_string()], pack("en").unwrap());
         let expected = [
             (
                 "Paul Brandt",
@@ -676,7 +755,11 @@ mod tests {
     fn well_known_bodies_are_found_by_their_exact_form() {
         let body = "The report was shared with Reuters and the Pentagon on Monday. WHO \
              officials agreed. Who knows what comes next? Apple Daily closed in 2021.";
-        let (_, institutions) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let Entities {
+            people: _,
+            institutions,
+            ..
+        } = extract(None, &[body.to_string()], pack("en").unwrap());
         let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
         for expected in ["Reuters", "Pentagon", "WHO"] {
             assert!(names.contains(&expected), "{expected} in {names:?}");
@@ -686,14 +769,22 @@ mod tests {
             "{names:?}"
         );
         let credit = "WELLINGTON (Reuters) - The harbour council met on Monday.";
-        let (_, institutions) = extract(None, &[credit.to_string()], pack("en").unwrap());
+        let Entities {
+            people: _,
+            institutions,
+            ..
+        } = extract(None, &[credit.to_string()], pack("en").unwrap());
         assert!(institutions.iter().all(|i| i.name != "Reuters"));
     }
 
     #[test]
     fn an_abbreviated_title_inside_a_tagged_name_opens_the_name() {
         let body = "Ohio Republican Gov. Dan Mercer signed the bill on Friday.";
-        let (people, _) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let Entities {
+            people,
+            institutions: _,
+            ..
+        } = extract(None, &[body.to_string()], pack("en").unwrap());
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(people[0].name, "Dan Mercer");
     }
@@ -716,7 +807,11 @@ mod tests {
     fn an_english_body_goes_on_after_its_head_word() {
         let body = "Two lecturers at the Northern University of Lisbon were freed. The Senate \
              Select Committee on Energy met later. A Liberal Party-backed plan failed.";
-        let (_, institutions) = extract(None, &[body.to_string()], pack("en").unwrap());
+        let Entities {
+            people: _,
+            institutions,
+            ..
+        } = extract(None, &[body.to_string()], pack("en").unwrap());
         let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
         for expected in [
             "Northern University of Lisbon",

@@ -62,13 +62,13 @@ pub(super) fn people(
         .flat_map(|e| e.name.split_whitespace().skip(1))
         .map(str::to_lowercase)
         .collect();
+    let masks = coverage(taken.iter().map(|(m, _)| m), units);
     for (u, unit) in units
         .iter()
         .enumerate()
         .filter(|(_, unit)| unit.paragraph.is_some())
     {
-        let mask = covered_tokens(taken, u, unit.tokens.len());
-        let covered = |i: usize| mask.get(i).copied().unwrap_or(false);
+        let covered = |i: usize| masks[u].get(i).copied().unwrap_or(false);
         let mut spans = tagged_names(unit, words, &covered);
         let mut untagged = Vec::new();
         for titled in titled_names(unit, words, context.language, &covered) {
@@ -444,14 +444,15 @@ pub(super) fn short_forms(
         .filter(|p| p.chars().count() > 2)
         .collect();
     let mut more = Vec::new();
+    let masks = coverage(
+        taken
+            .iter()
+            .map(|(m, _)| m)
+            .chain(found.iter().map(|(m, _)| m)),
+        units,
+    );
     for (u, unit) in units.iter().enumerate() {
-        let mut mask = covered_tokens(taken, u, unit.tokens.len());
-        for (m, _) in found.iter().filter(|(m, _)| m.unit == u) {
-            for slot in mask.iter_mut().take(m.last + 1).skip(m.first) {
-                *slot = true;
-            }
-        }
-        let used = |i: usize| mask[i];
+        let used = |i: usize| masks[u][i];
         let mut i = 0;
         while i < unit.tokens.len() {
             let token = &unit.tokens[i];
