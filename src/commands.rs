@@ -18,6 +18,7 @@ pub struct Common {
     pub threads: usize,
     pub lang: LangChoice,
     pub quiet: bool,
+    pub limits: pipeline::Limits,
 }
 
 /// How a run went: the exit status follows from it.
@@ -77,6 +78,7 @@ fn for_each_result(
         &pool,
         common.lang,
         depth,
+        common.limits,
         |result| {
             progress.inc(1);
             match result {
@@ -564,6 +566,7 @@ pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
         &pool,
         common.lang,
         Depth::Extract,
+        common.limits,
         &mut take,
     );
     bar.finish_and_clear();
@@ -587,6 +590,7 @@ pub fn collect_articles(common: &Common, depth: Depth) -> Result<(Vec<Article>, 
         &pool,
         common.lang,
         depth,
+        common.limits,
         |result| match result {
             Ok(article) => articles.push(article),
             Err(error) if error.skipped => {}

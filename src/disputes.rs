@@ -94,6 +94,7 @@ fn hearing(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) ->
         .map(|i| i.name.clone());
     let (mut petitioner, mut respondent) = (None, None);
     for (p, text) in lower.iter().enumerate() {
+        crate::budget::check();
         let here: Vec<&Party> = named
             .iter()
             .filter(|n| n.paragraph == p && Some(&n.name) != forum.as_ref())
@@ -127,6 +128,7 @@ fn criminal(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) -
     let mut accused: Vec<(String, (usize, usize), usize)> = Vec::new();
     let mut tried = false;
     for (p, text) in lower.iter().enumerate() {
+        crate::budget::check();
         let here: Vec<&Party> = people
             .iter()
             .copied()

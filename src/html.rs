@@ -381,6 +381,7 @@ impl Walk<'_> {
             pending.clear();
         };
         for child in element.children() {
+            crate::budget::check();
             match child.value() {
                 Node::Text(_) => render_node(child, &mut pending),
                 Node::Element(el) => {

@@ -6,6 +6,7 @@
 //! the text says, [`eval`] scores all of it against gold files. [`pipeline`] runs the stages in
 //! parallel and [`commands`] is what the command line calls.
 
+mod budget;
 pub mod clean;
 pub mod commands;
 pub mod dates;

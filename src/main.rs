@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -112,6 +113,10 @@ struct CommonArgs {
     /// No progress bar and no warnings; errors are still reported.
     #[arg(short, long)]
     quiet: bool,
+    /// Seconds one document may take; one that takes longer is reported and skipped, so it
+    /// cannot stall the run (0: no limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = 20.0)]
+    time_limit: f64,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -145,6 +150,12 @@ impl CommonArgs {
                 LangArg::En => LangChoice::Fixed("en"),
             },
             quiet: self.quiet,
+            limits: warta::pipeline::Limits {
+                time: (self.time_limit > 0.0)
+                    .then(|| Duration::try_from_secs_f64(self.time_limit).ok())
+                    .flatten(),
+                ..Default::default()
+            },
         }
     }
 }

@@ -356,6 +356,7 @@ impl Model {
         let mut feats = Vec::with_capacity(32);
         let scores: Vec<[f32; N]> = (0..tokens.len())
             .map(|i| {
+                crate::budget::check();
                 features(&prepared, i, &mut feats);
                 let mut row = [0f32; N];
                 for f in &feats {

@@ -3,9 +3,11 @@
 //! same whatever the thread count.
 
 use std::panic::{self, AssertUnwindSafe};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
+use crate::budget::{self, OverBudget};
 use crate::clean::{self, Cleaned};
 use crate::extract;
 use crate::html;
@@ -28,6 +30,25 @@ pub enum Depth {
     Clean,
     /// Everything the extractors find as well.
     Extract,
+}
+
+/// What one document, and the documents in flight together, may take.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    /// Time for one document's work: one that takes longer is reported and skipped, so it
+    /// cannot stall the run. `None` for no limit.
+    pub time: Option<Duration>,
+    /// Bytes of documents read ahead and held at once, whatever their number.
+    pub bytes_in_flight: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            time: Some(Duration::from_secs(20)),
+            bytes_in_flight: 64 * 1024 * 1024,
+        }
+    }
 }
 
 /// Cleans one document, and extracts from it at [`Depth::Extract`].
@@ -121,12 +142,14 @@ fn choose_pack(lang: LangChoice, text: &str) -> &'static Pack {
 }
 
 /// Processes a stream of documents with `threads` workers, handing each result to `sink` in
-/// input order. Only one batch is held in memory at a time.
+/// input order. Only one batch is held in memory at a time: at most eight documents per
+/// worker, and no more bytes than `limits` allow (but always one document).
 pub fn run<I, F>(
     documents: I,
     pool: &rayon::ThreadPool,
     lang: LangChoice,
     depth: Depth,
+    limits: Limits,
     mut sink: F,
 ) where
     I: Iterator<Item = Result<Document, SourceError>>,
@@ -135,11 +158,21 @@ pub fn run<I, F>(
     let batch_size = pool.current_num_threads().max(1) * 8;
     let mut documents = documents.peekable();
     while documents.peek().is_some() {
-        let batch: Vec<_> = documents.by_ref().take(batch_size).collect();
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while batch.len() < batch_size && (batch.is_empty() || bytes < limits.bytes_in_flight) {
+            let Some(item) = documents.next() else { break };
+            bytes += item.as_ref().map_or(0, |d| d.content.len());
+            batch.push(item);
+        }
         let results: Vec<_> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|item| item.and_then(|document| guarded(document, lang, depth)))
+                .map(|item| {
+                    item.and_then(|document| {
+                        guarded(document, limits.time, |d| process(d, lang, depth))
+                    })
+                })
                 .collect()
         });
         results.into_iter().for_each(&mut sink);
@@ -162,27 +195,95 @@ pub fn report_panics() {
     }));
 }
 
-/// Turns a bug that panics on one document into an error for that document alone.
-fn guarded(mut document: Document, lang: LangChoice, depth: Depth) -> Result<Article, SourceError> {
+/// Turns a bug that panics on one document into an error for that document alone, and a
+/// document past its time into a report that it was skipped.
+fn guarded(
+    mut document: Document,
+    time: Option<Duration>,
+    work: impl FnOnce(Document) -> Article,
+) -> Result<Article, SourceError> {
     let path = document.provenance.path.clone();
     let record = document.provenance.record;
     let line = document.line.take();
     IN_DOCUMENT.with(|flag| flag.set(true));
-    let processed = panic::catch_unwind(AssertUnwindSafe(|| process(document, lang, depth)));
+    let processed =
+        panic::catch_unwind(AssertUnwindSafe(|| budget::within(time, || work(document))));
     IN_DOCUMENT.with(|flag| flag.set(false));
     processed.map_err(|cause| {
-        let message = cause
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| cause.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let reason = if cause.is::<OverBudget>() {
+            format!(
+                "took longer than {} s, skipped",
+                time.map_or(0.0, |t| t.as_secs_f64())
+            )
+        } else {
+            let message = cause
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| cause.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            format!("internal error, document skipped: {message}")
+        };
         SourceError {
             line,
-            ..SourceError::new(
-                &path,
-                record,
-                format!("internal error, document skipped: {message}"),
-            )
+            ..SourceError::new(&path, record, reason)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Provenance;
+    use crate::source::SourceMeta;
+
+    fn document() -> Document {
+        Document {
+            id: "doc".into(),
+            format: Format::Text,
+            provenance: Provenance {
+                path: "feed.jsonl".into(),
+                record: Some(7),
+                ..Provenance::default()
+            },
+            content: "Judul\n\nIsi berita.".into(),
+            meta: SourceMeta::default(),
+            warnings: Vec::new(),
+            line: None,
+        }
+    }
+
+    #[test]
+    fn a_bug_in_one_document_is_reported_with_that_document() {
+        let error = guarded(document(), None, |_| panic!("index out of range")).unwrap_err();
+        let shown = error.to_string();
+        assert!(shown.contains("feed.jsonl"), "{shown}");
+        assert!(shown.contains('7'), "{shown}");
+        assert!(
+            shown.contains("internal error, document skipped: index out of range"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_document_past_its_time_is_skipped_and_said_so() {
+        let error = guarded(document(), Some(Duration::ZERO), |d| {
+            budget::check();
+            loop {
+                budget::check();
+                let _ = &d;
+            }
+        })
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("took longer than 0 s, skipped"),
+            "{error}"
+        );
+        // the next document on the thread has its whole budget
+        assert!(guarded(document(), None, |d| process(
+            d,
+            LangChoice::Auto,
+            Depth::Clean
+        ))
+        .is_ok());
+    }
 }

@@ -343,6 +343,7 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
     // quotation continues
     let mut ended_on: Option<(Option<&str>, Option<Speaker>)> = None;
     for (p, text) in article.body.iter().enumerate() {
+        crate::budget::check();
         if let Some((start, quote)) = transcript_line(text, p, &index, pack) {
             ended_on = None;
             last_speaker = Some(quote.speaker.clone());

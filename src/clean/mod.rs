@@ -69,6 +69,7 @@ pub fn clean_text(text: &str, pack: &Pack, meta: &SourceMeta) -> Cleaned {
         return clean_paragraphs(paras, pack, &meta, Source::Text);
     };
     for para in &mut paras {
+        crate::budget::check();
         if Some(para.line) == scraped.title_line {
             para.verdict = Verdict::Title;
         } else if para.line == scraped.date_line {
@@ -125,6 +126,7 @@ fn clean_paragraphs(
 ) -> Cleaned {
     let mut trimmed = Vec::new();
     for para in paras.iter_mut().filter(|p| p.kept()) {
+        crate::budget::check();
         if let Some(reason) = line_reason(&para.text, pack) {
             para.remove(&reason);
         } else if let Some(initials) = trailing_initials(&para.text) {
@@ -212,6 +214,7 @@ fn paragraphs(text: &str) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
     let mut previous_blank = true;
     for (index, raw) in text.lines().enumerate() {
+        crate::budget::check();
         let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if line.is_empty() {
             previous_blank = true;
@@ -310,16 +313,32 @@ fn body_like(text: &str) -> bool {
 }
 
 /// Where the article's text begins: the first paragraph that reads as running text and is not
-/// a teaser that a later paragraph repeats.
+/// a teaser that a later paragraph repeats. Comparing each candidate with every later
+/// paragraph is quadratic in a long text of repeated paragraphs, so past a few times the
+/// text's length of comparisons the first paragraph that reads as running text is taken.
 fn first_body_paragraph(paras: &[Para]) -> Option<usize> {
     let folded: Vec<String> = paras.iter().map(|p| fold(&p.text)).collect();
-    (0..paras.len()).find(|&i| {
-        paras[i].kept()
-            && body_like(&paras[i].text)
-            && !folded[i + 1..]
-                .iter()
-                .any(|later| later.contains(&folded[i]))
-    })
+    let mut candidates = (0..paras.len()).filter(|&i| paras[i].kept() && body_like(&paras[i].text));
+    let first = candidates.clone().next();
+    let allowance = 8 * folded.iter().map(String::len).sum::<usize>() + (1 << 20);
+    let mut compared = 0;
+    for i in candidates.by_ref() {
+        let mut repeated = false;
+        for later in &folded[i + 1..] {
+            compared += later.len();
+            if compared > allowance {
+                return first;
+            }
+            if later.contains(&folded[i]) {
+                repeated = true;
+                break;
+            }
+        }
+        if !repeated {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// Captions: the line before a photo-credit marker, or a short line opening with a caption word.

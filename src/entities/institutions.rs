@@ -575,6 +575,7 @@ pub(super) fn titled_acronyms(
     let tokens = &unit.tokens;
     let mut found = Vec::new();
     for i in 0..tokens.len() {
+        crate::budget::check();
         let len = phrase_at(tokens, i, &words.titles);
         let at = i + len;
         if len == 0 || !capitalised(tokens[i].text) || at >= tokens.len() || mask[at] {
@@ -674,6 +675,7 @@ pub(super) fn named_institutions(
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        crate::budget::check();
         if covered(i) || !capitalised(tokens[i].text) {
             i += 1;
             continue;
@@ -1079,6 +1081,7 @@ pub(super) fn known_institutions(
     let mut found = Vec::new();
     let mut i = 0;
     while i < unit.tokens.len() {
+        crate::budget::check();
         let token = &unit.tokens[i];
         if covered(i) || !capitalised(token.text) {
             i += 1;

@@ -265,6 +265,7 @@ pub(super) fn tagged_names(
     let mut spans = Vec::new();
     let mut i = 0;
     while i < unit.tokens.len() {
+        crate::budget::check();
         let starts_name = tags[i] == "B-PER"
             || (tags[i] == "I-PER" && (i == 0 || !tags[i - 1].ends_with("PER") || covered(i - 1)));
         if !starts_name || covered(i) {
@@ -354,6 +355,7 @@ pub(super) fn titled_names(
     let tokens = &unit.tokens;
     let mut spans = Vec::new();
     for i in 0..tokens.len() {
+        crate::budget::check();
         let len = phrase_at(tokens, i, &words.titles);
         // "Pemilihan Kepala Daerah": a title word inside a longer capitalised name is no title
         let inside_name = i > 0
@@ -455,6 +457,7 @@ pub(super) fn short_forms(
         let used = |i: usize| masks[u][i];
         let mut i = 0;
         while i < unit.tokens.len() {
+            crate::budget::check();
             let token = &unit.tokens[i];
             if used(i) || !capitalised(token.text) {
                 i += 1;
