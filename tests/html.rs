@@ -5,26 +5,25 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn body_f1(gold_dir: &str) -> Option<(f64, Value)> {
-    let shared = shared()?;
+fn body_f1(gold_dir: &str) -> (f64, Value) {
+    let shared = shared();
     let dir = shared.join(gold_dir);
     let output = warta(&["eval", "--gold", dir.to_str().unwrap(), "--json", "--quiet"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
     let body = &report["micro"]["body"];
     let (m, p, g) = (
-        body["matched"].as_f64()?,
-        body["predicted"].as_f64()?,
-        body["gold"].as_f64()?,
+        body["matched"].as_f64().unwrap(),
+        body["predicted"].as_f64().unwrap(),
+        body["gold"].as_f64().unwrap(),
     );
-    Some((2.0 * m / (p + g), report))
+    (2.0 * m / (p + g), report)
 }
 
 #[test]
+#[ignore = "needs ../shared beside the project; .ci/run runs it"]
 fn indonesian_pages_keep_their_text() {
-    let Some((f1, report)) = body_f1("data/html/id-dev") else {
-        return;
-    };
+    let (f1, report) = body_f1("data/html/id-dev");
     assert!(f1 >= 0.98, "id-dev body F1 {f1:.3}");
     let published = &report["micro"]["published"];
     assert_eq!(
@@ -35,16 +34,16 @@ fn indonesian_pages_keep_their_text() {
 }
 
 #[test]
+#[ignore = "needs ../shared beside the project; .ci/run runs it"]
 fn english_pages_keep_their_text() {
-    let Some((f1, _)) = body_f1("data/html/en-dev") else {
-        return;
-    };
+    let (f1, _) = body_f1("data/html/en-dev");
     assert!(f1 >= 0.97, "en-dev body F1 {f1:.3}");
 }
 
 #[test]
+#[ignore = "needs ../shared beside the project; .ci/run runs it"]
 fn no_read_also_line_survives_in_any_page() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     for set in ["data/html/id-dev", "data/html/en-dev"] {
         let output = warta(&["clean", shared.join(set).to_str().unwrap(), "--quiet"]);
         assert!(output.status.success(), "{}", stderr(&output));

@@ -5,9 +5,13 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn seed_report() -> Option<Value> {
-    let shared = shared()?;
-    let gold = shared.join("gold/seeds");
+/// The seed gold, copied from `../shared/gold/seeds` so that every clone runs these tests.
+fn seed_gold() -> std::path::PathBuf {
+    root().join("tests/fixtures/gold/seeds")
+}
+
+fn seed_report() -> Value {
+    let gold = seed_gold();
     let output = warta(&[
         "eval",
         "--gold",
@@ -17,7 +21,7 @@ fn seed_report() -> Option<Value> {
         "--quiet",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    Some(serde_json::from_str(&stdout(&output)).unwrap())
+    serde_json::from_str(&stdout(&output)).unwrap()
 }
 
 fn value(score: &Value) -> Option<f64> {
@@ -43,7 +47,7 @@ fn value(score: &Value) -> Option<f64> {
 
 #[test]
 fn seed_bodies_titles_and_outlets_match_gold() {
-    let Some(report) = seed_report() else { return };
+    let report = seed_report();
     let articles = report["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 5);
     for article in articles {
@@ -57,8 +61,7 @@ fn seed_bodies_titles_and_outlets_match_gold() {
         assert_eq!(value(&scores["authors"]), Some(1.0), "{id}: authors");
         // outlet: right wherever gold names one
         let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(shared().unwrap().join(format!("gold/seeds/{id}.json")))
-                .unwrap(),
+            &std::fs::read_to_string(seed_gold().join(format!("{id}.json"))).unwrap(),
         )
         .unwrap();
         if !gold["outlet"].is_null() {
@@ -78,13 +81,12 @@ fn tokens(text: &str) -> Vec<String> {
 /// comment notices) reaches a body: every kept paragraph is mostly a gold paragraph.
 #[test]
 fn no_excluded_line_reaches_a_body() {
-    let Some(shared) = shared() else { return };
     let output = warta(&["clean", "corpus", "--quiet"]);
     assert!(output.status.success(), "{}", stderr(&output));
     for record in json_lines(&stdout(&output)) {
         let id = record["id"].as_str().unwrap();
         let gold: Value = serde_json::from_str(
-            &std::fs::read_to_string(shared.join(format!("gold/seeds/{id}.json"))).unwrap(),
+            &std::fs::read_to_string(seed_gold().join(format!("{id}.json"))).unwrap(),
         )
         .unwrap();
         let gold_paragraphs: Vec<Vec<String>> = gold["body"]
@@ -114,14 +116,14 @@ fn no_excluded_line_reaches_a_body() {
 
 #[test]
 fn seed_dates_are_all_found_with_the_weekday_mismatch_flagged() {
-    let Some(report) = seed_report() else { return };
+    let report = seed_report();
     assert_eq!(value(&report["micro"]["dates"]), Some(1.0));
     assert_eq!(value(&report["micro"]["weekdays"]), Some(1.0));
 }
 
 #[test]
 fn seed_statements_registers_and_disputes_meet_their_marks() {
-    let Some(report) = seed_report() else { return };
+    let report = seed_report();
     let micro = &report["micro"];
     let at_least = |field: &str, mark: f64| {
         let score = value(&micro[field]).unwrap_or_else(|| panic!("{field} scored"));
@@ -139,7 +141,7 @@ fn seed_statements_registers_and_disputes_meet_their_marks() {
 
 #[test]
 fn seed_people_and_institutions_are_found() {
-    let Some(report) = seed_report() else { return };
+    let report = seed_report();
     let micro = &report["micro"];
     for (field, mark) in [("people", 0.95), ("institutions", 0.90), ("roles", 0.85)] {
         let score = value(&micro[field]).unwrap();

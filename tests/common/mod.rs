@@ -26,19 +26,16 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// The shared folder beside the project, if this checkout has one. CI sets
-/// WARTA_REQUIRE_SHARED so that a missing folder fails instead of skipping.
-pub fn shared() -> Option<PathBuf> {
+/// The shared folder beside the project. Tests that need it are marked ignored, with the
+/// reason, so that a clone without it shows them as skipped; run with `--ignored` they fail
+/// here when it is missing, never pass in silence.
+pub fn shared() -> PathBuf {
     let path = root().join("../shared");
-    if path.join("gold/SPEC.md").exists() {
-        return Some(path);
-    }
     assert!(
-        std::env::var_os("WARTA_REQUIRE_SHARED").is_none(),
-        "../shared is required here but missing"
+        path.join("gold/SPEC.md").exists(),
+        "../shared is needed beside the project for this test"
     );
-    eprintln!("skipping: ../shared not found beside the project");
-    None
+    path
 }
 
 pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
@@ -51,10 +48,9 @@ pub fn fixture(name: &str) -> String {
     Path::new("tests/fixtures").join(name).display().to_string()
 }
 
-/// `warta eval --json` of a gold folder of `../shared` against its corpus, if `../shared` is
-/// here.
-pub fn shared_eval(gold: &str, corpus: &str) -> Option<serde_json::Value> {
-    let shared = shared()?;
+/// `warta eval --json` of a gold folder of `../shared` against its corpus.
+pub fn shared_eval(gold: &str, corpus: &str) -> serde_json::Value {
+    let shared = shared();
     let output = warta(&[
         "eval",
         "--gold",
@@ -64,7 +60,7 @@ pub fn shared_eval(gold: &str, corpus: &str) -> Option<serde_json::Value> {
         "--quiet",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    Some(serde_json::from_str(&stdout(&output)).unwrap())
+    serde_json::from_str(&stdout(&output)).unwrap()
 }
 
 /// A field's micro-averaged score: F1 for detection fields, the share right for the others.
