@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::output::{write_atomic, AtomicFile, FileNamer, Prepared};
 use crate::pipeline::{self, Depth, LangChoice};
-use crate::record::Article;
+use crate::record::{Article, DistinctIds};
 use crate::source::{self, SourceError};
 
 /// Options every corpus-reading subcommand shares.
@@ -143,6 +143,16 @@ fn shown(article: &Article) -> String {
     match provenance.and_then(|p| p.record) {
         Some(record) => format!("{path}:{record}"),
         None => path,
+    }
+}
+
+fn warn_renamed(quiet: bool, article: &Article, id: &str) {
+    if !quiet {
+        eprintln!(
+            "warta: warning: {}: id `{}` is an earlier article's; this one is `{id}`",
+            shown(article),
+            article.id
+        );
     }
 }
 
@@ -381,7 +391,20 @@ pub fn run(common: &Common, output_dir: &Path) -> Result<Outcome> {
         AtomicFile::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut kept = Vec::new();
     let mut inputs = Vec::new();
+    let mut ids = DistinctIds::default();
     let outcome = for_each_article(common, Depth::Extract, |article| {
+        let id = ids.claim(&article.id);
+        let renamed;
+        let article = if id == article.id {
+            article
+        } else {
+            warn_renamed(common.quiet, article, &id);
+            renamed = Article {
+                id,
+                ..article.clone()
+            };
+            &renamed
+        };
         serde_json::to_writer(&mut out, article)?;
         out.write_all(b"\n")?;
         kept.push(for_graph(article));
@@ -535,12 +558,20 @@ pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
     let mut articles = Vec::new();
     let mut inputs = Vec::new();
     let mut outcome = Outcome::default();
+    let mut ids = DistinctIds::default();
     let mut take = |result: Result<Article, SourceError>| match result {
         Ok(article) => {
             outcome.processed += 1;
             bar.inc(1);
             inputs.push(input_hash(&article));
-            articles.push(for_graph(&article));
+            let id = ids.claim(&article.id);
+            if id != article.id {
+                bar.suspend(|| warn_renamed(common.quiet, &article, &id));
+            }
+            articles.push(Article {
+                id,
+                ..for_graph(&article)
+            });
         }
         Err(error) => {
             outcome.failed += usize::from(!error.skipped);

@@ -4,6 +4,8 @@
 //! person and `eval` can compare the two field by field. What users need beyond the gold fields
 //! (provenance, offsets, the cleaning audit) is appended after them.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 /// One article, as `warta extract` writes it and as a gold file describes it.
@@ -267,6 +269,29 @@ impl Offsets {
     }
 }
 
+/// Article ids kept distinct in input order. Two files of one name in different folders, or
+/// one record read twice, would otherwise be one article node of the graph (and the corpus
+/// stage, which looks articles up by id, assumes one article an id).
+#[derive(Debug, Default)]
+pub struct DistinctIds {
+    taken: HashSet<String>,
+}
+
+impl DistinctIds {
+    /// The id an article with `id` is to have: `id` itself while it is free, else the first
+    /// free of `id~2`, `id~3`, …
+    pub fn claim(&mut self, id: &str) -> String {
+        let mut candidate = id.to_string();
+        let mut n = 1;
+        while self.taken.contains(&candidate) {
+            n += 1;
+            candidate = format!("{id}~{n}");
+        }
+        self.taken.insert(candidate.clone());
+        candidate
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,5 +305,15 @@ mod tests {
         assert_eq!(offsets.byte_of(6), at);
         assert_eq!(offsets.char_of(text.len()), text.chars().count());
         assert_eq!(offsets.byte_of(text.chars().count()), text.len());
+    }
+
+    #[test]
+    fn a_taken_id_gets_the_first_free_number() {
+        let mut ids = DistinctIds::default();
+        assert_eq!(ids.claim("x"), "x");
+        assert_eq!(ids.claim("x~2"), "x~2");
+        assert_eq!(ids.claim("x"), "x~3");
+        assert_eq!(ids.claim("y"), "y");
+        assert_eq!(ids.claim("x"), "x~4");
     }
 }

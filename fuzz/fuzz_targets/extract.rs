@@ -1,0 +1,19 @@
+//! Full extraction of one plain-text document of any bytes.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use warta::pipeline::{process, Depth, LangChoice};
+use warta::source::{Document, Format, SourceMeta};
+
+fuzz_target!(|data: &[u8]| {
+    let document = Document {
+        id: "fuzz".into(),
+        format: Format::Text,
+        content: String::from_utf8_lossy(data).into_owned(),
+        meta: SourceMeta::default(),
+        provenance: Default::default(),
+        warnings: Vec::new(),
+        line: None,
+    };
+    process(document, LangChoice::Auto, Depth::Extract);
+});
