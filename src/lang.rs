@@ -383,6 +383,10 @@ pub struct EntityWords {
     /// Words that qualify a title and belong to it ("mantan Dirut", "former CEO").
     #[serde(default)]
     pub title_modifiers: Vec<String>,
+    /// Words that open the period an office was held in, between the title and a name
+    /// ("Direktur Utama Bank DKI tahun 2020, Zainuddin").
+    #[serde(default)]
+    pub title_periods: Vec<String>,
     /// Whether the body and other qualifiers stand before a title ("White House press
     /// secretary", "PG&E's principal meteorologist") rather than after it ("Ketua KPU").
     #[serde(default)]

@@ -446,6 +446,39 @@ mod tests {
     }
 
     #[test]
+    fn the_period_of_an_office_stays_between_its_title_and_the_name() {
+        let (people, _) = run(
+            "Saksi yang diperiksa ialah Direktur Utama PT Maju Jaya tahun 2019, Bambang Sutrisno. \
+             Ketua Panitia periode 2018-2020, Sri Wahyuni, juga hadir.",
+        );
+        let roles = |name: &str| {
+            people
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| p.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            roles("Bambang Sutrisno"),
+            [role("Direktur Utama", Some("PT Maju Jaya"))]
+        );
+        assert_eq!(roles("Sri Wahyuni"), [role("Ketua Panitia", None)]);
+    }
+
+    #[test]
+    fn an_office_before_a_place_the_tagger_does_not_know_heads_the_body_there() {
+        let (people, _) = run("Hal itu disampaikan Kapolsek Sukamundur, AKP Rahmat Widodo, Senin.");
+        let rahmat = people
+            .iter()
+            .find(|p| p.name == "Rahmat Widodo")
+            .expect("Rahmat");
+        assert_eq!(
+            rahmat.roles,
+            [role("Kapolsek", Some("Kepolisian Sektor Sukamundur"))]
+        );
+    }
+
+    #[test]
     fn a_role_before_a_name_and_a_comma_is_the_next_name_s() {
         let (people, _) =
             run("Hal itu disampaikan kuasa hukum Andi Pratama, Budi Santoso, di Bandung.");
@@ -611,7 +644,11 @@ mod tests {
             "{institutions:?}"
         );
         let ramli = person(&people, "Teuku Ramli");
-        assert_eq!(ramli.roles, [role("Kajari Lhoksukon", None)]);
+        // the office heads the body of its place, as "Gubernur Jawa Barat" does
+        assert_eq!(
+            ramli.roles,
+            [role("Kajari", Some("Kejaksaan Negeri Lhoksukon"))]
+        );
     }
 
     /// Every rule looks around a name; none may look past either end of a paragraph.

@@ -28,6 +28,7 @@ pub(super) fn role_before(
     }
     if end > 0 && tokens[end - 1].text == "," {
         end -= 1;
+        end = period_start(tokens, end, words).unwrap_or(end);
     }
     if let Some(len) = rank_before(end).filter(|_| end + 1 < name_start) {
         end -= len;
@@ -156,6 +157,32 @@ pub(super) fn role_before(
                 }
                 None => office,
             };
+            // "Kapolsek Kedaton": an office with a place the tagger does not know, read as a
+            // portfolio, is still the office at the body it heads there
+            let head = phrase_at(&tokens[..start + len], found_start, &words.titles);
+            let portfolio = &tokens[(found_start + head).min(start + len)..start + len];
+            if institution.is_none()
+                && place_end.is_none()
+                && head > 0
+                && (1..=3).contains(&portfolio.len())
+                && portfolio.iter().all(|t| {
+                    // a place's words, not a rank or an initial of the name that follows
+                    capitalised(t.text)
+                        && t.text.chars().count() > 1
+                        && !words.honorifics.has_word(t.text)
+                })
+            {
+                let held =
+                    &unit.text[tokens[found_start].start..tokens[found_start + head - 1].end];
+                if let Some(body) = office_body(held, words) {
+                    let place = &unit.text[portfolio[0].start..portfolio[portfolio.len() - 1].end];
+                    let title = &unit.text[tokens[start].start..tokens[found_start + head - 1].end];
+                    return Some(Role {
+                        title: title.to_string(),
+                        institution: Some(format!("{body} {place}")),
+                    });
+                }
+            }
             // "Gubernur Jawa Barat" holds office at "Pemerintah Provinsi Jawa Barat"
             if let (Some(place_end), Some(body)) = (place_end, office_body(office, words)) {
                 let place = &unit.text[tokens[start + len].start..tokens[place_end - 1].end];
@@ -195,6 +222,27 @@ pub(super) fn role_before(
         }
     });
     Some(Role { title, institution })
+}
+
+/// Where the period that ends at `end` starts, if one does: "tahun 2020", "periode 2019-2024".
+fn period_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<usize> {
+    let year_like = |t: &Token| {
+        t.text.starts_with(|c: char| c.is_ascii_digit())
+            && t.text
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'))
+    };
+    let numbers = (end.saturating_sub(3)..end).find(|&k| {
+        year_like(&tokens[k])
+            && tokens[k..end]
+                .iter()
+                .all(|t| year_like(t) || matches!(t.text, "-" | "–" | "/"))
+    })?;
+    let opener = numbers.checked_sub(1)?;
+    words
+        .title_periods
+        .contains(&tokens[opener].lower)
+        .then_some(opener)
 }
 
 /// Where a title starts once the qualifiers before it that belong to it are taken in
