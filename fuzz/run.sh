@@ -25,7 +25,7 @@ printf '<html lang="id"><head><title>Judul</title><meta property="og:site_name" 
 mkdir -p fuzz/corpus/read_corpus
 { printf '\x00'; head -c 3000 corpus/003_29b43ec06a4ce155.txt; } > fuzz/corpus/read_corpus/text
 { printf '\x02'; cat tests/fixtures/feed.jsonl; } > fuzz/corpus/read_corpus/jsonl
-{ printf '\x03'; cat tests/fixtures/fuzz/absurd-length.warc; } > fuzz/corpus/read_corpus/warc
+{ printf '\x03'; cat tests/fixtures/fuzz/documents/absurd-length.warc; } > fuzz/corpus/read_corpus/warc
 { printf '\x04'; cat tests/fixtures/banjir.txt.gz; } > fuzz/corpus/read_corpus/gzip
 { printf '\x05'; cat tests/fixtures/banjir-zst.txt.zst; } > fuzz/corpus/read_corpus/zstd
 mkdir -p fuzz/corpus/graph

@@ -45,11 +45,15 @@ pub(super) fn role_before(
         }
         let before = end - 1;
         if let Some((m, index)) = taken.ending_at(u, before) {
-            if institution.is_none() {
-                // "Wakil Ketua DPRD Jawa Timur": the place after a body's name narrows it
-                body_place = place_end.map(|place_end| (m.last + 1, place_end));
-            }
-            institution = institution.or(Some(*index));
+            // "Wakil Ketua DPRD Jawa Timur": the place after a body's name narrows it (a
+            // place after the second of two bodies is that body's)
+            body_place = match institution {
+                None => place_end.map(|place_end| (m.last + 1, place_end)),
+                Some(_) => None,
+            };
+            // of two bodies after a title, the first is the unit it heads and the second the
+            // body that unit belongs to: "Direktur Penyidikan Jampidsus Kejagung"
+            institution = Some(*index);
             end = m.first;
             continue;
         }
