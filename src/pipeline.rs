@@ -253,6 +253,43 @@ mod tests {
     }
 
     #[test]
+    fn no_more_bytes_than_allowed_are_read_ahead() {
+        let pulled = std::cell::Cell::new(0);
+        let documents = (0..20).map(|n| {
+            pulled.set(pulled.get() + 1);
+            let mut d = document();
+            d.id = format!("doc{n}");
+            d.content = format!("Judul\n\n{}.", "kata ".repeat(200)); // about 1 KB
+            Ok(d)
+        });
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let limits = Limits {
+            time: None,
+            bytes_in_flight: 2_500,
+        };
+        let mut first_seen_after = None;
+        let mut ids = Vec::new();
+        run(
+            documents,
+            &pool,
+            LangChoice::Fixed("id"),
+            Depth::Clean,
+            limits,
+            |result| {
+                first_seen_after.get_or_insert(pulled.get());
+                ids.push(result.unwrap().id);
+            },
+        );
+        // three documents of about 1 KB reach the 2,500 bytes, though two workers take 16
+        assert_eq!(first_seen_after, Some(3));
+        assert_eq!(ids.len(), 20);
+        assert_eq!(ids[19], "doc19", "in input order");
+    }
+
+    #[test]
     fn a_bug_in_one_document_is_reported_with_that_document() {
         let error = guarded(document(), None, |_| panic!("index out of range")).unwrap_err();
         let shown = error.to_string();
