@@ -383,6 +383,10 @@ pub struct EntityWords {
     /// Words that qualify a title and belong to it ("mantan Dirut", "former CEO").
     #[serde(default)]
     pub title_modifiers: Vec<String>,
+    /// Words between a title's object and the name that holds the title: "pengacara Iwan
+    /// lainnya, Rocky Martin" (Iwan's other lawyer, Rocky Martin).
+    #[serde(default)]
+    pub apposition_fillers: Vec<String>,
     /// Words that open the period an office was held in, between the title and a name
     /// ("Direktur Utama Bank DKI tahun 2020, Zainuddin").
     #[serde(default)]

@@ -487,6 +487,13 @@ mod tests {
             [role("kuasa hukum", None)]
         );
         assert!(person(&people, "Andi Pratama").roles.is_empty());
+        let (people, _) =
+            run("Namun pengacara Andi Pratama lainnya, Budi Santoso, tidak hadir di Bandung.");
+        assert_eq!(
+            person(&people, "Budi Santoso").roles,
+            [role("pengacara", None)]
+        );
+        assert!(person(&people, "Andi Pratama").roles.is_empty());
     }
 
     #[test]

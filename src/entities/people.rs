@@ -147,7 +147,7 @@ pub(super) fn people(
         }
     }
     share_roles_in_lists(&mut found, units, words);
-    hand_roles_to_apposed_names(&mut found, units);
+    hand_roles_to_apposed_names(&mut found, units, words);
     let nicknames = bracketed_nicknames(units, &mut found);
     found.extend(short_forms(units, &found, taken));
     group_people(found, &nicknames, units)
@@ -193,14 +193,22 @@ pub(super) fn share_roles_in_lists(
     }
 }
 
-pub(super) fn hand_roles_to_apposed_names(found: &mut [(Mention, Option<Role>)], units: &[Unit]) {
+pub(super) fn hand_roles_to_apposed_names(
+    found: &mut [(Mention, Option<Role>)],
+    units: &[Unit],
+    words: &EntityWords,
+) {
     for i in 1..found.len() {
         let (before, after) = found.split_at_mut(i);
         let (first, first_role) = &mut before[i - 1];
         let (second, second_role) = &mut after[0];
+        let tokens = &units[first.unit].tokens;
+        let between = tokens.get(first.last + 1..second.first).unwrap_or_default();
         let apposed = first.unit == second.unit
-            && second.first == first.last + 2
-            && units[first.unit].tokens[first.last + 1].text == ",";
+            && between.last().is_some_and(|t| t.text == ",")
+            && between[..between.len() - 1]
+                .iter()
+                .all(|t| words.apposition_fillers.contains(&t.lower));
         // names that share a title in a list keep it each
         let shared = first_role.is_some() && first_role == second_role;
         let Some(role) = first_role.as_ref().filter(|_| apposed && !shared) else {
