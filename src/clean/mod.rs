@@ -318,11 +318,11 @@ fn body_like(text: &str) -> bool {
 /// text's length of comparisons the first paragraph that reads as running text is taken.
 fn first_body_paragraph(paras: &[Para]) -> Option<usize> {
     let folded: Vec<String> = paras.iter().map(|p| fold(&p.text)).collect();
-    let mut candidates = (0..paras.len()).filter(|&i| paras[i].kept() && body_like(&paras[i].text));
+    let candidates = (0..paras.len()).filter(|&i| paras[i].kept() && body_like(&paras[i].text));
     let first = candidates.clone().next();
     let allowance = 8 * folded.iter().map(String::len).sum::<usize>() + (1 << 20);
     let mut compared = 0;
-    for i in candidates.by_ref() {
+    for i in candidates {
         let mut repeated = false;
         for later in &folded[i + 1..] {
             compared += later.len();

@@ -66,29 +66,24 @@ impl InstitutionSet {
     }
 
     /// The first (lowest) of `listed` that passes `check`.
-    fn first_checked(
-        &self,
-        listed: Option<&Vec<usize>>,
-        check: impl Fn(usize) -> bool,
-    ) -> Option<usize> {
-        let mut listed: Vec<usize> = listed.cloned().unwrap_or_default();
-        listed.sort_unstable();
-        listed.into_iter().find(|&i| check(i))
-    }
-
-    /// The entries whose name key opens with `word`, in order.
-    pub(super) fn opening_with(&self, word: &str) -> Vec<usize> {
-        let mut found: Vec<usize> = self
-            .by_first_word
-            .get(word)
+    fn first_checked(listed: Option<&Vec<usize>>, check: impl Fn(usize) -> bool) -> Option<usize> {
+        listed
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&i| self.name_keys[i].split(' ').next() == Some(word))
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
+            .filter(|&i| check(i))
+            .min()
+    }
+
+    /// The first (lowest) entry whose name key opens with `word` and passes `check`.
+    pub(super) fn first_opening_with(
+        &self,
+        word: &str,
+        check: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        Self::first_checked(self.by_first_word.get(word), |i| {
+            self.name_keys[i].split(' ').next() == Some(word) && check(i)
+        })
     }
 
     pub(super) fn add_mention(&mut self, index: usize, form: &str) {
@@ -206,25 +201,23 @@ impl InstitutionSet {
         if core.is_empty() {
             return None;
         }
-        let mut named: Vec<usize> = self.by_core.get(&core).cloned().unwrap_or_default();
-        named.sort_unstable();
-        named
-            .into_iter()
-            .find(|&i| key_of_all(&self.entries[i]).any(|k| self.core(&k) == core))
-            .or_else(|| {
-                self.first_checked(self.by_company_opening.get(&core), |i| {
-                    self.opens_company(&core, &self.name_keys[i])
-                })
+        Self::first_checked(self.by_core.get(&core), |i| {
+            key_of_all(&self.entries[i]).any(|k| self.core(&k) == core)
+        })
+        .or_else(|| {
+            Self::first_checked(self.by_company_opening.get(&core), |i| {
+                self.opens_company(&core, &self.name_keys[i])
             })
-            .or_else(|| {
-                let opening = core
-                    .as_bytes()
-                    .get(..2)
-                    .and_then(|b| <[u8; 2]>::try_from(b).ok());
-                self.first_checked(opening.and_then(|o| self.by_opening.get(&o)), |i| {
-                    self.contracts(&core, i)
-                })
+        })
+        .or_else(|| {
+            let opening = core
+                .as_bytes()
+                .get(..2)
+                .and_then(|b| <[u8; 2]>::try_from(b).ok());
+            Self::first_checked(opening.and_then(|o| self.by_opening.get(&o)), |i| {
+                self.contracts(&core, i)
             })
+        })
     }
 
     /// "Alibaba Cloud" opens "Alibaba Cloud Private Ltd" (given as keys), a name closed by a
@@ -1098,18 +1091,18 @@ pub(super) fn known_institutions(
         // "Alibaba Cloud"
         let head = phrase_at(&unit.tokens, i, &words.institution_heads) > 0;
         let opens = (!head)
-            .then(|| set.opening_with(&token.lower))
-            .into_iter()
-            .flatten()
-            .find(|&index| {
-                let name = set.name_key(index);
-                // ("Indiana" does not stand for "Indiana State Teachers Association": a name
-                // closed by a head word is named by its head)
-                let closed_by_head = name.rsplit(' ').next().is_some_and(|last| {
-                    words.institution_heads.longest_at(std::iter::once(last)) == 1
-                });
-                name.contains(' ') && !closed_by_head && !all_caps(&set.entries[index].name)
-            });
+            .then(|| {
+                set.first_opening_with(&token.lower, |index| {
+                    let name = set.name_key(index);
+                    // ("Indiana" does not stand for "Indiana State Teachers Association": a name
+                    // closed by a head word is named by its head)
+                    let closed_by_head = name.rsplit(' ').next().is_some_and(|last| {
+                        words.institution_heads.longest_at(std::iter::once(last)) == 1
+                    });
+                    name.contains(' ') && !closed_by_head && !all_caps(&set.entries[index].name)
+                })
+            })
+            .flatten();
         if let (Some(index), false) = (
             opens,
             unit.tokens.get(i + 1).is_some_and(|t| capitalised(t.text)),
@@ -1153,7 +1146,7 @@ pub(super) fn company_prefix(
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
-        let company = set.opening_with(run[0]).into_iter().find(|&index| {
+        let company = set.first_opening_with(run[0], |index| {
             let name: Vec<&str> = set.name_key(index).split(' ').collect();
             let closed = name
                 .last()

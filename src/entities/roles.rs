@@ -142,6 +142,31 @@ pub(super) fn role_before(
             };
             let start = with_modifiers(tokens, found_start, words);
             let len = len + (found_start - start);
+            // "Kapolsek Kedaton": an office before a place the tagger does not know, read as
+            // a portfolio, holds office at the body there as "Gubernur Jawa Barat" does
+            let head = phrase_at(&tokens[..start + len], found_start, &words.titles);
+            let portfolio = &tokens[(found_start + head).min(start + len)..start + len];
+            let heads_body = |head: usize| {
+                let held =
+                    &unit.text[tokens[found_start].start..tokens[found_start + head - 1].end];
+                office_body(held, words).is_some()
+            };
+            let (len, place_end) = if institution.is_none()
+                && place_end.is_none()
+                && head > 0
+                && (1..=3).contains(&portfolio.len())
+                && portfolio.iter().all(|t| {
+                    // a place's words, not a rank or an initial of the name that follows
+                    capitalised(t.text)
+                        && t.text.chars().count() > 1
+                        && !words.honorifics.has_word(t.text)
+                })
+                && heads_body(head)
+            {
+                (found_start + head - start, Some(start + len))
+            } else {
+                (len, place_end)
+            };
             // "former Liberal Democrat leader": a qualifier before the body is the title's
             let mut qualifier = None;
             if institution.is_none() && words.body_before_title {
@@ -161,32 +186,6 @@ pub(super) fn role_before(
                 }
                 None => office,
             };
-            // "Kapolsek Kedaton": an office with a place the tagger does not know, read as a
-            // portfolio, is still the office at the body it heads there
-            let head = phrase_at(&tokens[..start + len], found_start, &words.titles);
-            let portfolio = &tokens[(found_start + head).min(start + len)..start + len];
-            if institution.is_none()
-                && place_end.is_none()
-                && head > 0
-                && (1..=3).contains(&portfolio.len())
-                && portfolio.iter().all(|t| {
-                    // a place's words, not a rank or an initial of the name that follows
-                    capitalised(t.text)
-                        && t.text.chars().count() > 1
-                        && !words.honorifics.has_word(t.text)
-                })
-            {
-                let held =
-                    &unit.text[tokens[found_start].start..tokens[found_start + head - 1].end];
-                if let Some(body) = office_body(held, words) {
-                    let place = &unit.text[portfolio[0].start..portfolio[portfolio.len() - 1].end];
-                    let title = &unit.text[tokens[start].start..tokens[found_start + head - 1].end];
-                    return Some(Role {
-                        title: title.to_string(),
-                        institution: Some(format!("{body} {place}")),
-                    });
-                }
-            }
             // "Gubernur Jawa Barat" holds office at "Pemerintah Provinsi Jawa Barat"
             if let (Some(place_end), Some(body)) = (place_end, office_body(office, words)) {
                 let place = &unit.text[tokens[start + len].start..tokens[place_end - 1].end];
