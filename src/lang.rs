@@ -405,6 +405,14 @@ pub struct EntityWords {
     /// Words that open a company's name as its legal form ("PT", "CV").
     #[serde(default)]
     pub company_prefixes: Vec<String>,
+    /// Words that open the name of a law or document ("Kitab Undang-Undang …", "Peraturan
+    /// …"), which is no body even where its initials are an acronym.
+    #[serde(default)]
+    pub document_heads: Vec<String>,
+    /// Words after which capitalised words are the subject of a law or document ("Undang-Undang
+    /// … tentang Penyelenggaraan Usaha Perusahaan Modal Ventura"), not bodies' names.
+    #[serde(default)]
+    pub subject_openers: Vec<String>,
     /// Bodies that news names without any head word ("Reuters", "the Pentagon"): found by
     /// their exact capitalised form, whatever the tagger says.
     #[serde(default)]

@@ -16,8 +16,8 @@ pub(super) struct InstitutionSet {
     pub(super) tails: Vec<String>,
     /// Small words inside names ("dan").
     pub(super) connectors: Vec<String>,
-    /// Short forms the article defines for lower-case terms ("crude palm oil (CPO)"): things,
-    /// not bodies, whatever the tagger makes of them later.
+    /// Short forms the article defines for lower-case terms ("crude palm oil (CPO)") and for
+    /// places ("Amerika Serikat (AS)"): not bodies, whatever the tagger makes of them later.
     pub(super) terms: Vec<String>,
     /// Each entry's name as a comparison key, made once instead of on every look-up.
     name_keys: Vec<String>,
@@ -365,6 +365,226 @@ pub(super) fn merge_company_forms(entries: &mut Vec<Institution>, words: &Entity
     }
 }
 
+/// The same body written shorter, found once all names are in: "Pemprov Jatim" for
+/// "Pemerintah Provinsi Jawa Timur", "Kejagung" for "Kejaksaan Agung RI", "DPRD Jatim" for
+/// "DPRD Jawa Timur" (see [`spells_out`]), and a bare acronym that one body's name carries
+/// right after its head word ("BJB" for "Bank BJB", "MRT" for "PT MRT Jakarta"). A short form
+/// joins the first longer name it fits.
+pub(super) fn merge_short_forms(
+    entries: &mut Vec<Institution>,
+    words: &EntityWords,
+    places: &HashSet<String>,
+) {
+    let parts: Vec<Vec<NameWord>> = entries.iter().map(|e| name_words(&e.name, words)).collect();
+    let known: HashSet<String> = entries.iter().flat_map(key_of_all).collect();
+    let longer = |i: usize, j: usize| j != i && parts[j].len() > parts[i].len();
+    let mut into: Vec<Option<usize>> = (0..parts.len())
+        .map(|i| {
+            let carried = match parts[i].as_slice() {
+                [acronym] if acronym.caps => {
+                    let mut carriers = (0..parts.len())
+                        .filter(|&j| longer(i, j) && carries_acronym(&parts[j], acronym, words));
+                    carriers.next().filter(|_| carriers.next().is_none())
+                }
+                _ => None,
+            };
+            carried.or_else(|| {
+                (0..parts.len()).find(|&j| longer(i, j) && spells_out(&parts[i], &parts[j]))
+            })
+        })
+        .collect();
+    // a unit's name only where one name left after the merges above goes on from it
+    for i in 0..parts.len() {
+        if into[i].is_some() {
+            continue;
+        }
+        let mut openers = (0..parts.len()).filter(|&j| {
+            longer(i, j)
+                && into[j].is_none()
+                && opens_unit_name(&parts[i], &parts[j], &known, places)
+        });
+        into[i] = openers.next().filter(|_| openers.next().is_none());
+    }
+    let root = |mut i: usize| {
+        while let Some(j) = into[i] {
+            i = j;
+        }
+        i
+    };
+    let mut short_forms: Vec<(usize, Institution)> = Vec::new();
+    let mut kept: Vec<Institution> = Vec::with_capacity(entries.len());
+    let mut place = vec![0; entries.len()];
+    for (i, entry) in std::mem::take(entries).into_iter().enumerate() {
+        if into[i].is_some() {
+            short_forms.push((root(i), entry));
+        } else {
+            place[i] = kept.len();
+            kept.push(entry);
+        }
+    }
+    for (target, short) in short_forms {
+        let target = &mut kept[place[target]];
+        if short.name.contains(' ') {
+            push_unique(&mut target.mentions, &short.name);
+        } else {
+            push_unique(&mut target.acronyms, &short.name);
+        }
+        for form in short.acronyms {
+            push_unique(&mut target.acronyms, &form);
+        }
+        for form in short.mentions {
+            push_unique(&mut target.mentions, &form);
+        }
+        target.spans.extend(short.spans);
+    }
+    *entries = kept;
+}
+
+/// One word of a name as the short-form rules compare it.
+struct NameWord {
+    key: String,
+    /// Written in capitals ("DPRD"), so it may stand for initials; Roman numerals never do.
+    caps: bool,
+    /// A small word inside names ("dan"), which initials skip.
+    connector: bool,
+}
+
+/// A name's words, without the company tails and country suffixes that do not change what it
+/// names ("Tbk", "RI").
+fn name_words(name: &str, words: &EntityWords) -> Vec<NameWord> {
+    let mut parts: Vec<NameWord> = name
+        .split_whitespace()
+        .map(|w| (key(w), w))
+        .filter(|(k, _)| !k.is_empty())
+        .map(|(key, written)| NameWord {
+            caps: all_caps(written) && !key.chars().all(|c| "ivxlc".contains(c)),
+            connector: words.name_connectors.contains(&key),
+            key,
+        })
+        .collect();
+    while parts.len() > 1
+        && words
+            .institution_tails
+            .contains(&parts[parts.len() - 1].key)
+    {
+        parts.pop();
+    }
+    while parts.len() > 1 {
+        let keys = parts.iter().map(|p| p.key.as_str());
+        let suffix = (1..parts.len())
+            .find(|&k| words.name_suffixes.longest_at(keys.clone().skip(k)) == parts.len() - k);
+        match suffix {
+            Some(k) => parts.truncate(k),
+            None => break,
+        }
+    }
+    parts
+}
+
+/// "Bank BJB" or "PT MRT Jakarta" for "BJB" or "MRT": the acronym right after a head word or
+/// company prefix.
+fn carries_acronym(name: &[NameWord], acronym: &NameWord, words: &EntityWords) -> bool {
+    match name {
+        [head, second, ..] => {
+            second.key == acronym.key
+                && (words.institution_heads.all.contains(&head.key)
+                    || words.company_prefixes.contains(&head.key))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `long` is `short` (two words at least) closed by a body the article knows or by
+/// places.
+fn opens_unit_name(
+    short: &[NameWord],
+    long: &[NameWord],
+    known: &HashSet<String>,
+    places: &HashSet<String>,
+) -> bool {
+    let rest = &long[short.len()..];
+    let rest_key = || {
+        rest.iter()
+            .map(|w| w.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    short.len() >= 2
+        && short.iter().zip(long).all(|(a, b)| a.key == b.key)
+        && (known.contains(&rest_key()) || rest.iter().all(|w| places.contains(&w.key)))
+}
+
+/// Whether `short` writes `long` shorter, word by word in turn: each of its words is the long
+/// name's word, the initials of its next words ("DPRD"), or a contraction of two or more of
+/// them ("Jatim" for "Jawa Timur"), one of them at least not plain.
+fn spells_out(short: &[NameWord], long: &[NameWord]) -> bool {
+    // reached[l]: the long name's first l words are spelled by the short words so far, and
+    // whether a step was other than a plain copy
+    let first_letter = |words: &[NameWord]| words.first().and_then(|w| w.key.chars().next());
+    if first_letter(short) != first_letter(long) {
+        return false;
+    }
+    let mut reached: Vec<Option<bool>> = vec![None; long.len() + 1];
+    reached[0] = Some(false);
+    for word in short {
+        let mut next: Vec<Option<bool>> = vec![None; long.len() + 1];
+        for (at, shortened) in reached.iter().enumerate() {
+            let Some(shortened) = *shortened else {
+                continue;
+            };
+            if long.get(at).is_some_and(|w| w.key == word.key) {
+                next[at + 1] = Some(next[at + 1].unwrap_or(false) | shortened);
+            }
+            for end in initials_end(word, &long[at..])
+                .into_iter()
+                .chain(contraction_ends(word, &long[at..]))
+            {
+                next[at + end] = Some(true);
+            }
+        }
+        reached = next;
+    }
+    reached[long.len()] == Some(true)
+}
+
+/// How many of `long`'s words `word` gives the initials of, connectors skipped.
+fn initials_end(word: &NameWord, long: &[NameWord]) -> Option<usize> {
+    if !word.caps || word.key.len() < 2 {
+        return None;
+    }
+    let mut letters = word.key.chars().peekable();
+    for (used, w) in long.iter().enumerate() {
+        if w.connector {
+            continue;
+        }
+        if letters.next()? != w.key.chars().next()? {
+            return None;
+        }
+        if letters.peek().is_none() {
+            return Some(used + 1);
+        }
+    }
+    None
+}
+
+/// How many of `long`'s words (two to four) `word` contracts exactly.
+fn contraction_ends(word: &NameWord, long: &[NameWord]) -> Vec<usize> {
+    if word.caps || word.key.len() < 5 || word.key.contains(' ') {
+        return Vec::new();
+    }
+    let keys: Vec<&str> = long.iter().take(4).map(|w| w.key.as_str()).collect();
+    let mut ends = Vec::new();
+    let mut before = false;
+    for end in 2..=keys.len() {
+        let now = contraction_of(&word.key, &keys[..end]);
+        if now && !before {
+            ends.push(end);
+        }
+        before = now;
+    }
+    ends
+}
+
 /// "Komisi Informasi Pusat (KIP)" and "Komisi Informasi Pusat atau KIP": a long name that opens
 /// with an organisation head word, and its short form.
 pub(super) fn definitions(
@@ -448,7 +668,7 @@ pub(super) fn definitions(
                         .map(upper)
                         .eq(initials)
             };
-        if spelled_in_lower_case {
+        if spelled_in_lower_case || lower_case_term(&tokens[..long_end], short) {
             push_unique(&mut set.terms, short);
             continue;
         }
@@ -463,6 +683,13 @@ pub(super) fn definitions(
             continue;
         }
         let long = &unit.text[tokens[first].start..tokens[long_end - 1].end];
+        // "Amerika Serikat (AS)": a place and its short form, neither of them a body
+        if phrase_at(tokens, first, &words.institution_heads) == 0
+            && place_name(&tokens[first..long_end], vocabulary.places)
+        {
+            push_unique(&mut set.terms, short);
+            continue;
+        }
         // "Hidayat Nur Wahid (HNW)": a person's initials, not a body's acronym
         let persons_initials = tokens[i].text == "("
             && long_end >= first + letters
@@ -508,6 +735,24 @@ pub(super) fn definitions(
             None => (long.to_string(), short.to_string()),
         };
         let whole = mention(unit, u, first, last);
+        if let Some(tail) = rest
+            .is_none()
+            .then(|| acronym_of_tail(&tokens[first..long_end], &short, words, vocabulary.places))
+            .flatten()
+        {
+            // "Komisi Fatwa Majelis Ulama Indonesia (MUI)": the short form is the parent
+            // body's, named by the last words; the whole name is a unit of it
+            let tail = mention(unit, u, first + tail, long_end - 1);
+            let parent = set.add(&tail.text, Some(&short), &tail.text);
+            let unit_of = set.add(&long, None, &whole.text);
+            if let (Some(parent), Some(unit_of)) = (parent, unit_of) {
+                set.add_mention(parent, &short);
+                set.add_mention(unit_of, &long);
+                found.push((whole, unit_of));
+                found.push((tail, parent));
+            }
+            continue;
+        }
         if let Some(index) = set.add(&long, Some(&short), &whole.text) {
             set.add_mention(index, &long);
             set.add_mention(index, &short);
@@ -517,11 +762,108 @@ pub(super) fn definitions(
     found
 }
 
+/// "pergantian antarwaktu (PAW)": two or more lower-case words right before the bracket whose
+/// initials the short form takes in order, with letters of its own between (a compound word
+/// gives two), are a term, not a body.
+fn lower_case_term(before: &[Token], short: &str) -> bool {
+    let letters: Vec<char> = short.to_lowercase().chars().collect();
+    let run = before
+        .iter()
+        .rev()
+        .take(letters.len())
+        .take_while(|t| t.text.starts_with(char::is_lowercase))
+        .count();
+    (2..=run).any(|n| {
+        let initials = before[before.len() - n..]
+            .iter()
+            .filter_map(|t| t.lower.chars().next());
+        let mut rest = letters.iter();
+        let mut first = true;
+        initials.into_iter().all(|c| {
+            let found = if first {
+                rest.next() == Some(&c)
+            } else {
+                rest.any(|&l| l == c)
+            };
+            first = false;
+            found
+        })
+    })
+}
+
+/// Where the words whose initials spell `short` start, when they are the last words of
+/// `name` but not all of them (connectors skipped): a parent body's acronym after the name of
+/// one of its units.
+fn acronym_of_tail(
+    name: &[Token],
+    short: &str,
+    words: &EntityWords,
+    places: &HashSet<String>,
+) -> Option<usize> {
+    let letters: Vec<char> = short.to_lowercase().chars().collect();
+    if letters.len() < 2 || short.contains(' ') || !all_caps(short) {
+        return None;
+    }
+    let content: Vec<usize> = (0..name.len())
+        .filter(|&k| !words.name_connectors.contains(&name[k].lower))
+        .collect();
+    let initial = |k: &usize| name[*k].lower.chars().next();
+    let spelled = |from: &[usize]| {
+        from.iter()
+            .map(initial)
+            .eq(letters.iter().map(|&c| Some(c)))
+    };
+    if content.len() <= letters.len() {
+        return None;
+    }
+    let tail = &content[content.len() - letters.len()..];
+    let capitalised = |k: &usize| name[*k].text.starts_with(char::is_uppercase);
+    // the unit's own name: a head word and one word more at least ("Komisi Fatwa"), not a
+    // company's legal form ("PT Astra Honda Motor (AHM)") nor a ministry's head word before
+    // its portfolio ("Kementerian Energi dan Sumber Daya Mineral (ESDM)")
+    let unit_name = &name[..tail[0]];
+    let headed = phrase_at(unit_name, 0, &words.institution_heads) > 0
+        && !words.company_prefixes.contains(&unit_name[0].lower);
+    // nor a place's or a law's short form after a body ("Dinas Pariwisata Nusa Tenggara Barat
+    // (NTB)", "Aliansi Reformasi Kitab Undang-Undang Hukum Pidana (KUHP)")
+    let place =
+        place_name(&name[tail[0]..], places) || words.document_heads.contains(&name[tail[0]].lower);
+    (unit_name.len() >= 2 && headed && !place && spelled(tail) && tail.iter().all(capitalised))
+        .then(|| tail[0])
+}
+
 /// Words a name is told apart from: calendar and function words never are one, dictionary
 /// roots capitalised after a body's short form go on with its name ("(Ditjen) Pajak").
 pub(super) struct Vocabulary<'a> {
     pub(super) calendar: &'a [String],
     pub(super) roots: &'a HashSet<String>,
+    /// Words of the language's place names.
+    pub(super) places: &'a HashSet<String>,
+}
+
+/// Whether token `at` is among the capitalised words after a subject opener: "(Undang-Undang
+/// …) tentang Penyelenggaraan Usaha Perusahaan Modal Ventura".
+fn in_law_subject(tokens: &[Token], at: usize, words: &EntityWords) -> bool {
+    // a subject runs a dozen words at most, so the look back stays short
+    let opener = tokens[at.saturating_sub(12)..at]
+        .iter()
+        .rev()
+        .find(|t| !capitalised(t.text) && !words.name_connectors.contains(&t.lower));
+    // "… tentang Penyelenggaraan Haji dan Umrah Komisi VIII DPR RI": a name with an acronym in
+    // it is a body's, after the subject
+    let acronym_ahead = tokens[at..]
+        .iter()
+        .take(8)
+        .take_while(|t| capitalised(t.text))
+        .any(|t| all_caps(t.text));
+    opener.is_some_and(|t| words.subject_openers.contains(&t.lower)) && !acronym_ahead
+}
+
+/// "Amerika Serikat": two or more words of place names name a place, no body (a country or
+/// province defined with its short form, one whose last word is also a head word), unless the
+/// name opens with a head word.
+pub(super) fn place_name(name: &[Token], places: &HashSet<String>) -> bool {
+    name.len() >= 2 && name.iter().all(|t| places.contains(&t.lower))
 }
 
 /// The last token of the rest of a body's name, or of its place, from `at` on (at most four
@@ -737,6 +1079,16 @@ pub(super) fn named_institutions(
             i += known;
             continue;
         }
+        // "Sidang Majelis Komisi", "Kantor Komisi Yudisial": a dictionary word before a
+        // head word names the event or place, the body's name starts after it
+        let word_before_head = context.roots.contains(&tokens[i].lower)
+            && phrase_at(tokens, i, &words.institution_heads) == 0
+            && phrase_at(tokens, i, &words.titles) == 0
+            && phrase_at(tokens, i + 1, &words.institution_heads) > 0;
+        if in_law_subject(tokens, i, words) || word_before_head {
+            i += 1;
+            continue;
+        }
         // a head-word run: "Komisi Informasi Pusat", "Kementerian Koordinator Bidang …"
         if phrase_at(tokens, i, &words.institution_heads) > 0
             && phrase_at(tokens, i, &words.titles) == 0
@@ -795,7 +1147,12 @@ pub(super) fn named_institutions(
             }
         }
         // a run closed by a head word: "Election Commission", "Supreme Court"
+        let places = crate::lang::word_list(context.language, "places");
         if let Some(last) = head_closed_run(tokens, i, words, calendar, &covered) {
+            if place_name(&tokens[i..=last], places) {
+                i = last + 1;
+                continue;
+            }
             // "American University of Kabul": the part after the head word, head-first style
             let last = if words.body_before_title {
                 of_part_end(tokens, last + 1, words, &ends_of_part) - 1
@@ -873,9 +1230,13 @@ pub(super) fn named_institutions(
             .institution_prefixes
             .iter()
             .any(|p| tokens[i].lower.starts_with(p.as_str()) && tokens[i].lower.len() > p.len() + 2)
-            // a listed one standing alone: "Kejati menahan …" ("Kejati Jawa Barat" is a run)
+            // a listed one standing alone: "Kejati menahan …" ("Kejati Jawa Barat" is a run),
+            // or before the body it belongs to ("Jampidsus Kejaksaan Agung")
             || (words.contracted_names.contains(&tokens[i].lower)
-                && tokens.get(i + 1).is_none_or(|t| !capitalised(t.text)));
+                && (tokens.get(i + 1).is_none_or(|t| !capitalised(t.text))
+                    || covered(i + 1)
+                    || phrase_at(tokens, i + 1, &words.institution_heads) > 0
+                    || set.find(tokens[i + 1].text).is_some()));
         if contracted {
             let m = mention(unit, u, i, i);
             if let Some(index) = set.add(&m.text, None, &m.text) {
@@ -977,9 +1338,11 @@ pub(super) fn named_institutions(
                 && context.common.contains(&tokens[i].lower);
             let m = mention(unit, u, i, end - 1);
             let only_suffix = set.core(&m.text).is_empty();
-            let known_place = end == i + 1
+            let known_place = (end == i + 1
                 && !acronym_like(tokens[i].text)
-                && context.places.contains(&tokens[i].lower);
+                && context.places.contains(&tokens[i].lower))
+                || (phrase_at(tokens, i, &words.institution_heads) == 0
+                    && place_name(&tokens[i..end], places));
             let web_address = m.text.contains('.') && !m.text.ends_with('.');
             let calendar_word = calendar.iter().any(|w| w.eq_ignore_ascii_case(&m.text));
             // "(KPU RI) August Melasz": what directly follows a known body is not another one
@@ -989,8 +1352,22 @@ pub(super) fn named_institutions(
             let rank = phrase_at(tokens, i, &words.honorifics) == end - i;
             let bare_head = phrase_at(tokens, i, &words.institution_heads) == end - i;
             let term = set.terms.contains(&m.text);
+            // "Nomor 01/KPPU-M/2025", "POJK 25/2023": a word of an identifier or a document's
+            // short form before its number, no body
+            // ("ATR/BPN" is two bodies)
+            let slash = |k: usize| tokens.get(k).is_some_and(|t| t.text == "/");
+            let number = |k: usize| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()))
+            };
+            let identifier = end == i + 1
+                && ((i > 1 && slash(i - 1) && number(i - 2))
+                    || (slash(end) && number(end + 1))
+                    || (number(end) && slash(end + 1)));
             if phrase_at(tokens, i, &words.titles) == 0
                 && !term
+                && !identifier
                 && !quoted_work
                 && !known_place
                 && !common_word

@@ -109,6 +109,7 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
         let vocabulary = Vocabulary {
             calendar: &calendar,
             roots: crate::lang::word_list(&pack.code, "root-words"),
+            places: crate::lang::word_list(&pack.code, "places"),
         };
         for (mention, index) in definitions(unit, u, words, &vocabulary, &mut institutions) {
             institution_mentions.push((mention, index));
@@ -140,6 +141,7 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
         name_words,
         common: common_words(&units),
         places: tagged_places(&units),
+        roots: crate::lang::word_list(&pack.code, "root-words"),
     };
     let masks = coverage(institution_mentions.iter().map(|(m, _)| m), &units);
     for (u, unit) in body_units() {
@@ -168,6 +170,7 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
     }
     initials_of_people(&mut people, &mut entries, &units);
     merge_company_forms(&mut entries, words);
+    merge_short_forms(&mut entries, words, &context.places);
     for entry in &mut entries {
         entry.spans.sort_by_key(reading_order);
     }
@@ -222,6 +225,8 @@ struct Context<'a> {
     /// One-word places the tagger marks somewhere in the article: the same word marked as a
     /// body elsewhere is the place still ("the Kabul government").
     places: HashSet<String>,
+    /// The language's dictionary roots (empty where it ships none).
+    roots: &'static HashSet<String>,
 }
 
 fn tagged_places(units: &[Unit]) -> HashSet<String> {
@@ -557,6 +562,111 @@ mod tests {
             1,
             "{names:?}"
         );
+    }
+
+    /// Each body's name with its other forms, for asserting which forms were merged.
+    fn forms(institutions: &[Institution]) -> Vec<(String, Vec<String>)> {
+        institutions
+            .iter()
+            .map(|i| {
+                let mut all: Vec<String> = i.acronyms.iter().chain(&i.mentions).cloned().collect();
+                all.sort();
+                all.dedup();
+                (i.name.clone(), all)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_shorter_writing_of_a_body_is_that_body() {
+        let (_, institutions) = run(
+            "Pemkab Jabar menolak. Pemerintah Kabupaten Jawa Barat lalu memanggil pejabat \
+             Kejati Sukamaju. Kejaksaan Tinggi Sukamaju menyatakan Ketua DPRD Jawa Barat \
+             (Jabar) hadir. Anggota DPRD Jabar menolak.",
+        );
+        let found = forms(&institutions);
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        for short in ["Pemkab Jabar", "Kejati Sukamaju", "DPRD Jabar"] {
+            assert!(!names.contains(&short), "{found:?}");
+        }
+        let pemkab = found
+            .iter()
+            .find(|(n, _)| n == "Pemerintah Kabupaten Jawa Barat");
+        assert!(
+            pemkab.is_some_and(|(_, all)| all.contains(&"Pemkab Jabar".to_string())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_acronym_a_name_carries_after_its_head_is_that_body() {
+        let (_, institutions) = run(
+            "Kredit dari Bank BPDS mengalir ke PT MRTX Surabaya. BPDS dan MRTX membantah, \
+             begitu pula Komisi Etik DPR.",
+        );
+        let found = forms(&institutions);
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            !names.contains(&"BPDS") && !names.contains(&"MRTX"),
+            "{found:?}"
+        );
+        assert!(names.contains(&"Komisi Etik DPR"), "{found:?}");
+    }
+
+    #[test]
+    fn a_unit_named_before_its_parent_s_acronym() {
+        let (_, institutions) = run(
+            "Komisi Hukum Majelis Adat Nasional (MAN) menggelar rapat. Ketua MAN hadir. \
+             Komisi Hukum lalu menerbitkan keputusan.",
+        );
+        let found = forms(&institutions);
+        let parent = found.iter().find(|(n, _)| n == "Majelis Adat Nasional");
+        assert!(
+            parent.is_some_and(|(_, all)| all.contains(&"MAN".to_string())),
+            "{found:?}"
+        );
+        let unit = found
+            .iter()
+            .find(|(n, _)| n == "Komisi Hukum Majelis Adat Nasional");
+        assert!(
+            unit.is_some_and(|(_, all)| all.contains(&"Komisi Hukum".to_string())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn identifiers_places_terms_and_law_subjects_are_no_bodies() {
+        let (_, institutions) = run(
+            "Perkara Nomor 07/BPPK-X/2024 diperiksa Badan Pengawas Pasar Kecil. Aturan itu \
+             merujuk POJK 12/2022 dan Undang-Undang Nomor 4 Tahun 2020 tentang Usaha Koperasi \
+             Simpan Pinjam. Harga minyak Amerika Serikat naik. Kasus suap pergantian \
+             antarwaktu (PAW) disidangkan.",
+        );
+        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
+        assert!(names.contains(&"Badan Pengawas Pasar Kecil"), "{names:?}");
+        for not_a_body in [
+            "BPPK-X",
+            "POJK",
+            "Usaha Koperasi Simpan Pinjam",
+            "Amerika Serikat",
+            "PAW",
+        ] {
+            assert!(
+                !names.iter().any(|n| n.contains(not_a_body)),
+                "{not_a_body}: {names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_event_or_building_word_before_a_body_is_no_part_of_its_name() {
+        let (_, institutions) = run(
+            "Perkara itu dibahas dalam Sidang Majelis Hakim Etik pada Senin. Wartawan menunggu \
+             di depan Gedung Jampidsus Kejaksaan Agung.",
+        );
+        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
+        assert!(!names.iter().any(|n| n.starts_with("Sidang")), "{names:?}");
+        assert!(names.contains(&"Jampidsus"), "{names:?}");
     }
 
     #[test]
