@@ -95,6 +95,37 @@ pub fn word_list(code: &str, list: &str) -> &'static HashSet<String> {
         .map_or_else(|| EMPTY.get_or_init(HashSet::new), |(_, words)| words)
 }
 
+/// Well-known bodies by the short form news uses without spelling it out, per language, as
+/// (language, tab-separated text); see `lang/gazetteer/`.
+const KNOWN_SHORT_FORMS: &[(&str, &str)] =
+    &[("id", include_str!("../lang/gazetteer/id-bodies.tsv"))];
+
+/// The full names of well-known bodies of a language, by the comparison key of their short
+/// form ("tni" → "Tentara Nasional Indonesia"); empty where the language ships none. Built once.
+pub fn known_short_forms(code: &str) -> &'static HashMap<String, String> {
+    static LISTS: OnceLock<HashMap<&'static str, HashMap<String, String>>> = OnceLock::new();
+    static EMPTY: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        KNOWN_SHORT_FORMS
+            .iter()
+            .map(|(c, text)| {
+                let forms = text
+                    .lines()
+                    .filter(|line| !line.starts_with('#'))
+                    .filter_map(|line| line.split_once('\t'))
+                    .map(|(short, name)| {
+                        (crate::names::compact_key(short), name.trim().to_string())
+                    })
+                    .collect();
+                (*c, forms)
+            })
+            .collect()
+    });
+    lists
+        .get(code)
+        .unwrap_or_else(|| EMPTY.get_or_init(HashMap::new))
+}
+
 /// A language pack as written in `lang/*.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -440,6 +440,49 @@ pub(super) fn merge_short_forms(
     *entries = kept;
 }
 
+/// A body the article names only by a short form that the language's list of well-known bodies
+/// spells out ("TNI", "Kejagung"): the full name, as the gold format asks, so that articles
+/// that write it out and articles that do not meet. A form the article itself defines keeps
+/// the article's reading; two entries that turn out to be one body become one.
+pub(super) fn expand_known_short_forms(
+    entries: &mut Vec<Institution>,
+    known: &HashMap<String, String>,
+) {
+    if known.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < entries.len() {
+        let Some(full) = known.get(&key(&entries[i].name)) else {
+            i += 1;
+            continue;
+        };
+        let full_key = key(full);
+        let same =
+            (0..entries.len()).find(|&j| j != i && key_of_all(&entries[j]).any(|k| k == full_key));
+        let short = entries[i].name.clone();
+        match same {
+            Some(j) => {
+                let merged = entries.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                push_unique(&mut entries[j].acronyms, &short);
+                for form in merged.acronyms {
+                    push_unique(&mut entries[j].acronyms, &form);
+                }
+                for form in merged.mentions {
+                    push_unique(&mut entries[j].mentions, &form);
+                }
+                entries[j].spans.extend(merged.spans);
+            }
+            None => {
+                entries[i].name = full.clone();
+                push_unique(&mut entries[i].acronyms, &short);
+                i += 1;
+            }
+        }
+    }
+}
+
 /// One word of a name as the short-form rules compare it.
 struct NameWord {
     key: String,

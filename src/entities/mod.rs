@@ -171,6 +171,7 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
     initials_of_people(&mut people, &mut entries, &units);
     merge_company_forms(&mut entries, words);
     merge_short_forms(&mut entries, words, &context.places);
+    expand_known_short_forms(&mut entries, crate::lang::known_short_forms(&pack.code));
     for entry in &mut entries {
         entry.spans.sort_by_key(reading_order);
     }
@@ -666,18 +667,45 @@ mod tests {
         );
         let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
         assert!(!names.iter().any(|n| n.starts_with("Sidang")), "{names:?}");
-        assert!(names.contains(&"Jampidsus"), "{names:?}");
+        assert!(
+            institutions
+                .iter()
+                .any(|i| i.acronyms.contains(&"Jampidsus".to_string())),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_well_known_body_named_by_its_short_form_gets_its_full_name() {
+        let (_, institutions) = run(
+            "Prajurit TNI berjaga. Tentara Nasional Indonesia menyatakan Kemenkeu ikut rapat \
+             bersama Komisi Pengawas Desa (KPD).",
+        );
+        let found = forms(&institutions);
+        let tni: Vec<_> = found
+            .iter()
+            .filter(|(_, all)| all.contains(&"TNI".to_string()))
+            .collect();
+        assert_eq!(tni.len(), 1, "{found:?}");
+        assert_eq!(tni[0].0, "Tentara Nasional Indonesia", "{found:?}");
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Kementerian Keuangan"), "{found:?}");
+        assert!(names.contains(&"Komisi Pengawas Desa"), "{found:?}");
     }
 
     #[test]
     fn a_body_written_as_one_contracted_word() {
         let (_, institutions) =
             run("Penyidik Bareskrim memeriksa dua saksi, sedangkan Kejati menahan tersangka.");
-        let names: Vec<&str> = institutions.iter().map(|i| i.name.as_str()).collect();
-        assert!(
-            names.contains(&"Bareskrim") && names.contains(&"Kejati"),
-            "{names:?}"
-        );
+        let found = forms(&institutions);
+        for contracted in ["Bareskrim", "Kejati"] {
+            assert!(
+                found
+                    .iter()
+                    .any(|(_, all)| all.contains(&contracted.to_string())),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
@@ -733,7 +761,10 @@ mod tests {
             .map(|s| (s.title, s.start, s.end))
             .collect();
         assert_eq!(spans, [(true, 0, 12), (false, 10, 22)]);
-        let kpu = institutions.iter().find(|i| i.name == "KPU").expect("KPU");
+        let kpu = institutions
+            .iter()
+            .find(|i| i.acronyms.iter().any(|a| a == "KPU"))
+            .expect("KPU");
         assert_eq!(kpu.spans.len(), 1);
     }
 
