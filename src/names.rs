@@ -72,6 +72,25 @@ pub fn strip_suffixes(key: &str, suffixes: &[String]) -> String {
     key
 }
 
+/// A person's name of two words or more with a lower-case word of the language glued onto its
+/// last word ("Marcella Santosodi" → "Marcella Santoso"), in every way it splits.
+pub fn without_glued_word(form: &str, language: &str) -> Vec<String> {
+    let Some((rest, last)) = form.trim().rsplit_once(' ') else {
+        return Vec::new();
+    };
+    let roots = crate::lang::word_list(language, "root-words");
+    let function_words = crate::lang::pack(language).map_or(&[][..], |p| p.function_words());
+    let is_word = |w: &str| roots.contains(w) || function_words.iter().any(|f| f == w);
+    last.char_indices()
+        .skip(4)
+        .map(|(at, _)| (&last[..at], &last[at..]))
+        .filter(|(_, tail)| {
+            tail.chars().count() >= 2 && tail.chars().all(char::is_lowercase) && is_word(tail)
+        })
+        .map(|(head, _)| format!("{rest} {head}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +115,16 @@ mod tests {
         assert_eq!(jaccard("Kami siap, kata dia", "kata dia: kami SIAP"), 1.0);
         assert_eq!(jaccard("", ""), 1.0);
         assert!((jaccard("satu dua", "dua tiga") - 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_word_glued_onto_a_surname_comes_off_every_way_it_splits() {
+        let splits = without_glued_word("Rina Wulandarisudah", "id");
+        assert!(splits.contains(&"Rina Wulandari".to_string()), "{splits:?}");
+        assert!(
+            splits.iter().all(|s| s.starts_with("Rina Wulandari")),
+            "{splits:?}"
+        );
+        assert!(without_glued_word("Wulandarisudah", "id").is_empty());
     }
 }

@@ -92,6 +92,7 @@ pub struct Actor {
 /// One article's entry for a person or an institution.
 struct Entry<'a> {
     article: &'a str,
+    language: &'a str,
     kind: ActorKind,
     name: &'a str,
     forms: Vec<&'a str>,
@@ -117,6 +118,7 @@ impl Actors {
                     .collect();
                 entries.push(Entry {
                     article: &article.id,
+                    language: article.language.as_deref().unwrap_or_default(),
                     kind: ActorKind::Person,
                     name: &person.name,
                     forms,
@@ -130,6 +132,7 @@ impl Actors {
                     .collect();
                 entries.push(Entry {
                     article: &article.id,
+                    language: article.language.as_deref().unwrap_or_default(),
                     kind: ActorKind::Institution,
                     name: &body.name,
                     forms,
@@ -181,6 +184,31 @@ impl Actors {
                         Some(_) => {}
                         None => {
                             owner.insert(key, (i, form, reason));
+                        }
+                    }
+                }
+            }
+        }
+        // "Marcella Santosodi": a scrape glued the next word onto the surname; the name meets
+        // its clean form where another entry writes it
+        for (i, entry) in entries.iter().enumerate() {
+            if entry.kind != ActorKind::Person {
+                continue;
+            }
+            for form in &entry.forms {
+                for clean in crate::names::without_glued_word(form, entry.language) {
+                    let key = format!("same name form:{}", normalise_name(&clean));
+                    if let Some(&(j, other_form, _)) = owner.get(&key) {
+                        if sets.find(i) != sets.find(j) {
+                            sets.union(i, j);
+                            merges.push((
+                                i,
+                                Merge {
+                                    first: other_form.to_string(),
+                                    second: form.to_string(),
+                                    reason: "same name but for a word glued on".to_string(),
+                                },
+                            ));
                         }
                     }
                 }
@@ -971,6 +999,25 @@ mod tests {
             "same spelling but for punctuation"
         );
         assert_eq!(resolution.actors.list[0].id, "person:hasyim-asy-ari");
+    }
+
+    #[test]
+    fn a_name_with_a_word_glued_on_meets_its_clean_form() {
+        let article = |id: &str, name: &str| Article {
+            id: id.into(),
+            language: Some("id".into()),
+            people: vec![person(name)],
+            ..Article::default()
+        };
+        let resolution = resolve(&[
+            article("a", "Rina Wulandarisudah"),
+            article("b", "Rina Wulandari"),
+        ]);
+        assert_eq!(resolution.actors.list.len(), 1);
+        assert_eq!(
+            resolution.actors.list[0].merges[0].reason,
+            "same name but for a word glued on"
+        );
     }
 
     #[test]

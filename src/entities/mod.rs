@@ -694,6 +694,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_scrape_glued_a_word_onto_is_the_clean_name() {
+        let (people, _) = run(
+            "Penyidik memeriksa Rina Wulandarisudah sejak pagi. Rina Wulandari lalu pulang, \
+             kata Rina.",
+        );
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Rina Wulandari"], "{people:?}");
+    }
+
+    #[test]
     fn a_body_written_as_one_contracted_word() {
         let (_, institutions) =
             run("Penyidik Bareskrim memeriksa dua saksi, sedangkan Kejati menahan tersangka.");

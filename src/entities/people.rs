@@ -150,7 +150,7 @@ pub(super) fn people(
     hand_roles_to_apposed_names(&mut found, units, words);
     let nicknames = bracketed_nicknames(units, &mut found);
     found.extend(short_forms(units, &found, taken));
-    group_people(found, &nicknames, units)
+    group_people(found, &nicknames, units, context.language)
 }
 
 /// "Kuasa hukum Andi, Budi Santoso": a title before one name, then a comma and a second name,
@@ -498,6 +498,7 @@ pub(super) fn group_people(
     found: Vec<(Mention, Option<Role>)>,
     nicknames: &BTreeMap<String, String>,
     units: &[Unit],
+    language: &str,
 ) -> Vec<Person> {
     let mut drafts: BTreeMap<String, PersonDraft> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -515,8 +516,21 @@ pub(super) fn group_people(
             })
             .collect()
     };
+    // "Iwan Kurniawan Lukmintorampung" beside "Iwan Kurniawan Lukminto": the scrape glued a
+    // word onto the name, which is the clean one's
+    let glued: HashMap<String, String> = full_names
+        .iter()
+        .filter_map(|(full_key, _)| {
+            crate::names::without_glued_word(full_key, language)
+                .into_iter()
+                .find(|clean| full_names.iter().any(|(k, _)| k == clean))
+                .map(|clean| (full_key.clone(), clean))
+        })
+        .collect();
     for (mention, role) in found {
-        let nickname = nicknames.get(&key(&mention.text));
+        let nickname = nicknames
+            .get(&key(&mention.text))
+            .or_else(|| glued.get(&key(&mention.text)));
         let mention_key = nickname.cloned().unwrap_or_else(|| key(&mention.text));
         let parts: Vec<String> = mention_key.split(' ').map(str::to_string).collect();
         let owner = full_names
@@ -527,6 +541,7 @@ pub(super) fn group_people(
             })
             .map(|(full_key, _)| full_key.clone())
             .unwrap_or(mention_key);
+        let owner = glued.get(&owner).cloned().unwrap_or(owner);
         if !drafts.contains_key(&owner) {
             order.push(owner.clone());
         }
