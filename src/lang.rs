@@ -411,6 +411,11 @@ pub struct EntityWords {
     /// Barat).
     #[serde(default)]
     pub office_bodies: Vec<(String, String)>,
+    /// How a body's head word is made from the title of the office that heads it, as (prefix,
+    /// suffix): "ke", "an" makes "kejaksaan" of "jaksa" ("Jaksa Agung" heads the "Kejaksaan
+    /// Agung"), "kementerian" of "menteri".
+    #[serde(default)]
+    pub office_body_affixes: Vec<(String, String)>,
     /// Words that qualify a title and belong to it ("mantan Dirut", "former CEO").
     #[serde(default)]
     pub title_modifiers: Vec<String>,

@@ -50,6 +50,19 @@ fn statements_registers_and_parties_hold_on_real_news() {
 
 #[test]
 #[ignore = "needs ../shared beside the project; .ci/run runs it"]
+fn actors_roles_and_cross_article_facts_hold_on_real_news() {
+    let report = dev_report();
+    meets(&report, &[("institutions", 0.80), ("roles", 0.60)]);
+    let corpus = &report["corpus"];
+    let share = |field: &str| {
+        corpus[field]["right"].as_f64().unwrap() / corpus[field]["checked"].as_f64().unwrap()
+    };
+    assert!(share("same_entity_merged") >= 0.80, "{corpus}");
+    assert!(share("conflicts_flagged") >= 0.80, "{corpus}");
+}
+
+#[test]
+#[ignore = "needs ../shared beside the project; .ci/run runs it"]
 fn glued_words_are_read_apart_but_printed_as_they_were() {
     let shared = shared();
     let corpus = shared.join("corpus/dev2025");

@@ -704,6 +704,35 @@ mod tests {
     }
 
     #[test]
+    fn an_office_heads_the_body_its_title_makes() {
+        let (people, _) = run(
+            "Kejaksaan Negeri Sukamaju memeriksa saksi. Jaksa Negeri Sukamaju Rudi Hartono \
+             menyatakan berkas lengkap.",
+        );
+        let rudi = person(&people, "Rudi Hartono");
+        assert_eq!(
+            rudi.roles,
+            [role(
+                "Jaksa Negeri Sukamaju",
+                Some("Kejaksaan Negeri Sukamaju")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_ends_before_the_word_that_ties_it_to_where_it_is_held() {
+        let (people, _) = run(
+            "Kepala Biro Umum pada Sekretariat Utama Badan Pengawas Pasar (BPP), Dewi Sartika, \
+             mengatakan rapat ditunda.",
+        );
+        let dewi = person(&people, "Dewi Sartika");
+        assert_eq!(
+            dewi.roles,
+            [role("Kepala Biro Umum", Some("Badan Pengawas Pasar"))]
+        );
+    }
+
+    #[test]
     fn a_body_written_as_one_contracted_word() {
         let (_, institutions) =
             run("Penyidik Bareskrim memeriksa dua saksi, sedangkan Kejati menahan tersangka.");

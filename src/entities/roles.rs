@@ -210,6 +210,7 @@ pub(super) fn role_before(
             short.len() >= 4 && e.name.to_lowercase().replace(' ', "").contains(&short)
         })
     });
+    let institution = institution.or_else(|| body_of_office(&title, institutions, words));
     let institution = institution.map(|i| {
         let name = &institutions.entries[i].name;
         match body_place {
@@ -225,6 +226,31 @@ pub(super) fn role_before(
         }
     });
     Some(Role { title, institution })
+}
+
+/// The body the article names that an office heads by the language's word making ("Jaksa
+/// Agung" → "Kejaksaan Agung", "Wakil Menteri Agama" → "Kementerian Agama"), if one does.
+fn body_of_office(
+    title: &str,
+    institutions: &InstitutionSet,
+    words: &EntityWords,
+) -> Option<usize> {
+    let title = key(title);
+    let title_words: Vec<&str> = title.split(' ').collect();
+    (0..title_words.len()).find_map(|at| {
+        let (office, rest) = (title_words[at], &title_words[at + 1..]);
+        words
+            .office_body_affixes
+            .iter()
+            .find_map(|(prefix, suffix)| {
+                let head = format!("{prefix}{office}{suffix}");
+                let body = std::iter::once(head.as_str())
+                    .chain(rest.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                institutions.find(&body)
+            })
+    })
 }
 
 /// Where the period that ends at `end` starts, if one does: "tahun 2020", "periode 2019-2024".
@@ -448,6 +474,13 @@ pub(super) fn portfolio_title(
                     || t.text == ","
             })
             && portfolio.last().is_some_and(|t| capitalised(t.text));
-        fits.then_some((start, end - start))
+        // "Kepala Biro Humas pada Sekretariat Jenderal KPPU": the title ends before the word
+        // that ties it to where it is held
+        let linked = portfolio
+            .iter()
+            .position(|t| words.role_body_links.contains(&t.lower))
+            .filter(|&k| k > 0);
+        let len = linked.map_or(end - start, |k| len + k);
+        fits.then_some((start, len))
     })
 }
