@@ -64,9 +64,12 @@ pub fn process(mut document: Document, lang: LangChoice, depth: Depth) -> Articl
     }
     let (cleaned, page_language, pack) = clean_document(&document, lang);
     let body_text = cleaned.body.join("\n");
+    let article_url = document.meta.url.as_deref();
     let language = match lang {
         LangChoice::Fixed(code) => Some(code.to_string()),
-        LangChoice::Auto => lang::detect(&body_text).or(page_language),
+        LangChoice::Auto => {
+            lang::detect(&body_text, article_url, cleaned.outlet.as_deref()).or(page_language)
+        }
     };
     let mut article = Article {
         id: document.id,

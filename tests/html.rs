@@ -63,3 +63,25 @@ fn no_read_also_line_survives_in_any_page() {
         }
     }
 }
+
+#[test]
+#[ignore = "needs ../shared beside the project; .ci/run runs it"]
+fn every_page_keeps_the_language_the_full_detector_gave_it() {
+    // languages of the two HTML dev sets as the statistical detector gave them over whole
+    // texts, before detection read a bounded sample with the function-word guess first
+    let expected: std::collections::BTreeMap<String, Option<String>> = serde_json::from_str(
+        &std::fs::read_to_string("tests/fixtures/languages/html-dev.json").unwrap(),
+    )
+    .unwrap();
+    let shared = shared();
+    for set in ["id-dev", "en-dev"] {
+        let dir = shared.join("data/html").join(set);
+        let output = warta(&["extract", dir.to_str().unwrap(), "--quiet"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        for record in json_lines(&stdout(&output)) {
+            let id = format!("{set}/{}", record["id"].as_str().unwrap());
+            let language = record["language"].as_str().map(str::to_string);
+            assert_eq!(Some(&language), expected.get(&id), "{id}");
+        }
+    }
+}
