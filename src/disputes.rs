@@ -79,20 +79,30 @@ fn hearing(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) ->
             // a numbered case is a hearing even where the text has no word for a dispute
             (!cases.is_empty()).then(|| words.case_words.first().cloned().unwrap_or_default())
         })?;
-    let forum = article
-        .institutions
-        .iter()
-        .find(|i| {
-            std::iter::once(&i.name).chain(&i.acronyms).any(|form| {
-                let form = form.to_lowercase();
-                words
-                    .forums
-                    .iter()
-                    .any(|f| form == *f || form.starts_with(&format!("{f} ")))
-            })
+    // "PT" opens a high court's short name and every company's: a forum by any other word
+    // comes first
+    let company_prefixes = &pack.entities.company_prefixes;
+    let forum_by = |i: &crate::record::Institution, company_words: bool| {
+        std::iter::once(&i.name).chain(&i.acronyms).any(|form| {
+            let form = form.to_lowercase();
+            words
+                .forums
+                .iter()
+                .filter(|f| company_prefixes.contains(f) == company_words)
+                .any(|f| form == *f || form.starts_with(&format!("{f} ")))
+        })
+    };
+    let forum = [false, true]
+        .into_iter()
+        .find_map(|company_words| {
+            article
+                .institutions
+                .iter()
+                .find(|i| forum_by(i, company_words))
         })
         .map(|i| i.name.clone());
     let (mut petitioner, mut respondent) = (None, None);
+    let mut suits = (None, None);
     for (p, text) in lower.iter().enumerate() {
         crate::budget::check();
         let here: Vec<&Party> = named
@@ -105,7 +115,13 @@ fn hearing(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) ->
             petitioner = petitioner.or(Some(first));
             respondent = respondent.or(Some(second));
         }
+        if suits.0.is_none() {
+            suits = suit(text, &here, words, &pack.statements.not_said);
+        }
     }
+    // the sides a verb of suing shows count where the words for the sides name none
+    petitioner = petitioner.or(suits.0);
+    respondent = respondent.or(suits.1);
     if petitioner == respondent {
         petitioner = None;
     }
@@ -329,6 +345,48 @@ fn side(
     None
 }
 
+/// "Dimas sang penulis lagu menggugatnya", "PT A menggugat PT B": the party named shortly
+/// before a verb of suing brings the suit, the party right after it is sued; not where the
+/// words between say it was not done.
+fn suit(
+    text: &str,
+    here: &[&Party],
+    words: &DisputeWords,
+    negations: &[String],
+) -> (Option<String>, Option<String>) {
+    for verb in &words.suing_verbs {
+        for (at, _) in text
+            .match_indices(verb.as_str())
+            .filter(|(at, _)| contains_word(&text[*at..], verb) && word_starts(text, *at))
+        {
+            let end = at + verb.len();
+            // a short description may stand between the party and the verb, no clause break
+            // nor a word that says it did not happen ("BMW tidak melayangkan gugatan")
+            let said_so = |gap: &str| {
+                !gap.contains([',', '.'])
+                    && !gap
+                        .split_whitespace()
+                        .any(|w| negations.iter().any(|n| n == w))
+            };
+            let before = here
+                .iter()
+                .filter(|n| n.end <= at && at - n.end <= 40 && said_so(&text[n.end..at]))
+                .max_by_key(|n| n.end);
+            let after = here
+                .iter()
+                .filter(|n| n.start >= end && n.start - end <= 2)
+                .min_by_key(|n| n.start);
+            if let Some(before) = before {
+                let sued = after
+                    .filter(|a| a.name != before.name)
+                    .map(|a| a.name.clone());
+                return (Some(before.name.clone()), sued);
+            }
+        }
+    }
+    (None, None)
+}
+
 /// "antara X dengan Y", "diajukan X terhadap Y": the first party petitions, the second responds.
 fn between(text: &str, here: &[&Party], words: &DisputeWords) -> Option<(String, String)> {
     for pair in &words.between {
@@ -382,6 +440,31 @@ mod tests {
         };
         crate::extract::extract(&mut article, pack("id").unwrap());
         article.disputes
+    }
+
+    #[test]
+    fn who_sues_and_whom_from_the_verb_of_suing() {
+        let disputes = disputes_of(&[
+            "Penyanyi Rina Melati digugat ke pengadilan. Dimas Prakoso sang penulis lagu \
+             menggugatnya atas dugaan pelanggaran hak cipta.",
+            "Gugatan itu didaftarkan di Pengadilan Niaga Jakarta Pusat.",
+        ]);
+        assert_eq!(disputes.len(), 1, "{disputes:?}");
+        assert_eq!(disputes[0].petitioner.as_deref(), Some("Dimas Prakoso"));
+        let disputes = disputes_of(&[
+            "PT Sinar Jaya menggugat PT Maju Terus ke Pengadilan Negeri Surabaya dalam gugatan wanprestasi.",
+        ]);
+        assert_eq!(disputes[0].petitioner.as_deref(), Some("PT Sinar Jaya"));
+        assert_eq!(disputes[0].respondent.as_deref(), Some("PT Maju Terus"));
+        assert_eq!(
+            disputes[0].forum.as_deref(),
+            Some("Pengadilan Negeri Surabaya"),
+            "a company is no high court"
+        );
+        let disputes = disputes_of(&[
+            "Soal gugatan itu, PT Sinar Jaya tidak melayangkan gugatan kepada PT Maju Terus.",
+        ]);
+        assert_eq!(disputes[0].petitioner, None, "{disputes:?}");
     }
 
     #[test]

@@ -331,6 +331,10 @@ pub struct DisputeWords {
     pub before_side: Vec<String>,
     pub after_side: Vec<String>,
     pub between: Vec<Vec<String>>,
+    /// Verbs of bringing a suit, with the party that brings it before them and, where one
+    /// follows, the party sued after them ("Keenan menggugat Vidi", "X melayangkan gugatan").
+    #[serde(default)]
+    pub suing_verbs: Vec<String>,
     /// Words that name a suspect or defendant before the name ("tersangka X", "menjerat X").
     pub accused_before_name: Vec<String>,
     /// The same after the name ("X ditetapkan sebagai tersangka").
