@@ -319,20 +319,7 @@ pub(super) fn key_of_all(e: &Institution) -> impl Iterator<Item = String> + '_ {
 /// joins that entry.
 pub(super) fn merge_company_forms(entries: &mut Vec<Institution>, words: &EntityWords) {
     let core = |name: &str| -> String {
-        let mut parts: Vec<String> = key(name).split(' ').map(str::to_string).collect();
-        while parts.len() > 1 && words.institution_tails.contains(&parts[parts.len() - 1]) {
-            parts.pop();
-        }
-        while parts.len() > 1 {
-            let lower: Vec<&str> = parts.iter().map(String::as_str).collect();
-            let n = (1..parts.len()).find(|&k| {
-                words.name_suffixes.longest_at(lower[k..].iter().copied()) == parts.len() - k
-            });
-            match n {
-                Some(k) => parts.truncate(k),
-                None => break,
-            }
-        }
+        let mut parts: Vec<String> = name_words(name, words).into_iter().map(|w| w.key).collect();
         if parts.len() > 1 && parts[0] == "pt" {
             parts.remove(0);
         }
@@ -423,19 +410,8 @@ pub(super) fn merge_short_forms(
         }
     }
     for (target, short) in short_forms {
-        let target = &mut kept[place[target]];
-        if short.name.contains(' ') {
-            push_unique(&mut target.mentions, &short.name);
-        } else {
-            push_unique(&mut target.acronyms, &short.name);
-        }
-        for form in short.acronyms {
-            push_unique(&mut target.acronyms, &form);
-        }
-        for form in short.mentions {
-            push_unique(&mut target.mentions, &form);
-        }
-        target.spans.extend(short.spans);
+        let as_acronym = !short.name.contains(' ');
+        absorb(&mut kept[place[target]], short, as_acronym);
     }
     *entries = kept;
 }
@@ -460,27 +436,36 @@ pub(super) fn expand_known_short_forms(
         let full_key = key(full);
         let same =
             (0..entries.len()).find(|&j| j != i && key_of_all(&entries[j]).any(|k| k == full_key));
-        let short = entries[i].name.clone();
         match same {
             Some(j) => {
                 let merged = entries.remove(i);
                 let j = if j > i { j - 1 } else { j };
-                push_unique(&mut entries[j].acronyms, &short);
-                for form in merged.acronyms {
-                    push_unique(&mut entries[j].acronyms, &form);
-                }
-                for form in merged.mentions {
-                    push_unique(&mut entries[j].mentions, &form);
-                }
-                entries[j].spans.extend(merged.spans);
+                absorb(&mut entries[j], merged, true);
             }
             None => {
-                entries[i].name = full.clone();
+                let short = std::mem::replace(&mut entries[i].name, full.clone());
                 push_unique(&mut entries[i].acronyms, &short);
                 i += 1;
             }
         }
     }
+}
+
+/// Takes a second entry for the same body into `target`: its name (as an acronym or a
+/// mention), its other forms and its spans.
+fn absorb(target: &mut Institution, merged: Institution, name_as_acronym: bool) {
+    if name_as_acronym {
+        push_unique(&mut target.acronyms, &merged.name);
+    } else {
+        push_unique(&mut target.mentions, &merged.name);
+    }
+    for form in &merged.acronyms {
+        push_unique(&mut target.acronyms, form);
+    }
+    for form in &merged.mentions {
+        push_unique(&mut target.mentions, form);
+    }
+    target.spans.extend(merged.spans);
 }
 
 /// One word of a name as the short-form rules compare it.
@@ -1190,9 +1175,8 @@ pub(super) fn named_institutions(
             }
         }
         // a run closed by a head word: "Election Commission", "Supreme Court"
-        let places = crate::lang::word_list(context.language, "places");
         if let Some(last) = head_closed_run(tokens, i, words, calendar, &covered) {
-            if place_name(&tokens[i..=last], places) {
+            if place_name(&tokens[i..=last], context.place_words) {
                 i = last + 1;
                 continue;
             }
@@ -1385,7 +1369,7 @@ pub(super) fn named_institutions(
                 && !acronym_like(tokens[i].text)
                 && context.places.contains(&tokens[i].lower))
                 || (phrase_at(tokens, i, &words.institution_heads) == 0
-                    && place_name(&tokens[i..end], places));
+                    && place_name(&tokens[i..end], context.place_words));
             let web_address = m.text.contains('.') && !m.text.ends_with('.');
             let calendar_word = calendar.iter().any(|w| w.eq_ignore_ascii_case(&m.text));
             // "(KPU RI) August Melasz": what directly follows a known body is not another one

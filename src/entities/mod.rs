@@ -142,6 +142,7 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
         common: common_words(&units),
         places: tagged_places(&units),
         roots: crate::lang::word_list(&pack.code, "root-words"),
+        place_words: crate::lang::word_list(&pack.code, "places"),
     };
     let masks = coverage(institution_mentions.iter().map(|(m, _)| m), &units);
     for (u, unit) in body_units() {
@@ -228,6 +229,8 @@ struct Context<'a> {
     places: HashSet<String>,
     /// The language's dictionary roots (empty where it ships none).
     roots: &'static HashSet<String>,
+    /// Words of the language's place names (its gazetteer).
+    place_words: &'static HashSet<String>,
 }
 
 fn tagged_places(units: &[Unit]) -> HashSet<String> {
