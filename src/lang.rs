@@ -217,6 +217,10 @@ pub struct StatementWords {
     pub fillers: Vec<String>,
     pub not_said: Vec<String>,
     pub speaker_breaks: Vec<String>,
+    /// Spellings of one word that outlets vary, the standard one first ("tidak", "tak",
+    /// "nggak"): two reports of one statement are compared with them folded to the first.
+    #[serde(default)]
+    pub word_variants: Vec<Vec<String>>,
 }
 
 /// What tells where a scraper dropped a space between two words (see `clean::seams`).

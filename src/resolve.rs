@@ -410,6 +410,53 @@ fn speaker_actor(article: &Article, quote: &Quote, actors: &Actors) -> Option<us
         .and_then(|name| actors.of(&article.id, name))
 }
 
+/// The bodies a named person speaks for in a quote: the one named beside them, and the body
+/// that one is part of by the language's word making ("Jaksa Agung Muda …" belongs to
+/// "Kejaksaan Agung", as an office to the body its title makes). Reports that give a statement
+/// to the person and to such a body agree on who said it.
+fn bodies_spoken_for(article: &Article, quote: &Quote, actors: &Actors) -> Vec<usize> {
+    let speaker = &quote.speaker;
+    let Some(body) = speaker.person.as_ref().and(speaker.institution.as_ref()) else {
+        return Vec::new();
+    };
+    let Some(actor) = actors.of(&article.id, body) else {
+        return Vec::new();
+    };
+    let Some(pack) = crate::lang::pack(article.language.as_deref().unwrap_or_default()) else {
+        return vec![actor];
+    };
+    let suffixes = &pack.entities.name_suffixes.all;
+    // the article's bodies by name without suffixes ("kejaksaan agung ri" is "kejaksaan agung")
+    let article_bodies: HashMap<String, usize> = actors
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == ActorKind::Institution && a.articles.contains(&article.id))
+        .flat_map(|(index, a)| {
+            a.forms
+                .iter()
+                .map(move |form| (strip_suffixes(&normalise_name(form), suffixes), index))
+        })
+        .collect();
+    let mut bodies = vec![actor];
+    for form in &actors.list[actor].forms {
+        let key = normalise_name(form);
+        let words: Vec<&str> = key.split(' ').collect();
+        let Some((office, rest)) = words.split_first() else {
+            continue;
+        };
+        for (prefix, suffix) in &pack.entities.office_body_affixes {
+            for end in 1..=rest.len() {
+                let name = format!("{prefix}{office}{suffix} {}", rest[..end].join(" "));
+                bodies.extend(article_bodies.get(&name));
+            }
+        }
+    }
+    bodies.sort_unstable();
+    bodies.dedup();
+    bodies
+}
+
 /// The date a quote's paragraph gives.
 fn report_date(article: &Article, quote: &Quote) -> Option<String> {
     let paragraph = quote.span.as_ref().map(|s| s.paragraph);
@@ -473,6 +520,119 @@ fn numbers_of(tokens: &[String]) -> BTreeSet<&str> {
         .collect()
 }
 
+/// Each variant spelling of a word in a language's pack, with the standard one it stands for.
+fn word_variants(language: &str) -> HashMap<&'static str, &'static str> {
+    crate::lang::pack(language)
+        .into_iter()
+        .flat_map(|pack| &pack.statements.word_variants)
+        .filter_map(|spellings| spellings.split_first())
+        .flat_map(|(standard, others)| {
+            others
+                .iter()
+                .map(move |other| (other.as_str(), standard.as_str()))
+        })
+        .collect()
+}
+
+/// How much of the lighter of two statements (by TF-IDF weight) the other also says.
+fn contained(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
+    let weight = |v: &BTreeMap<String, f64>| v.values().sum::<f64>();
+    let (lighter, other) = if weight(a) <= weight(b) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let shared: f64 = lighter
+        .iter()
+        .filter(|(w, _)| other.contains_key(*w))
+        .map(|(_, x)| x)
+        .sum();
+    let total = weight(lighter);
+    if total == 0.0 {
+        0.0
+    } else {
+        shared / total
+    }
+}
+
+/// The fewest words a statement needs before it is matched with another speaker's: shorter
+/// ones ("Mohon waktu ya") are said by many.
+const OTHER_SPEAKER_MIN_WORDS: usize = 4;
+
+/// How much of one statement another speaker's must say to be the same statement: nearly all of
+/// it, or most of it while also close as a whole (cosine).
+const OTHER_SPEAKER_CONTAINED: f64 = 0.75;
+const OTHER_SPEAKER_PARAPHRASE: (f64, f64) = (0.55, 0.35);
+
+/// Pairs of reports that give one statement of the same kind to two different speakers: the
+/// attribution conflicts a fact-checker looks for. Only the same story's speakers are compared,
+/// those each named in the other's article, so the pairs come from blocks of two actors and stay
+/// few; a report meets at most the last `PARAPHRASE_WINDOW` reports of the other speaker's side.
+fn other_speaker_pairs(
+    reports: &[(String, Report)],
+    actors: &Actors,
+    token_sets: &[Vec<u32>],
+    vectors: &[BTreeMap<String, f64>],
+) -> Vec<(usize, usize, String)> {
+    let mut actors_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, actor) in actors.list.iter().enumerate() {
+        for article in &actor.articles {
+            actors_of.entry(article.as_str()).or_default().push(index);
+        }
+    }
+    // block (speaker, other actor of the article, kind) meets block (other, speaker, kind)
+    let mut blocks: BTreeMap<(usize, usize, &str), Vec<usize>> = BTreeMap::new();
+    for (r, (kind, report)) in reports.iter().enumerate() {
+        let Some(speaker) = report.speaker_actor else {
+            continue;
+        };
+        if token_sets[r].len() < OTHER_SPEAKER_MIN_WORDS {
+            continue;
+        }
+        for &other in actors_of.get(report.article.as_str()).into_iter().flatten() {
+            if other != speaker {
+                blocks
+                    .entry((speaker, other, kind.as_str()))
+                    .or_default()
+                    .push(r);
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    for (&(speaker, other, kind), mine) in &blocks {
+        if speaker > other {
+            continue;
+        }
+        let Some(theirs) = blocks.get(&(other, speaker, kind)) else {
+            continue;
+        };
+        for &i in mine {
+            let recent = theirs.len().saturating_sub(PARAPHRASE_WINDOW);
+            for &j in &theirs[recent..] {
+                if reports[i].1.article == reports[j].1.article {
+                    continue;
+                }
+                let share = contained(&vectors[i], &vectors[j]);
+                let similarity = cosine(&vectors[i], &vectors[j]);
+                let (least_share, least_similarity) = OTHER_SPEAKER_PARAPHRASE;
+                if share >= OTHER_SPEAKER_CONTAINED
+                    || (share >= least_share && similarity >= least_similarity)
+                {
+                    pairs.push((
+                        i.min(j),
+                        i.max(j),
+                        format!(
+                            "another speaker, the same words in part ({:.0}% shared, cosine {similarity:.2})",
+                            share * 100.0
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    pairs
+}
+
 /// A merge a pair of reports proposes: the earlier and the later report, and why.
 struct Candidate {
     first: usize,
@@ -509,7 +669,24 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
             ));
         }
     }
-    let token_lists: Vec<Vec<String>> = reports.iter().map(|(_, r)| tokens(&r.wording)).collect();
+    let language_of: HashMap<&str, &str> = articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.language.as_deref().unwrap_or_default()))
+        .collect();
+    let mut variants_of: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
+    let token_lists: Vec<Vec<String>> = reports
+        .iter()
+        .map(|(_, r)| {
+            let language = language_of[r.article.as_str()];
+            let variants = variants_of
+                .entry(language)
+                .or_insert_with(|| word_variants(language));
+            tokens(&r.wording)
+                .into_iter()
+                .map(|t| variants.get(t.as_str()).map_or(t, |s| s.to_string()))
+                .collect()
+        })
+        .collect();
     let numbers: Vec<BTreeSet<&str>> = token_lists.iter().map(|t| numbers_of(t)).collect();
     let numbers_differ = |i: usize, j: usize| {
         !numbers[i].is_empty() && !numbers[j].is_empty() && numbers[i] != numbers[j]
@@ -609,6 +786,11 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
             }
         }
     }
+    for (i, j, reason) in other_speaker_pairs(&reports, actors, &token_sets, &vectors) {
+        if !numbers_differ(i, j) {
+            propose(i, j, false, reason);
+        }
+    }
     // merged in report order, as comparing every pair in turn would merge them
     candidates.sort_by(|a, b| {
         (a.first, a.second, !a.same_words).cmp(&(b.first, b.second, !b.same_words))
@@ -666,6 +848,13 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
                 .map(normalise_name)
         })
         .collect();
+    let speaks_for: Vec<Vec<usize>> = reports
+        .iter()
+        .map(|(_, report)| {
+            let article = &articles[position[report.article.as_str()]];
+            bodies_spoken_for(article, &article.quotes[report.quote], actors)
+        })
+        .collect();
     groups(&mut sets, reports.len())
         .into_iter()
         .map(|members| {
@@ -687,12 +876,21 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
                 .find(|r| r.article == first)
                 .map(|r| r.wording.clone())
                 .unwrap_or_default();
+            let speaking_bodies: BTreeSet<usize> = members
+                .iter()
+                .filter_map(|&m| reports[m].1.speaker_actor)
+                .collect();
             let speakers: BTreeSet<String> = members
                 .iter()
                 .map(|&m| {
                     let report = &reports[m].1;
-                    // an unnamed speaker is told apart by description, anyone else by actor
-                    match (descriptions[m].clone(), report.speaker_actor) {
+                    // a person speaking for a body another report names as the speaker is that
+                    // body; an unnamed speaker is told apart by description, anyone else by actor
+                    let body = speaks_for[m].iter().find(|b| speaking_bodies.contains(b));
+                    match (
+                        descriptions[m].clone(),
+                        body.or(report.speaker_actor.as_ref()),
+                    ) {
                         (Some(description), _) => description,
                         (None, Some(actor)) => format!("#{actor}"),
                         (None, None) => normalise_name(&report.speaker),
@@ -1068,6 +1266,162 @@ mod tests {
             .collect();
         groups.sort();
         groups
+    }
+
+    /// An Indonesian article naming `people` and `bodies`, with one indirect statement.
+    fn story(id: &str, people: &[&str], bodies: &[&str], said: Speaker, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            language: Some("id".into()),
+            people: people.iter().map(|name| person(name)).collect(),
+            institutions: bodies
+                .iter()
+                .map(|name| Institution {
+                    name: name.to_string(),
+                    mentions: vec![name.to_string()],
+                    ..Institution::default()
+                })
+                .collect(),
+            quotes: vec![Quote {
+                kind: "indirect".into(),
+                speaker: said,
+                ..quote(text, "")
+            }],
+            ..Article::default()
+        }
+    }
+
+    fn said_by(person: &str, body: Option<&str>) -> Speaker {
+        Speaker {
+            person: Some(person.into()),
+            institution: body.map(Into::into),
+            ..Speaker::default()
+        }
+    }
+
+    /// Statements of other stories, so that words have corpus frequencies to weigh.
+    fn other_stories() -> Vec<Article> {
+        [
+            (
+                "x1",
+                "Dewi Lestari",
+                "harga beras di pasar tradisional naik menjelang lebaran",
+            ),
+            (
+                "x2",
+                "Joko Susilo",
+                "jalan tol baru dibuka untuk umum pekan depan",
+            ),
+            (
+                "x3",
+                "Maya Putri",
+                "tim nasional berlatih keras sebelum laga kualifikasi",
+            ),
+        ]
+        .iter()
+        .map(|(id, who, text)| story(id, &[who], &[], said_by(who, None), text))
+        .collect()
+    }
+
+    #[test]
+    fn a_statement_the_story_gives_to_two_speakers_is_one_with_a_conflict() {
+        let both = ["Rudi Hartono", "Sinta Maharani"];
+        let mut articles = vec![
+            story(
+                "a",
+                &both,
+                &[],
+                said_by("Rudi Hartono", None),
+                "mengetahui soal pengajuan dan penyaluran dana hibah desa",
+            ),
+            story(
+                "b",
+                &both,
+                &[],
+                said_by("Sinta Maharani", None),
+                "kliennya mengetahui soal penyaluran dana hibah desa untuk keperluan sekolah",
+            ),
+            // much the same by a speaker of another story stays apart
+            story(
+                "c",
+                &["Wawan Setiadi"],
+                &[],
+                said_by("Wawan Setiadi", None),
+                "mengetahui pengajuan dana hibah desa tahun lalu",
+            ),
+        ];
+        articles.extend(other_stories());
+        let resolution = resolve(&articles);
+        let shared: Vec<&Statement> = resolution
+            .statements
+            .iter()
+            .filter(|s| s.reports.len() > 1)
+            .collect();
+        assert_eq!(shared.len(), 1, "{shared:#?}");
+        let articles_of: Vec<&str> = shared[0]
+            .reports
+            .iter()
+            .map(|r| r.article.as_str())
+            .collect();
+        assert_eq!(articles_of, ["a", "b"]);
+        assert!(shared[0].attribution_conflict);
+    }
+
+    #[test]
+    fn a_person_speaking_for_the_body_another_report_names_is_no_conflict() {
+        let mut articles = vec![
+            story(
+                "a",
+                &["Sinta Maharani"],
+                &["Kejaksaan Agung RI"],
+                Speaker {
+                    institution: Some("Kejaksaan Agung RI".into()),
+                    ..Speaker::default()
+                },
+                "tidak ada tekanan terhadap saksi untuk mencabut keterangannya di pengadilan",
+            ),
+            // her unit is part of the body by the language's word making (jaksa: kejaksaan)
+            story(
+                "b",
+                &["Sinta Maharani"],
+                &["Jaksa Agung Muda Bidang Intelijen", "Kejaksaan Agung"],
+                said_by("Sinta Maharani", Some("Jaksa Agung Muda Bidang Intelijen")),
+                "tak ada tekanan terhadap saksi",
+            ),
+        ];
+        articles.extend(other_stories());
+        let resolution = resolve(&articles);
+        let shared = resolution
+            .statements
+            .iter()
+            .find(|s| s.reports.len() > 1)
+            .expect("the two reports are one statement");
+        assert_eq!(shared.reports.len(), 2);
+        assert!(!shared.attribution_conflict, "{shared:#?}");
+    }
+
+    #[test]
+    fn informal_spellings_of_a_word_are_the_same_words() {
+        let mut articles = vec![
+            story(
+                "a",
+                &["Rudi Hartono"],
+                &[],
+                said_by("Rudi Hartono", None),
+                "saya nggak tahu soal itu, udah saya jelaskan",
+            ),
+            story(
+                "b",
+                &["Rudi Hartono"],
+                &[],
+                said_by("Rudi Hartono", None),
+                "saya tidak tahu soal itu, sudah saya jelaskan",
+            ),
+        ];
+        articles.extend(other_stories());
+        let statements = resolve(&articles).statements;
+        let shared = statements.iter().find(|s| s.reports.len() > 1).unwrap();
+        assert_eq!(shared.merges[0].reason, "same words");
     }
 
     #[test]

@@ -59,6 +59,7 @@ fn actors_roles_and_cross_article_facts_hold_on_real_news() {
     };
     assert!(share("same_entity_merged") >= 0.80, "{corpus}");
     assert!(share("conflicts_flagged") >= 0.80, "{corpus}");
+    assert!(share("same_quote_found") >= 8.0 / 9.0, "{corpus}");
 }
 
 #[test]
