@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::export::DotView;
 use crate::output::{write_atomic, AtomicFile, FileNamer, Prepared};
 use crate::pipeline::{self, Depth, LangChoice};
 use crate::record::{Article, DistinctIds};
@@ -381,7 +382,7 @@ impl<'a> From<&'a SourceError> for Reject<'a> {
 
 /// `warta run`: the main job, from a corpus to the output folder: the article records, the
 /// graph files and the claims.
-pub fn run(common: &Common, output_dir: &Path) -> Result<Outcome> {
+pub fn run(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcome> {
     refuse_overwriting_inputs(&common.inputs, Some(output_dir))?;
     std::fs::create_dir_all(output_dir)
         .with_context(|| format!("cannot create {}", output_dir.display()))?;
@@ -415,7 +416,7 @@ pub fn run(common: &Common, output_dir: &Path) -> Result<Outcome> {
         .prepare()
         .with_context(|| format!("cannot write {}", path.display()))?;
     let mut files = vec![("articles.jsonl", articles)];
-    files.extend(write_graph(kept, output_dir, common.quiet)?);
+    files.extend(write_graph(kept, output_dir, common.quiet, view)?);
     put_in_place(output_dir, files, &inputs, &outcome)?;
     if !common.quiet {
         eprintln!(
@@ -453,6 +454,7 @@ fn write_graph(
     mut articles: Vec<Article>,
     dir: &Path,
     quiet: bool,
+    view: DotView,
 ) -> Result<Vec<(&'static str, Prepared)>> {
     let phase = progress_bar(quiet, None, "articles");
     phase.set_position(articles.len() as u64);
@@ -467,7 +469,7 @@ fn write_graph(
     ));
     let graph = crate::graph::build(&articles, &resolution);
     phase.set_message("writing the graph files");
-    let written = crate::export::write_all(dir, &graph, &resolution);
+    let written = crate::export::write_all(dir, &articles, &graph, &resolution, view);
     phase.finish_and_clear();
     written
 }
@@ -544,7 +546,7 @@ fn put_in_place(
 /// `warta graph`: articles, or the records `warta extract` wrote (files, folders of part files,
 /// or standard input), into the graph files. Records are read one at a time and keep only what
 /// the graph needs.
-pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
+pub fn graph(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcome> {
     refuse_overwriting_inputs(&common.inputs, Some(output_dir))?;
     let inputs = source::expand_inputs(&common.inputs);
     let (records, raw): (Vec<_>, Vec<_>) = inputs.into_iter().partition(|input| match input {
@@ -605,7 +607,7 @@ pub fn graph(common: &Common, output_dir: &Path) -> Result<Outcome> {
         anyhow::bail!("no article records or documents in the inputs: no graph written");
     }
     crate::output::remove_stale_temporaries(output_dir)?;
-    let files = write_graph(articles, output_dir, common.quiet)?;
+    let files = write_graph(articles, output_dir, common.quiet, view)?;
     put_in_place(output_dir, files, &inputs, &outcome)?;
     Ok(outcome)
 }

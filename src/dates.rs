@@ -49,6 +49,36 @@ impl FoundDate {
         Some(days * 1440 + i64::from(hour * 60 + minute) - offset_minutes)
     }
 
+    /// Where the named weekday is not the date's, the dates it would be right for, the likelier
+    /// first: the same day of the month before or after (a slip of the month, "Senin
+    /// (18/4/2024)" for 18 March, a Monday), then the nearest day with that weekday (a slip of
+    /// the day; the earlier one where two are as near).
+    pub fn likely_dates(&self, default_year: Option<i32>) -> Vec<String> {
+        let (Some(named), Some(year)) = (self.weekday, self.year.or(default_year)) else {
+            return Vec::new();
+        };
+        if !is_valid(year, self.month, self.day) || weekday(year, self.month, self.day) == named {
+            return Vec::new();
+        }
+        let (before, after) = match self.month {
+            1 => ((year - 1, 12), (year, 2)),
+            12 => ((year, 11), (year + 1, 1)),
+            m => ((year, m - 1), (year, m + 1)),
+        };
+        let mut likely: Vec<String> = [before, after]
+            .into_iter()
+            .filter(|&(y, m)| is_valid(y, m, self.day) && weekday(y, m, self.day) == named)
+            .map(|(y, m)| iso_date(y, m, self.day))
+            .collect();
+        let stated = i64::from(weekday(year, self.month, self.day));
+        let back = (stated - i64::from(named)).rem_euclid(7);
+        let forward = (i64::from(named) - stated).rem_euclid(7);
+        let shift = if back <= forward { -back } else { forward };
+        let (y, m, d) = civil_from_days(days_from_civil(year, self.month, self.day) + shift);
+        likely.push(iso_date(y, m, d));
+        likely
+    }
+
     /// True where the text names a weekday that is not the date's.
     pub fn weekday_mismatch(&self, default_year: Option<i32>) -> bool {
         match (self.weekday, self.year.or(default_year)) {
@@ -241,7 +271,6 @@ fn is_valid(year: i32, month: u32, day: u32) -> bool {
     (1..=days).contains(&day)
 }
 
-/// Day of the week, 0 = Monday (Sakamoto's method).
 /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar.
 pub(crate) fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     let year = i64::from(year) - i64::from(month <= 2);
@@ -254,6 +283,30 @@ pub(crate) fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// The date `days` after 1970-01-01, as year, month and day (the inverse of `days_from_civil`).
+fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    } as u32;
+    let year = (year_of_era + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+fn iso_date(year: i32, month: u32, day: u32) -> String {
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Day of the week, 0 = Monday (Sakamoto's method).
 pub fn weekday(year: i32, month: u32, day: u32) -> u32 {
     const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let y = if month < 3 { year - 1 } else { year };
@@ -325,5 +378,27 @@ mod tests {
         let found = reader.find_all("Rabu, 13 Maret 2024");
         assert!(!found[0].weekday_mismatch(None));
         assert_eq!(weekday(2024, 3, 13), 2);
+    }
+
+    #[test]
+    fn a_wrong_weekday_suggests_the_dates_it_would_be_right_for() {
+        let reader = DateReader::new(pack("id").unwrap());
+        // 18 April 2024 is a Thursday; 18 March a Monday, 15 April the nearest Monday
+        let found = reader.find_all("Senin (18/4/2024)");
+        assert_eq!(found[0].likely_dates(None), ["2024-03-18", "2024-04-15"]);
+        // 3 January 2025 is a Friday; 3 December 2024 a Tuesday, across the year's end
+        let found = reader.find_all("Selasa (3/1/2025)");
+        assert_eq!(found[0].likely_dates(None), ["2024-12-03", "2024-12-31"]);
+        let found = reader.find_all("Kamis (2/1/2025)");
+        assert!(found[0].likely_dates(None).is_empty(), "a right weekday");
+        let found = reader.find_all("Rabu (1/1/2025)");
+        assert!(found[0].likely_dates(None).is_empty());
+        let found = reader.find_all("Senin (1/1/2025)");
+        // 1 January 2025 is a Wednesday; 1 December 2024 a Sunday, 1 February a Saturday
+        assert_eq!(found[0].likely_dates(None), ["2024-12-30"]);
+        for days in [-800_000, -1, 0, 59, 19_000, 800_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
     }
 }

@@ -950,6 +950,7 @@ mod tests {
                     text: "x".into(),
                     value: "2024-04-18".into(),
                     weekday_mismatch: true,
+                    likely: Vec::new(),
                     span: None,
                 }],
                 ..Article::default()

@@ -311,6 +311,7 @@ fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
                 .to_string(),
             value,
             weekday_mismatch: date.weekday_mismatch(year),
+            likely: date.likely_dates(year),
             span: Some(
                 offsets
                     .entry(*paragraph)

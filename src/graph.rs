@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
+use serde_json::{json, Value};
 
 use crate::record::{Article, Span};
 use crate::resolve::{slug, Resolution};
@@ -18,7 +19,9 @@ pub struct Node {
     /// Earliest and latest date the node is seen at (article dates), for dynamic views.
     pub start: Option<String>,
     pub end: Option<String>,
-    pub attributes: BTreeMap<String, String>,
+    /// Typed values: numbers, booleans and lists stay what they are in the formats that can
+    /// say so.
+    pub attributes: BTreeMap<String, Value>,
 }
 
 /// An edge with where it comes from: the article, the span of text, the date.
@@ -28,7 +31,7 @@ pub struct Edge {
     pub article: Option<String>,
     pub span: Option<Span>,
     pub date: Option<String>,
-    pub attributes: BTreeMap<String, String>,
+    pub attributes: BTreeMap<String, Value>,
 }
 
 /// The corpus graph with its ids.
@@ -121,19 +124,20 @@ pub fn build(articles: &[Article], resolution: &Resolution) -> CorpusGraph {
                 actor.name.clone(),
                 None,
             );
-            let forms: Vec<&str> = actor.forms.iter().map(String::as_str).collect();
             g.graph[index]
                 .attributes
-                .insert("forms".into(), forms.join(" | "));
+                .insert("forms".into(), json!(actor.forms));
+            // the same form in two articles needs no reason
             let merges: Vec<String> = actor
                 .merges
                 .iter()
+                .filter(|m| m.first != m.second)
                 .map(|m| format!("{} = {} ({})", m.first, m.second, m.reason))
                 .collect();
             if !merges.is_empty() {
                 g.graph[index]
                     .attributes
-                    .insert("merges".into(), merges.join("; "));
+                    .insert("merges".into(), json!(merges));
             }
             index
         })
@@ -188,7 +192,7 @@ pub fn build(articles: &[Article], resolution: &Resolution) -> CorpusGraph {
                     Some(article),
                     person.spans.first().cloned(),
                 );
-                edge.attributes.insert("title".into(), role.title.clone());
+                edge.attributes.insert("title".into(), json!(role.title));
             }
         }
         for body in &article.institutions {
@@ -334,14 +338,20 @@ fn statements(
             None,
         );
         let attributes = &mut g.graph[node].attributes;
-        attributes.insert("statement_kind".into(), statement.kind.clone());
-        attributes.insert("first".into(), statement.first.clone());
-        attributes.insert("outlets".into(), statement.outlets.to_string());
+        attributes.insert("statement_kind".into(), json!(statement.kind));
+        if let Some(earliest) = &statement.earliest_dated {
+            attributes.insert("earliest_dated_report".into(), json!(earliest));
+        }
+        attributes.insert("independent_outlets".into(), json!(statement.outlets));
+        attributes.insert(
+            "unknown_outlet_reports".into(),
+            json!(statement.unknown_outlets),
+        );
         attributes.insert(
             "attribution_conflict".into(),
-            statement.attribution_conflict.to_string(),
+            json!(statement.attribution_conflict),
         );
-        attributes.insert("date_conflict".into(), statement.date_conflict.to_string());
+        attributes.insert("date_conflict".into(), json!(statement.date_conflict));
         for report in &statement.reports {
             let Some(article) = by_id.get(report.article.as_str()).copied() else {
                 continue;
@@ -368,7 +378,7 @@ fn statements(
             );
             reported
                 .attributes
-                .insert("wording".into(), report.wording.clone());
+                .insert("wording".into(), json!(report.wording));
             if let Some(speaker) = report.speaker_actor {
                 let said = g.edge(
                     actor_nodes[speaker],
@@ -378,9 +388,9 @@ fn statements(
                     quote.span.clone(),
                 );
                 said.attributes
-                    .insert("cue".into(), report.cue.clone().unwrap_or_default());
+                    .insert("cue".into(), json!(report.cue.clone().unwrap_or_default()));
                 said.attributes
-                    .insert("speaker".into(), report.speaker.clone());
+                    .insert("speaker".into(), json!(report.speaker));
             }
             if let Some(&dispute) = dispute_of_article.get(&article.id) {
                 g.edge(node, dispute, "about", Some(article), quote.span.clone());

@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use warta::commands::{self, CleanFormat, Common};
+use warta::export::DotView;
 use warta::pipeline::LangChoice;
 
 #[derive(Parser)]
@@ -55,6 +56,9 @@ enum Command {
         common: CommonArgs,
         #[arg(short, long, default_value = "graphs")]
         output: PathBuf,
+        /// What graph.dot draws: the story (speakers, statements, disputes) or the full graph.
+        #[arg(long, value_enum, default_value_t = DotArg::Story)]
+        dot: DotArg,
     },
     /// The main job: process a corpus (default `corpus/`) into a folder (default `graphs/`).
     Run {
@@ -62,6 +66,9 @@ enum Command {
         common: CommonArgs,
         #[arg(short, long, default_value = "graphs")]
         output: PathBuf,
+        /// What graph.dot draws: the story (speakers, statements, disputes) or the full graph.
+        #[arg(long, value_enum, default_value_t = DotArg::Story)]
+        dot: DotArg,
     },
     /// Score warta against gold files (see gold/SPEC.md), or the entity tagger on CoNLL data.
     Eval {
@@ -123,6 +130,21 @@ struct CommonArgs {
 enum FormatArg {
     Jsonl,
     Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DotArg {
+    Story,
+    Full,
+}
+
+impl From<DotArg> for DotView {
+    fn from(arg: DotArg) -> DotView {
+        match arg {
+            DotArg::Story => DotView::Story,
+            DotArg::Full => DotView::Full,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -218,10 +240,16 @@ fn execute(command: Command) -> anyhow::Result<i32> {
             output.as_deref(),
             rejects.as_deref(),
         )?,
-        Command::Graph { common, output } => commands::graph(&common.into_common(None), &output)?,
-        Command::Run { common, output } => {
-            commands::run(&common.into_common(Some("corpus")), &output)?
-        }
+        Command::Graph {
+            common,
+            output,
+            dot,
+        } => commands::graph(&common.into_common(None), &output, dot.into())?,
+        Command::Run {
+            common,
+            output,
+            dot,
+        } => commands::run(&common.into_common(Some("corpus")), &output, dot.into())?,
         Command::Eval {
             common,
             gold,

@@ -137,6 +137,9 @@ pub struct DateMention {
     pub value: String,
     #[serde(default, skip_serializing_if = "is_false")]
     pub weekday_mismatch: bool,
+    /// Where the weekday is wrong, the dates it would be right for, the likelier first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub likely: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
 }

@@ -394,9 +394,15 @@ pub struct Statement {
     pub reports: Vec<Report>,
     pub attribution_conflict: bool,
     pub date_conflict: bool,
-    /// The article where it appeared first (by date, then by id).
+    /// The article whose wording the statement takes: the earliest dated report, else the
+    /// first by id.
     pub first: String,
+    /// The earliest dated report's article, where any report is dated.
+    pub earliest_dated: Option<String>,
+    /// Independent outlets: the known outlets among the reports.
     pub outlets: usize,
+    /// Reporting articles whose outlet is not known (they may be one outlet or many).
+    pub unknown_outlets: usize,
     /// Why reports were taken for one statement.
     pub merges: Vec<Merge>,
 }
@@ -903,13 +909,18 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
                 .collect();
             let outlets: BTreeSet<String> = group_reports
                 .iter()
-                .map(|r| {
-                    r.outlet
-                        .as_deref()
-                        .map(normalise_name)
-                        .unwrap_or_else(|| format!("article {}", r.article))
-                })
+                .filter_map(|r| r.outlet.as_deref().map(normalise_name))
                 .collect();
+            let unknown_outlets = group_reports
+                .iter()
+                .filter(|r| r.outlet.is_none())
+                .map(|r| &r.article)
+                .collect::<BTreeSet<_>>()
+                .len();
+            let earliest_dated = group_reports
+                .iter()
+                .find(|r| r.article == first && r.published.is_some())
+                .map(|r| r.article.clone());
             let mut group_merges = merges_of.remove(&root_of[members[0]]).unwrap_or_default();
             group_merges.sort();
             Statement {
@@ -919,7 +930,9 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
                 attribution_conflict: speakers.len() > 1,
                 date_conflict: dates.len() > 1,
                 first,
+                earliest_dated,
                 outlets: outlets.len(),
+                unknown_outlets,
                 reports: group_reports,
                 merges: group_merges,
             }

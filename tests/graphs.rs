@@ -238,13 +238,17 @@ fn the_seed_corpus_facts_are_in_the_graph() {
     let claims: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(root().join("graphs/claims.json")).unwrap())
             .unwrap();
-    let conflict = claims
+    let conflict = claims["statements"]
         .as_array()
         .unwrap()
         .iter()
         .find(|c| c["text"].as_str().unwrap().starts_with("Benar"))
         .unwrap();
     assert_eq!(conflict["attribution_conflict"], true);
+    // the seeds' "Senin (18/4/2024)": 18 April 2024 was a Thursday, 18 March a Monday
+    let mismatch = &claims["weekday_mismatches"][0];
+    assert_eq!(mismatch["value"], "2024-04-18");
+    assert_eq!(mismatch["likely"][0], "2024-03-18");
 }
 
 #[test]
@@ -319,4 +323,71 @@ fn a_run_puts_its_files_in_place_with_a_manifest_and_clears_a_killed_run() {
         .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn the_story_dot_tells_who_said_what_and_the_full_one_keeps_everything() {
+    let story = fs::read_to_string(root().join("graphs/graph.dot")).unwrap();
+    assert!(story.starts_with("digraph story"), "{story}");
+    for left_out in ["mentioned-in", "published-by", "article:", "outlet:"] {
+        assert!(!story.contains(left_out), "the story view draws {left_out}");
+    }
+    let conflict = story
+        .lines()
+        .find(|l| l.contains("Benar, majelis") && l.contains("shape=note"))
+        .expect("the conflicting statement is drawn");
+    assert!(
+        conflict.contains("#c62828"),
+        "a conflict is red: {conflict}"
+    );
+    assert!(
+        story
+            .lines()
+            .any(|l| l.contains("-> ") && l.contains("about")),
+        "statements point at their dispute"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let output = warta(&[
+        "run",
+        "-q",
+        "--dot",
+        "full",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let full = fs::read_to_string(dir.path().join("graph.dot")).unwrap();
+    assert!(full.contains("mentioned-in") && full.contains("published-by"));
+}
+
+#[test]
+fn attributes_keep_their_types_in_every_format() {
+    let graph: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root().join("graphs/graph.json")).unwrap())
+            .unwrap();
+    let nodes = graph["nodes"].as_array().unwrap();
+    let statement = nodes.iter().find(|n| n["kind"] == "statement").unwrap();
+    assert!(
+        statement["attribution_conflict"].is_boolean(),
+        "{statement}"
+    );
+    assert!(statement["independent_outlets"].is_u64(), "{statement}");
+    let actor = nodes.iter().find(|n| n["kind"] == "institution").unwrap();
+    assert!(actor["forms"].is_array(), "{actor}");
+    // the same form in two articles is no reason worth a line
+    for node in nodes {
+        for merge in node["merges"].as_array().into_iter().flatten() {
+            let merge = merge.as_str().unwrap();
+            let (pair, _) = merge.split_once(" (").unwrap();
+            let (first, second) = pair.split_once(" = ").unwrap();
+            assert_ne!(first, second, "{merge}");
+        }
+    }
+    let graphml = fs::read_to_string(root().join("graphs/graph.graphml")).unwrap();
+    assert!(graphml.contains(r#"attr.name="attribution_conflict" attr.type="boolean""#));
+    assert!(graphml.contains(r#"attr.name="independent_outlets" attr.type="long""#));
+    let gexf = fs::read_to_string(root().join("graphs/graph.gexf")).unwrap();
+    assert!(
+        gexf.contains(r#"id="attribution_conflict" title="attribution_conflict" type="boolean""#)
+    );
 }

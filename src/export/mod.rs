@@ -2,7 +2,7 @@
 //! dates, and the claims file for fact-checkers (JSON and Markdown). Article text is escaped
 //! for each format; every file is written atomically.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -13,35 +13,45 @@ use quick_xml::Writer;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+mod claims;
+mod dot;
+
+pub use claims::{claims, Claims};
+pub use dot::DotView;
+
 use crate::graph::{CorpusGraph, Edge, Node};
 use crate::output::{AtomicFile, Prepared};
-use crate::resolve::{Resolution, Statement};
+use crate::record::Article;
+use crate::resolve::Resolution;
 
 /// Writes every graph file and the claims into `dir`, each streamed from the graph into its
 /// file (no file is held whole in memory), complete but still under a temporary name: the
 /// caller puts the whole set in place together.
 pub fn write_all(
     dir: &Path,
+    articles: &[Article],
     graph: &CorpusGraph,
     resolution: &Resolution,
+    view: DotView,
 ) -> Result<Vec<(&'static str, Prepared)>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let found = claims(articles, resolution);
     type Writing<'a> = Box<dyn Fn(&mut AtomicFile) -> Result<()> + 'a>;
     let files: [(&str, Writing); 6] = [
         ("graph.json", Box::new(|out| node_link(graph, out))),
-        ("graph.dot", Box::new(|out| Ok(dot(graph, out)?))),
+        ("graph.dot", Box::new(|out| Ok(dot::dot(graph, view, out)?))),
         ("graph.graphml", Box::new(|out| graphml(graph, out))),
         ("graph.gexf", Box::new(|out| gexf(graph, out))),
         (
             "claims.json",
             Box::new(|out| {
-                serde_json::to_writer_pretty(&mut *out, &claims(resolution))?;
+                serde_json::to_writer_pretty(&mut *out, &found)?;
                 Ok(out.write_all(b"\n")?)
             }),
         ),
         (
             "claims.md",
-            Box::new(|out| Ok(out.write_all(claims_markdown(resolution).as_bytes())?)),
+            Box::new(|out| Ok(out.write_all(claims::markdown(&found).as_bytes())?)),
         ),
     ];
     let mut prepared = Vec::new();
@@ -139,85 +149,6 @@ pub fn node_link(graph: &CorpusGraph, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-/// A DOT string literal: backslashes, quotes and line breaks escaped.
-fn dot_quote(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' | '\r' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn short(text: &str, limit: usize) -> String {
-    let mut out: String = text.chars().take(limit).collect();
-    if text.chars().count() > limit {
-        out.push('…');
-    }
-    out
-}
-
-/// Graphviz DOT, left to right: actors on the left, statements in the middle, disputes and
-/// cases on the right, articles and outlets last; a cluster per kind.
-pub fn dot(graph: &CorpusGraph, out: &mut impl Write) -> std::io::Result<()> {
-    const CLUSTERS: [(&str, &str, &str); 7] = [
-        ("person", "People", "ellipse"),
-        ("institution", "Institutions", "box"),
-        ("statement", "Statements", "note"),
-        ("dispute", "Disputes", "hexagon"),
-        ("case", "Cases", "folder"),
-        ("article", "Articles", "component"),
-        ("outlet", "Outlets", "cylinder"),
-    ];
-    let g = &graph.graph;
-    out.write_all(b"digraph warta {\n  rankdir=LR;\n  newrank=true;\n  node [fontname=\"Helvetica\", fontsize=10];\n  edge [fontname=\"Helvetica\", fontsize=8];\n")?;
-    for (n, (kind, title, shape)) in CLUSTERS.iter().enumerate() {
-        let members: Vec<&Node> = g.node_weights().filter(|node| node.kind == *kind).collect();
-        if members.is_empty() {
-            continue;
-        }
-        write!(
-            out,
-            "  subgraph cluster_{n} {{\n    label={};\n    node [shape={shape}];\n",
-            dot_quote(title)
-        )?;
-        for node in members {
-            writeln!(
-                out,
-                "    {} [label={}];",
-                dot_quote(&node.id),
-                dot_quote(&short(&node.label, 60))
-            )?;
-        }
-        out.write_all(b"  }\n")?;
-    }
-    for e in g.edge_references() {
-        let weight = e.weight();
-        let label = match weight
-            .attributes
-            .get("title")
-            .or_else(|| weight.attributes.get("cue"))
-        {
-            Some(extra) if !extra.is_empty() => format!("{} ({extra})", weight.kind),
-            _ => weight.kind.to_string(),
-        };
-        writeln!(
-            out,
-            "  {} -> {} [label={}];",
-            dot_quote(&g[e.source()].id),
-            dot_quote(&g[e.target()].id),
-            dot_quote(&label)
-        )?;
-    }
-    out.write_all(b"}\n")
-}
-
 fn xml_writer<W: Write>(out: W) -> Writer<W> {
     Writer::new_with_indent(out, b' ', 2)
 }
@@ -259,25 +190,84 @@ fn xml_safe(text: &str) -> String {
         .collect()
 }
 
-/// The attribute keys used by nodes and by edges, in a stable order.
-fn attribute_keys(graph: &CorpusGraph) -> (BTreeSet<String>, BTreeSet<String>) {
-    let nodes = graph
-        .graph
-        .node_weights()
-        .flat_map(|n| node_fields(n).keys().cloned().collect::<Vec<_>>())
-        .filter(|k| k != "id")
-        .collect();
-    let edges = graph
-        .graph
-        .edge_weights()
-        .flat_map(|e| edge_fields(e).keys().cloned().collect::<Vec<_>>())
-        .collect();
+/// What an attribute holds across every node or edge that has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ValueType {
+    Boolean,
+    Integer,
+    Double,
+    Text,
+}
+
+impl ValueType {
+    fn of(value: &Value) -> ValueType {
+        match value {
+            Value::Bool(_) => ValueType::Boolean,
+            Value::Number(n) if n.is_i64() || n.is_u64() => ValueType::Integer,
+            Value::Number(_) => ValueType::Double,
+            _ => ValueType::Text,
+        }
+    }
+
+    /// The type that holds both: integers widen to doubles, anything else mixed is text.
+    fn join(self, other: ValueType) -> ValueType {
+        use ValueType::*;
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Integer, Double) | (Double, Integer) => Double,
+            _ => Text,
+        }
+    }
+
+    fn graphml(self) -> &'static str {
+        match self {
+            ValueType::Boolean => "boolean",
+            ValueType::Integer => "long",
+            ValueType::Double => "double",
+            ValueType::Text => "string",
+        }
+    }
+
+    fn gexf(self) -> &'static str {
+        match self {
+            ValueType::Boolean => "boolean",
+            ValueType::Integer => "long",
+            ValueType::Double => "double",
+            ValueType::Text => "string",
+        }
+    }
+}
+
+type AttributeTypes = BTreeMap<String, ValueType>;
+
+/// The attribute keys used by nodes and by edges with their types, in a stable order.
+fn attribute_keys(graph: &CorpusGraph) -> (AttributeTypes, AttributeTypes) {
+    fn add(types: &mut AttributeTypes, fields: Map<String, Value>) {
+        for (key, value) in fields {
+            let kind = ValueType::of(&value);
+            types
+                .entry(key)
+                .and_modify(|t| *t = t.join(kind))
+                .or_insert(kind);
+        }
+    }
+    let (mut nodes, mut edges) = (AttributeTypes::new(), AttributeTypes::new());
+    for node in graph.graph.node_weights() {
+        let mut fields = node_fields(node);
+        fields.remove("id");
+        add(&mut nodes, fields);
+    }
+    for edge in graph.graph.edge_weights() {
+        add(&mut edges, edge_fields(edge));
+    }
     (nodes, edges)
 }
 
+/// A value as XML attribute text: a list's items joined by " | ", as the formats have no lists.
 fn value_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(value_text).collect::<Vec<_>>().join(" | "),
         other => other.to_string(),
     }
 }
@@ -293,7 +283,7 @@ pub fn graphml(graph: &CorpusGraph, out: &mut impl Write) -> Result<()> {
         &[("xmlns", "http://graphml.graphdrawing.org/xmlns")],
     )))?;
     for (class, keys) in [("node", &node_keys), ("edge", &edge_keys)] {
-        for key in keys {
+        for (key, kind) in keys {
             let id = format!("{class}_{key}");
             w.write_event(Event::Empty(start(
                 "key",
@@ -301,7 +291,7 @@ pub fn graphml(graph: &CorpusGraph, out: &mut impl Write) -> Result<()> {
                     ("id", &id),
                     ("for", class),
                     ("attr.name", key),
-                    ("attr.type", "string"),
+                    ("attr.type", kind.graphml()),
                 ],
             )))?;
         }
@@ -371,10 +361,10 @@ pub fn gexf(graph: &CorpusGraph, out: &mut impl Write) -> Result<()> {
     )))?;
     for (class, keys) in [("node", &node_keys), ("edge", &edge_keys)] {
         w.write_event(Event::Start(start("attributes", &[("class", class)])))?;
-        for key in keys.iter().filter(|k| !skip.contains(&k.as_str())) {
+        for (key, kind) in keys.iter().filter(|(k, _)| !skip.contains(&k.as_str())) {
             w.write_event(Event::Empty(start(
                 "attribute",
-                &[("id", key), ("title", key), ("type", "string")],
+                &[("id", key), ("title", key), ("type", kind.gexf())],
             )))?;
         }
         w.write_event(Event::End(BytesEnd::new("attributes")))?;
@@ -437,179 +427,9 @@ fn write_attvalues<'a, W: Write>(
     Ok(())
 }
 
-/// One statement as fact-checkers read it.
-#[derive(Debug, Serialize)]
-pub struct Claim<'a> {
-    pub id: &'a str,
-    pub kind: &'a str,
-    pub text: &'a str,
-    pub first_appearance: &'a str,
-    pub independent_outlets: usize,
-    pub attribution_conflict: bool,
-    pub date_conflict: bool,
-    pub reports: Vec<ClaimReport<'a>>,
-    /// Words some reports use and others do not.
-    pub wording_differences: BTreeMap<&'a str, Vec<String>>,
-    pub merged_because: Vec<String>,
-}
-
-/// One article's report within a claim.
-#[derive(Debug, Serialize)]
-pub struct ClaimReport<'a> {
-    pub article: &'a str,
-    pub outlet: Option<&'a str>,
-    pub date: Option<&'a str>,
-    pub speaker: &'a str,
-    pub cue: Option<&'a str>,
-    pub wording: &'a str,
-}
-
-/// Statements carried by more than one article, the widest spread first.
-pub fn claims(resolution: &Resolution) -> Vec<Claim<'_>> {
-    let mut shared: Vec<&Statement> = resolution
-        .statements
-        .iter()
-        .filter(|s| s.is_shared())
-        .collect();
-    shared.sort_by(|a, b| {
-        b.outlets
-            .cmp(&a.outlets)
-            .then(b.reports.len().cmp(&a.reports.len()))
-            .then(a.id.cmp(&b.id))
-    });
-    shared
-        .into_iter()
-        .map(|s| {
-            let words: Vec<BTreeSet<String>> = s
-                .reports
-                .iter()
-                .map(|r| crate::names::tokens(&r.wording).into_iter().collect())
-                .collect();
-            let common: BTreeSet<String> = words.iter().skip(1).fold(words[0].clone(), |acc, w| {
-                acc.intersection(w).cloned().collect()
-            });
-            let wording_differences = s
-                .reports
-                .iter()
-                .zip(&words)
-                .map(|(r, w)| {
-                    (
-                        r.article.as_str(),
-                        w.difference(&common).cloned().collect::<Vec<_>>(),
-                    )
-                })
-                .filter(|(_, extra)| !extra.is_empty())
-                .collect();
-            Claim {
-                id: &s.id,
-                kind: &s.kind,
-                text: &s.text,
-                first_appearance: &s.first,
-                independent_outlets: s.outlets,
-                attribution_conflict: s.attribution_conflict,
-                date_conflict: s.date_conflict,
-                reports: s
-                    .reports
-                    .iter()
-                    .map(|r| ClaimReport {
-                        article: &r.article,
-                        outlet: r.outlet.as_deref(),
-                        date: r.date.as_deref(),
-                        speaker: &r.speaker,
-                        cue: r.cue.as_deref(),
-                        wording: &r.wording,
-                    })
-                    .collect(),
-                wording_differences,
-                merged_because: s
-                    .merges
-                    .iter()
-                    .map(|m| format!("{} ~ {}: {}", m.first, m.second, m.reason))
-                    .collect(),
-            }
-        })
-        .collect()
-}
-
-/// Markdown escaping for text from articles: characters that would start markup are escaped.
-fn md(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if "\\`*_{}[]<>()#+-!|".contains(c) {
-            out.push('\\');
-        }
-        // a line break or other control character would end a table row or a heading
-        if c.is_control() {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The claims as a page a fact-checker can read.
-pub fn claims_markdown(resolution: &Resolution) -> String {
-    let mut out = String::from("# Statements carried by more than one article\n\n");
-    let list = claims(resolution);
-    if list.is_empty() {
-        out.push_str("No statement appears in more than one article.\n");
-    }
-    for claim in list {
-        out.push_str(&format!("## {}\n\n", md(claim.text)));
-        out.push_str(&format!(
-            "- {} statement, first in {}, {} independent outlet(s)\n",
-            claim.kind,
-            md(claim.first_appearance),
-            claim.independent_outlets
-        ));
-        if claim.attribution_conflict {
-            out.push_str("- **Attribution conflict**: the articles name different speakers\n");
-        }
-        if claim.date_conflict {
-            out.push_str("- **Date conflict**: the articles give different dates\n");
-        }
-        out.push_str(
-            "\n| article | outlet | date | speaker | cue | wording |\n|---|---|---|---|---|---|\n",
-        );
-        for r in &claim.reports {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} |\n",
-                md(r.article),
-                md(r.outlet.unwrap_or("?")),
-                md(r.date.unwrap_or("?")),
-                md(r.speaker),
-                md(r.cue.unwrap_or("")),
-                md(r.wording)
-            ));
-        }
-        for (article, extra) in &claim.wording_differences {
-            out.push_str(&format!(
-                "\n- words only some reports use, in {}: {}",
-                md(article),
-                md(&extra.join(", "))
-            ));
-        }
-        out.push_str("\n\n");
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dot_labels_are_escaped() {
-        assert_eq!(dot_quote("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"");
-    }
-
-    #[test]
-    fn markdown_escapes_markup() {
-        assert_eq!(md("*x* [y](z) | w"), "\\*x\\* \\[y\\]\\(z\\) \\| w");
-        assert_eq!(md("a\r\nb\u{1b}c\u{7}"), "a  b c ");
-        assert_eq!(md("x`\n## y"), "x\\` \\#\\# y");
-    }
 
     #[test]
     fn xml_holds_only_what_xml_may() {
