@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::export::DotView;
+use crate::export::{ArticleSpool, DotView};
 use crate::output::{write_atomic, AtomicFile, FileNamer, Prepared};
 use crate::pipeline::{self, Depth, LangChoice};
 use crate::record::{Article, DistinctIds};
@@ -393,6 +393,7 @@ pub fn run(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcome>
     let mut kept = Vec::new();
     let mut inputs = Vec::new();
     let mut ids = DistinctIds::default();
+    let mut spool = ArticleSpool::new().context("cannot make a temporary file for report.html")?;
     let outcome = for_each_article(common, Depth::Extract, |article| {
         let id = ids.claim(&article.id);
         let renamed;
@@ -408,6 +409,7 @@ pub fn run(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcome>
         };
         serde_json::to_writer(&mut out, article)?;
         out.write_all(b"\n")?;
+        spool.add(article, &article.id)?;
         kept.push(for_graph(article));
         inputs.push(input_hash(article));
         Ok(())
@@ -416,7 +418,13 @@ pub fn run(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcome>
         .prepare()
         .with_context(|| format!("cannot write {}", path.display()))?;
     let mut files = vec![("articles.jsonl", articles)];
-    files.extend(write_graph(kept, output_dir, common.quiet, view)?);
+    files.extend(write_graph(
+        kept,
+        output_dir,
+        common.quiet,
+        view,
+        &mut spool,
+    )?);
     put_in_place(output_dir, files, &inputs, &outcome)?;
     if !common.quiet {
         eprintln!(
@@ -455,6 +463,7 @@ fn write_graph(
     dir: &Path,
     quiet: bool,
     view: DotView,
+    spool: &mut ArticleSpool,
 ) -> Result<Vec<(&'static str, Prepared)>> {
     let phase = progress_bar(quiet, None, "articles");
     phase.set_position(articles.len() as u64);
@@ -469,7 +478,7 @@ fn write_graph(
     ));
     let graph = crate::graph::build(&articles, &resolution);
     phase.set_message("writing the graph files");
-    let written = crate::export::write_all(dir, &articles, &graph, &resolution, view);
+    let written = crate::export::write_all(dir, &articles, &graph, &resolution, view, spool);
     phase.finish_and_clear();
     written
 }
@@ -561,6 +570,8 @@ pub fn graph(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcom
     let mut inputs = Vec::new();
     let mut outcome = Outcome::default();
     let mut ids = DistinctIds::default();
+    let mut spool = ArticleSpool::new().context("cannot make a temporary file for report.html")?;
+    let mut spool_error = None;
     let mut take = |result: Result<Article, SourceError>| match result {
         Ok(article) => {
             outcome.processed += 1;
@@ -569,6 +580,9 @@ pub fn graph(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcom
             let id = ids.claim(&article.id);
             if id != article.id {
                 bar.suspend(|| warn_renamed(common.quiet, &article, &id));
+            }
+            if let Err(error) = spool.add(&article, &id) {
+                spool_error.get_or_insert(error);
             }
             articles.push(Article {
                 id,
@@ -603,11 +617,14 @@ pub fn graph(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcom
         &mut take,
     );
     bar.finish_and_clear();
+    if let Some(error) = spool_error {
+        return Err(error.context("cannot keep articles' text for report.html"));
+    }
     if articles.is_empty() {
         anyhow::bail!("no article records or documents in the inputs: no graph written");
     }
     crate::output::remove_stale_temporaries(output_dir)?;
-    let files = write_graph(articles, output_dir, common.quiet, view)?;
+    let files = write_graph(articles, output_dir, common.quiet, view, &mut spool)?;
     put_in_place(output_dir, files, &inputs, &outcome)?;
     Ok(outcome)
 }

@@ -157,6 +157,7 @@ fn run_writes_the_output_folder_atomically() {
         "graph.graphml",
         "graph.json",
         "manifest.json",
+        "report.html",
     ];
     let mut names: Vec<String> = fs::read_dir(&out)
         .unwrap()

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use common::*;
 
-const FILES: [&str; 8] = [
+const FILES: [&str; 9] = [
     "articles.jsonl",
     "graph.json",
     "graph.dot",
@@ -16,6 +16,7 @@ const FILES: [&str; 8] = [
     "graph.gexf",
     "claims.json",
     "claims.md",
+    "report.html",
     "manifest.json",
 ];
 
@@ -390,4 +391,40 @@ fn attributes_keep_their_types_in_every_format() {
     assert!(
         gexf.contains(r#"id="attribution_conflict" title="attribution_conflict" type="boolean""#)
     );
+}
+
+#[test]
+fn report_html_holds_hostile_articles_as_data_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/hostile");
+    let output = warta(&[
+        "run",
+        "-q",
+        fixture.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = fs::read_to_string(dir.path().join("report.html")).unwrap();
+    // the corpus data, one element per article, the page's own script: nothing else
+    assert_eq!(page.matches("<script").count(), 4, "{page}");
+    assert_eq!(page.matches("</script>").count(), 4);
+    for payload in [
+        "<img",
+        "<b ",
+        "<i>",
+        "<!--",
+        "document.title=\"PWNED\"</script>",
+    ] {
+        assert!(
+            !page.contains(payload),
+            "{payload} reached the page as markup"
+        );
+    }
+    assert!(
+        page.contains("default-src 'none'"),
+        "the page may reach no network"
+    );
+    // the text is all there, as data
+    assert!(page.contains(r"\u003cscript\u003edocument.body.id='pwned'"));
 }

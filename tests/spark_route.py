@@ -15,7 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "corpus" / "news2025" / "news2025.jsonl.gz"
-GRAPH_FILES = ["graph.json", "graph.dot", "graph.graphml", "graph.gexf", "claims.json", "claims.md"]
+GRAPH_FILES = [
+    "graph.json", "graph.dot", "graph.graphml", "graph.gexf", "claims.json", "claims.md", "report.html"
+]
 
 BAD_LINES = [
     '{"id": "cut-short", "text": "Kalimat yang terpotong',

@@ -1,8 +1,9 @@
 //! The graph stage on a few article records of any content: resolving names and statements
-//! across articles, building the graph and writing every export format.
+//! across articles, building the graph and writing every export format and the report page.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use warta::export::{ArticleSpool, DotView};
 use warta::record::{Article, DistinctIds};
 
 fuzz_target!(|data: &[u8]| {
@@ -21,8 +22,17 @@ fuzz_target!(|data: &[u8]| {
     let graph = warta::graph::build(&articles, &resolution);
     let mut out = Vec::new();
     warta::export::node_link(&graph, &mut out).expect("JSON written");
-    warta::export::dot(&graph, &mut out).expect("DOT written");
+    for view in [DotView::Story, DotView::Full] {
+        warta::export::dot(&graph, view, &mut out).expect("DOT written");
+    }
     warta::export::graphml(&graph, &mut out).expect("GraphML written");
     warta::export::gexf(&graph, &mut out).expect("GEXF written");
-    warta::export::claims_markdown(&resolution);
+    let claims = warta::export::claims(&articles, &resolution);
+    warta::export::claims_markdown(&claims);
+    let mut spool = ArticleSpool::new().expect("a temporary file");
+    for article in &articles {
+        spool.add(article, &article.id).expect("spooled");
+    }
+    warta::export::report_page(&mut out, &articles, &graph, &resolution, &claims, &mut spool)
+        .expect("report written");
 });

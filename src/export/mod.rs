@@ -15,16 +15,18 @@ use serde_json::{json, Map, Value};
 
 mod claims;
 mod dot;
+mod report;
 
-pub use claims::{claims, Claims};
-pub use dot::DotView;
+pub use claims::{claims, markdown as claims_markdown, Claims};
+pub use dot::{dot, DotView};
+pub use report::{write as report_page, ArticleSpool};
 
 use crate::graph::{CorpusGraph, Edge, Node};
 use crate::output::{AtomicFile, Prepared};
 use crate::record::Article;
 use crate::resolve::Resolution;
 
-/// Writes every graph file and the claims into `dir`, each streamed from the graph into its
+/// Writes every graph file, the claims and the report page into `dir`, each streamed from the graph into its
 /// file (no file is held whole in memory), complete but still under a temporary name: the
 /// caller puts the whole set in place together.
 pub fn write_all(
@@ -33,13 +35,14 @@ pub fn write_all(
     graph: &CorpusGraph,
     resolution: &Resolution,
     view: DotView,
+    spool: &mut ArticleSpool,
 ) -> Result<Vec<(&'static str, Prepared)>> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let found = claims(articles, resolution);
     type Writing<'a> = Box<dyn Fn(&mut AtomicFile) -> Result<()> + 'a>;
     let files: [(&str, Writing); 6] = [
         ("graph.json", Box::new(|out| node_link(graph, out))),
-        ("graph.dot", Box::new(|out| Ok(dot::dot(graph, view, out)?))),
+        ("graph.dot", Box::new(|out| Ok(dot(graph, view, out)?))),
         ("graph.graphml", Box::new(|out| graphml(graph, out))),
         ("graph.gexf", Box::new(|out| gexf(graph, out))),
         (
@@ -51,7 +54,7 @@ pub fn write_all(
         ),
         (
             "claims.md",
-            Box::new(|out| Ok(out.write_all(claims::markdown(&found).as_bytes())?)),
+            Box::new(|out| Ok(out.write_all(claims_markdown(&found).as_bytes())?)),
         ),
     ];
     let mut prepared = Vec::new();
@@ -65,6 +68,15 @@ pub fn write_all(
             .with_context(|| format!("cannot write {}", path.display()))?;
         prepared.push((name, file));
     }
+    let path = dir.join("report.html");
+    let mut out =
+        AtomicFile::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    report_page(&mut out, articles, graph, resolution, &found, spool)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let file = out
+        .prepare()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    prepared.push(("report.html", file));
     Ok(prepared)
 }
 
@@ -117,6 +129,12 @@ fn edge_fields(edge: &Edge) -> Map<String, Value> {
 /// objects is never built whole.
 struct Streamed<I>(std::cell::RefCell<Option<I>>);
 
+impl<I> Streamed<I> {
+    fn new(items: I) -> Streamed<I> {
+        Streamed(std::cell::RefCell::new(Some(items)))
+    }
+}
+
 impl<I: Iterator<Item = Value>> Serialize for Streamed<I> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let items = self.0.borrow_mut().take().into_iter().flatten();
@@ -142,8 +160,8 @@ pub fn node_link(graph: &CorpusGraph, out: &mut impl Write) -> Result<()> {
     map.serialize_entry("directed", &true)?;
     map.serialize_entry("multigraph", &true)?;
     map.serialize_entry("graph", &json!({"name": "warta"}))?;
-    map.serialize_entry("nodes", &Streamed(std::cell::RefCell::new(Some(nodes))))?;
-    map.serialize_entry("edges", &Streamed(std::cell::RefCell::new(Some(edges))))?;
+    map.serialize_entry("nodes", &Streamed::new(nodes))?;
+    map.serialize_entry("edges", &Streamed::new(edges))?;
     map.end()?;
     out.write_all(b"\n")?;
     Ok(())
