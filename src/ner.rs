@@ -3,7 +3,7 @@
 //! CoNLL-style data; the shipped model is embedded in the binary.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+
 use std::io::BufRead;
 use std::sync::OnceLock;
 
@@ -163,24 +163,101 @@ fn affix(word: &str, n: usize, from_end: bool) -> &str {
     }
 }
 
-/// Feature keys are FNV hashes already: the weight table uses them as they are instead of
-/// hashing them again.
-#[derive(Default)]
-struct FeatureHasher(u64);
+/// The tagger's weights by feature: an open-addressing table whose slots hold the key beside
+/// its weights, so that a look-up costs one cache line, and whose slot for a key is known before
+/// the look-up, so that a token's features can be fetched from memory together (`prefetch`).
+/// Feature keys are FNV hashes already and pick their slot as they are.
+#[derive(Debug, Clone)]
+struct WeightTable {
+    slots: Vec<Slot>,
+    mask: usize,
+    /// The weights of key 0, which marks an empty slot.
+    zero: Option<[f32; N]>,
+}
 
-impl Hasher for FeatureHasher {
-    fn finish(&self) -> u64 {
-        self.0
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(8))]
+struct Slot {
+    key: u64,
+    weights: [f32; N],
+}
+
+impl WeightTable {
+    fn slot_of(&self, key: u64) -> usize {
+        // the high bits mix every byte of the FNV hash
+        (key.rotate_left(29) as usize) & self.mask
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(b);
+    fn get(&self, key: u64) -> Option<&[f32; N]> {
+        if key == 0 {
+            return self.zero.as_ref();
+        }
+        let mut at = self.slot_of(key);
+        loop {
+            let slot = &self.slots[at];
+            if slot.key == key {
+                return Some(&slot.weights);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            at = (at + 1) & self.mask;
         }
     }
 
-    fn write_u64(&mut self, key: u64) {
-        self.0 = key;
+    /// Asks the processor to start loading the slot of `key`.
+    fn prefetch(&self, key: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let slot: *const Slot = &self.slots[self.slot_of(key)];
+            // SAFETY: a prefetch only hints the cache; the pointer is to a live slot.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(slot.cast::<i8>(), std::arch::x86_64::_MM_HINT_T0)
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = key;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, &[f32; N])> {
+        self.zero.iter().map(|w| (0, w)).chain(
+            self.slots
+                .iter()
+                .filter(|s| s.key != 0)
+                .map(|s| (s.key, &s.weights)),
+        )
+    }
+}
+
+impl FromIterator<(u64, [f32; N])> for WeightTable {
+    fn from_iter<I: IntoIterator<Item = (u64, [f32; N])>>(entries: I) -> WeightTable {
+        let entries: Vec<(u64, [f32; N])> = entries.into_iter().collect();
+        // at most two thirds full, so that a missing feature is found missing within a few
+        // neighbouring slots
+        let capacity = (entries.len() * 3 / 2).next_power_of_two().max(16);
+        let mut table = WeightTable {
+            slots: vec![
+                Slot {
+                    key: 0,
+                    weights: [0.0; N]
+                };
+                capacity
+            ],
+            mask: capacity - 1,
+            zero: None,
+        };
+        for (key, weights) in entries {
+            if key == 0 {
+                table.zero = Some(weights);
+                continue;
+            }
+            let mut at = table.slot_of(key);
+            while table.slots[at].key != 0 && table.slots[at].key != key {
+                at = (at + 1) & table.mask;
+            }
+            table.slots[at] = Slot { key, weights };
+        }
+        table
     }
 }
 
@@ -189,7 +266,8 @@ impl Hasher for FeatureHasher {
 /// words for English: a capitalised dictionary word is less likely a name), see
 /// `lang/gazetteer/`, and the pack's organisation head words and titles.
 struct Gazetteer {
-    lists: Vec<(&'static str, HashSet<String>)>,
+    /// The lists each word is on, one bit a list.
+    bits: HashMap<String, usize>,
     /// Every combination of lists written out, so coding a word allocates nothing.
     codes: Vec<String>,
 }
@@ -230,18 +308,18 @@ impl Gazetteer {
             lists.push(("title", words(&pack.entities.titles.all)));
         }
         let codes = (0..1u32 << lists.len()).map(|c| c.to_string()).collect();
-        Gazetteer { lists, codes }
+        let mut bits: HashMap<String, usize> = HashMap::new();
+        for (i, (_, words)) in lists.into_iter().enumerate() {
+            for word in words {
+                *bits.entry(word).or_default() |= 1 << i;
+            }
+        }
+        Gazetteer { bits, codes }
     }
 
     /// The lists a lower-cased word is on, one bit a list, written out for hashing.
     fn code(&'static self, lower: &str) -> &'static str {
-        let bits = self
-            .lists
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, set))| set.contains(lower))
-            .fold(0usize, |bits, (i, _)| bits | (1 << i));
-        &self.codes[bits]
+        &self.codes[self.bits.get(lower).copied().unwrap_or(0)]
     }
 }
 
@@ -269,19 +347,25 @@ fn prepare(tokens: &[String], language: &str) -> Vec<Token> {
         .collect()
 }
 
-/// Hashed features of token `i`.
-fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
-    out.clear();
-    let none = Token {
+/// What stands beyond either end of a sentence.
+fn outside() -> &'static Token {
+    static OUTSIDE: OnceLock<Token> = OnceLock::new();
+    OUTSIDE.get_or_init(|| Token {
         lower: "<none>".into(),
         shape: "<none>".into(),
         title: false,
         lists: "0",
-    };
+    })
+}
+
+/// Hashed features of token `i`.
+fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let none = outside();
     let at = |offset: isize| -> &Token {
         let j = i as isize + offset;
         if j < 0 || j >= tokens.len() as isize {
-            &none
+            none
         } else {
             &tokens[j as usize]
         }
@@ -325,7 +409,7 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
 /// Weights for every (feature, tag) and every (previous tag, tag).
 #[derive(Debug, Clone)]
 pub struct Model {
-    weights: HashMap<u64, [f32; N], BuildHasherDefault<FeatureHasher>>,
+    weights: WeightTable,
     transitions: [[f32; N]; N + 1],
     /// Whose word lists the features consult; not stored in the bytes.
     language: &'static str,
@@ -358,8 +442,11 @@ impl Model {
             .map(|i| {
                 crate::budget::check();
                 features(&prepared, i, &mut feats);
+                for &f in &feats {
+                    self.weights.prefetch(f);
+                }
                 let mut row = [0f32; N];
-                for f in &feats {
+                for &f in &feats {
                     if let Some(w) = self.weights.get(f) {
                         for t in 0..N {
                             row[t] += w[t];
@@ -376,15 +463,17 @@ impl Model {
         if scores.is_empty() {
             return Vec::new();
         }
+        let allowed: [[f32; N]; N + 1] =
+            std::array::from_fn(|p| std::array::from_fn(|t| allowed(p, t)));
         let mut best = vec![[f32::NEG_INFINITY; N]; scores.len()];
         let mut back = vec![[0usize; N]; scores.len()];
         for t in 0..N {
-            best[0][t] = scores[0][t] + self.transitions[START][t] + allowed(START, t);
+            best[0][t] = scores[0][t] + self.transitions[START][t] + allowed[START][t];
         }
         for i in 1..scores.len() {
             for t in 0..N {
                 for p in 0..N {
-                    let s = best[i - 1][p] + self.transitions[p][t] + allowed(p, t) + scores[i][t];
+                    let s = best[i - 1][p] + self.transitions[p][t] + allowed[p][t] + scores[i][t];
                     if s > best[i][t] {
                         best[i][t] = s;
                         back[i][t] = p;
@@ -411,7 +500,7 @@ impl Model {
             row.iter().for_each(|w| out.extend(w.to_le_bytes()));
         }
         let mut entries: Vec<_> = self.weights.iter().collect();
-        entries.sort_by_key(|(k, _)| **k);
+        entries.sort_by_key(|(k, _)| *k);
         out.extend((entries.len() as u32).to_le_bytes());
         for (key, weights) in entries {
             out.extend(key.to_le_bytes());

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Throughput per core on real news, as users' machines see it: news2025 (decompressed once, so
+# every step reads the same bytes) through `warta clean` and `warta extract` on one thread and on
+# two, each against a plain word count (`wc -w`) over the same bytes in the same run; the
+# entity tagger's tokens per second; the peak memory of extract on the corpus and on the corpus
+# copied 16 times (streaming: the peak should not grow).
+# Usage: scripts/bench-throughput.sh   (needs ../shared/corpus/news2025 and ../shared/data/ner)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+warta=target/release/warta
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+zcat ../shared/corpus/news2025/news2025.jsonl.gz > "$work/news.jsonl"
+bytes=$(stat -c %s "$work/news.jsonl")
+mb=$(python3 -c "print($bytes / 1e6)")
+
+seconds() { # command... -> "wall user peak_kb"
+  /usr/bin/time -o "$work/time" -f "%e %U %M" "$@" >/dev/null 2>&1
+  tail -1 "$work/time"
+}
+rate() { python3 -c "print(f'{$mb / max($1, 1e-9):.2f}')"; }
+
+# the word count, repeated so that its time is measurable
+read -r wc_wall _ _ <<<"$(seconds sh -c \
+  "for i in 1 2 3 4 5 6 7 8 9 10; do wc -w '$work/news.jsonl'; done")"
+wc_rate=$(python3 -c "print(f'{10 * $mb / max($wc_wall, 1e-9):.1f}')")
+echo "news2025: $(printf '%.1f' "$mb") MB; wc -w: $wc_rate MB/s"
+
+for threads in 1 2; do
+  read -r wall user peak <<<"$(seconds $warta clean -q --threads $threads "$work/news.jsonl" -o "$work/clean.jsonl")"
+  r=$(rate "$wall")
+  echo "clean,   $threads thread(s): $wall s, $r MB/s ($(python3 -c "print(f'{$wc_rate / $r:.0f}')")x slower than wc -w), peak $((peak / 1024)) MiB"
+  read -r wall user peak <<<"$(seconds $warta extract -q --threads $threads "$work/news.jsonl" -o "$work/records.jsonl")"
+  r=$(rate "$wall")
+  [ "$threads" = 1 ] && one=$wall
+  echo "extract, $threads thread(s): $wall s, $r MB/s ($(python3 -c "print(f'{$wc_rate / $r:.0f}')")x slower than wc -w), peak $((peak / 1024)) MiB"
+done
+echo "extract on 2 threads: $(python3 -c "print(f'{$one / $wall:.2f}')")x one thread"
+
+$warta eval --ner ../shared/data/ner/idner/train.txt | tail -1 | sed 's/^/tagger (idner train): /'
+
+python3 - "$work/news.jsonl" 16 > "$work/news16.jsonl" <<'PY'
+import json, sys
+path, copies = sys.argv[1], int(sys.argv[2])
+lines = open(path, encoding="utf-8").read().splitlines()
+for n in range(copies):
+    for line in lines:
+        record = json.loads(line)
+        record["id"] = f"{record.get('id')}~{n}"
+        print(json.dumps(record, ensure_ascii=False))
+PY
+read -r _ _ peak1 <<<"$(seconds $warta extract -q --threads 2 "$work/news.jsonl" -o "$work/records.jsonl")"
+read -r wall16 _ peak16 <<<"$(seconds $warta extract -q --threads 2 "$work/news16.jsonl" -o "$work/records16.jsonl")"
+echo "extract peak memory, 2 threads: news2025 $((peak1 / 1024)) MiB, 16 copies $((peak16 / 1024)) MiB ($wall16 s)"
