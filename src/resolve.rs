@@ -385,6 +385,18 @@ pub struct Report {
     pub published: Option<String>,
 }
 
+impl Report {
+    /// The day the statement was made and where that day comes from: the day the article's
+    /// text gives ("text"), else the article's publication day ("published").
+    pub fn said_on(&self) -> (Option<&str>, Option<&'static str>) {
+        match (&self.date, &self.published) {
+            (Some(day), _) => (Some(day), Some("text")),
+            (None, Some(day)) => (Some(day), Some("published")),
+            (None, None) => (None, None),
+        }
+    }
+}
+
 /// A statement with every article that reports it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
@@ -498,15 +510,19 @@ fn tfidf(docs: &[Vec<String>]) -> Vec<BTreeMap<String, f64>> {
         .collect()
 }
 
+/// `part / whole`, or 0 where the whole is nothing.
+fn share(part: f64, whole: f64) -> f64 {
+    if whole == 0.0 {
+        0.0
+    } else {
+        part / whole
+    }
+}
+
 fn cosine(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
     let dot: f64 = a.iter().filter_map(|(w, x)| b.get(w).map(|y| x * y)).sum();
     let norm = |v: &BTreeMap<String, f64>| v.values().map(|x| x * x).sum::<f64>().sqrt();
-    let denominator = norm(a) * norm(b);
-    if denominator == 0.0 {
-        0.0
-    } else {
-        dot / denominator
-    }
+    share(dot, norm(a) * norm(b))
 }
 
 /// How close the centres of two groups must stay for a merge of their members to join them:
@@ -553,12 +569,7 @@ fn contained(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
         .filter(|(w, _)| other.contains_key(*w))
         .map(|(_, x)| x)
         .sum();
-    let total = weight(lighter);
-    if total == 0.0 {
-        0.0
-    } else {
-        shared / total
-    }
+    share(shared, weight(lighter))
 }
 
 /// The fewest words a statement needs before it is matched with another speaker's: shorter
@@ -618,18 +629,18 @@ fn other_speaker_pairs(
                 if reports[i].1.article == reports[j].1.article {
                     continue;
                 }
-                let share = contained(&vectors[i], &vectors[j]);
+                let shared = contained(&vectors[i], &vectors[j]);
                 let similarity = cosine(&vectors[i], &vectors[j]);
                 let (least_share, least_similarity) = OTHER_SPEAKER_PARAPHRASE;
-                if share >= OTHER_SPEAKER_CONTAINED
-                    || (share >= least_share && similarity >= least_similarity)
+                if shared >= OTHER_SPEAKER_CONTAINED
+                    || (shared >= least_share && similarity >= least_similarity)
                 {
                     pairs.push((
                         i.min(j),
                         i.max(j),
                         format!(
                             "another speaker, the same words in part ({:.0}% shared, cosine {similarity:.2})",
-                            share * 100.0
+                            shared * 100.0
                         ),
                     ));
                 }
@@ -941,6 +952,14 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
 }
 
 impl Statement {
+    /// Why its reports were taken for one statement, a line a merge.
+    pub fn merge_reasons(&self) -> Vec<String> {
+        self.merges
+            .iter()
+            .map(|m| format!("{} ~ {}: {}", m.first, m.second, m.reason))
+            .collect()
+    }
+
     /// Whether more than one article carries it.
     pub fn is_shared(&self) -> bool {
         self.reports

@@ -135,11 +135,7 @@ fn claim<'a>(s: &'a Statement, by_id: &BTreeMap<&str, &'a Article>) -> Claim<'a>
         .iter()
         .map(|r| {
             let article = by_id.get(r.article.as_str());
-            let (said_on, said_on_from) = match (&r.date, &r.published) {
-                (Some(day), _) => (Some(day.as_str()), Some("text")),
-                (None, Some(day)) => (Some(day.as_str()), Some("published")),
-                (None, None) => (None, None),
-            };
+            let (said_on, said_on_from) = r.said_on();
             ClaimReport {
                 article: &r.article,
                 outlet: r.outlet.as_deref(),
@@ -167,11 +163,7 @@ fn claim<'a>(s: &'a Statement, by_id: &BTreeMap<&str, &'a Article>) -> Claim<'a>
         days_said: s.reports.iter().filter_map(|r| r.date.as_deref()).collect(),
         reports,
         wording_differences,
-        merged_because: s
-            .merges
-            .iter()
-            .map(|m| format!("{} ~ {}: {}", m.first, m.second, m.reason))
-            .collect(),
+        merged_because: s.merge_reasons(),
     }
 }
 

@@ -152,15 +152,6 @@ impl<W: Write> Write for ScriptSafe<W> {
     }
 }
 
-/// The day a report gives for its statement and where that day comes from.
-fn said_on(report: &crate::resolve::Report) -> (Option<&String>, Option<&'static str>) {
-    match (&report.date, &report.published) {
-        (Some(day), _) => (Some(day), Some("text")),
-        (None, Some(day)) => (Some(day), Some("published")),
-        _ => (None, None),
-    }
-}
-
 /// Writes the corpus-wide data of the page (everything but the articles' text) as one JSON
 /// object, list by list and item by item, so that no copy of the corpus is built in memory.
 fn write_corpus_data(
@@ -218,7 +209,7 @@ fn write_corpus_data(
             .reports
             .iter()
             .map(|r| {
-                let (day, from) = said_on(r);
+                let (day, from) = r.said_on();
                 json!({
                     "article": r.article,
                     "outlet": r.outlet,
@@ -242,9 +233,7 @@ fn write_corpus_data(
             "independent_outlets": s.outlets,
             "unknown_outlet_reports": s.unknown_outlets,
             "reports": reports,
-            "merged_because": s.merges.iter()
-                .map(|m| format!("{} ~ {}: {}", m.first, m.second, m.reason))
-                .collect::<Vec<_>>(),
+            "merged_because": s.merge_reasons(),
         })
     });
     let actor_rows = actors.list.iter().enumerate().map(|(n, a)| {
