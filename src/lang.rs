@@ -483,6 +483,19 @@ pub struct EntityWords {
     pub known_bodies: Phrases,
 }
 
+impl EntityWords {
+    /// The head words of the bodies an office heads, by the language's word making ("jaksa"
+    /// gives "kejaksaan", "menteri" "kementerian").
+    pub fn body_words_of_office<'a>(
+        &'a self,
+        office: &'a str,
+    ) -> impl Iterator<Item = String> + 'a {
+        self.office_body_affixes
+            .iter()
+            .map(move |(prefix, suffix)| format!("{prefix}{office}{suffix}"))
+    }
+}
+
 /// A pattern for case numbers or numbered legal instruments.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,7 +1,7 @@
 //! Facts that show only across articles: one actor behind many name forms, the same statement
 //! in several outlets, the one dispute several articles report. Every merge keeps its reason.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use petgraph::unionfind::UnionFind;
 use serde::{Deserialize, Serialize};
@@ -269,6 +269,17 @@ impl Actors {
         actors
     }
 
+    /// The actors each article names, in actor order.
+    fn by_article(&self) -> HashMap<&str, Vec<usize>> {
+        let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (index, actor) in self.list.iter().enumerate() {
+            for article in &actor.articles {
+                by_article.entry(article.as_str()).or_default().push(index);
+            }
+        }
+        by_article
+    }
+
     /// The actor a name form of an article stands for.
     pub fn of(&self, article: &str, form: &str) -> Option<usize> {
         self.lookup
@@ -432,7 +443,12 @@ fn speaker_actor(article: &Article, quote: &Quote, actors: &Actors) -> Option<us
 /// that one is part of by the language's word making ("Jaksa Agung Muda …" belongs to
 /// "Kejaksaan Agung", as an office to the body its title makes). Reports that give a statement
 /// to the person and to such a body agree on who said it.
-fn bodies_spoken_for(article: &Article, quote: &Quote, actors: &Actors) -> Vec<usize> {
+fn bodies_spoken_for(
+    article: &Article,
+    quote: &Quote,
+    actors: &Actors,
+    actors_of: &HashMap<&str, Vec<usize>>,
+) -> Vec<usize> {
     let speaker = &quote.speaker;
     let Some(body) = speaker.person.as_ref().and(speaker.institution.as_ref()) else {
         return Vec::new();
@@ -443,31 +459,33 @@ fn bodies_spoken_for(article: &Article, quote: &Quote, actors: &Actors) -> Vec<u
     let Some(pack) = crate::lang::pack(article.language.as_deref().unwrap_or_default()) else {
         return vec![actor];
     };
-    let suffixes = &pack.entities.name_suffixes.all;
-    // the article's bodies by name without suffixes ("kejaksaan agung ri" is "kejaksaan agung")
-    let article_bodies: HashMap<String, usize> = actors
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == ActorKind::Institution && a.articles.contains(&article.id))
-        .flat_map(|(index, a)| {
-            a.forms
-                .iter()
-                .map(move |form| (strip_suffixes(&normalise_name(form), suffixes), index))
-        })
-        .collect();
-    let mut bodies = vec![actor];
+    // the names of the bodies the speaker's body may belong to ("kejaksaan agung" for "jaksa
+    // agung muda …")
+    let mut parents: HashSet<String> = HashSet::new();
     for form in &actors.list[actor].forms {
         let key = normalise_name(form);
         let words: Vec<&str> = key.split(' ').collect();
         let Some((office, rest)) = words.split_first() else {
             continue;
         };
-        for (prefix, suffix) in &pack.entities.office_body_affixes {
+        for head in pack.entities.body_words_of_office(office) {
             for end in 1..=rest.len() {
-                let name = format!("{prefix}{office}{suffix} {}", rest[..end].join(" "));
-                bodies.extend(article_bodies.get(&name));
+                parents.insert(format!("{head} {}", rest[..end].join(" ")));
             }
+        }
+    }
+    // the article's bodies of those names, without suffixes ("kejaksaan agung ri" is one)
+    let suffixes = &pack.entities.name_suffixes.all;
+    let mut bodies = vec![actor];
+    for &other in actors_of.get(article.id.as_str()).into_iter().flatten() {
+        let candidate = &actors.list[other];
+        if candidate.kind == ActorKind::Institution
+            && candidate
+                .forms
+                .iter()
+                .any(|form| parents.contains(&strip_suffixes(&normalise_name(form), suffixes)))
+        {
+            bodies.push(other);
         }
     }
     bodies.sort_unstable();
@@ -587,16 +605,10 @@ const OTHER_SPEAKER_PARAPHRASE: (f64, f64) = (0.55, 0.35);
 /// few; a report meets at most the last `PARAPHRASE_WINDOW` reports of the other speaker's side.
 fn other_speaker_pairs(
     reports: &[(String, Report)],
-    actors: &Actors,
+    actors_of: &HashMap<&str, Vec<usize>>,
     token_sets: &[Vec<u32>],
     vectors: &[BTreeMap<String, f64>],
 ) -> Vec<(usize, usize, String)> {
-    let mut actors_of: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (index, actor) in actors.list.iter().enumerate() {
-        for article in &actor.articles {
-            actors_of.entry(article.as_str()).or_default().push(index);
-        }
-    }
     // block (speaker, other actor of the article, kind) meets block (other, speaker, kind)
     let mut blocks: BTreeMap<(usize, usize, &str), Vec<usize>> = BTreeMap::new();
     for (r, (kind, report)) in reports.iter().enumerate() {
@@ -803,7 +815,8 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
             }
         }
     }
-    for (i, j, reason) in other_speaker_pairs(&reports, actors, &token_sets, &vectors) {
+    let actors_of = actors.by_article();
+    for (i, j, reason) in other_speaker_pairs(&reports, &actors_of, &token_sets, &vectors) {
         if !numbers_differ(i, j) {
             propose(i, j, false, reason);
         }
@@ -869,7 +882,7 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
         .iter()
         .map(|(_, report)| {
             let article = &articles[position[report.article.as_str()]];
-            bodies_spoken_for(article, &article.quotes[report.quote], actors)
+            bodies_spoken_for(article, &article.quotes[report.quote], actors, &actors_of)
         })
         .collect();
     groups(&mut sets, reports.len())

@@ -239,17 +239,13 @@ fn body_of_office(
     let title_words: Vec<&str> = title.split(' ').collect();
     (0..title_words.len()).find_map(|at| {
         let (office, rest) = (title_words[at], &title_words[at + 1..]);
-        words
-            .office_body_affixes
-            .iter()
-            .find_map(|(prefix, suffix)| {
-                let head = format!("{prefix}{office}{suffix}");
-                let body = std::iter::once(head.as_str())
-                    .chain(rest.iter().copied())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                institutions.find(&body)
-            })
+        words.body_words_of_office(office).find_map(|head| {
+            let body = std::iter::once(head.as_str())
+                .chain(rest.iter().copied())
+                .collect::<Vec<_>>()
+                .join(" ");
+            institutions.find(&body)
+        })
     })
 }
 
