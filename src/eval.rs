@@ -411,7 +411,7 @@ fn score_article(gold: &Gold, predicted: &Article) -> BTreeMap<String, Score> {
 
 /// Multiset overlap of two token lists.
 pub fn bag_counts(predicted: &[String], gold: &[String]) -> Counts {
-    let mut remaining: HashMap<&str, usize> = HashMap::new();
+    let mut remaining: HashMap<&str, usize> = HashMap::default();
     for token in gold {
         *remaining.entry(token).or_default() += 1;
     }

@@ -1,7 +1,7 @@
 //! Extraction from clean article text: the facts a graph is built from.
 
 use crate::lang::Pack;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::clean::seams::Repaired;
 use crate::record::{Article, DateMention, Offsets, Register, Span};
@@ -66,7 +66,7 @@ impl Reading {
             self.restore_span(span);
         }
         // positions of the paragraphs that have repairs, computed once each
-        let mut offsets: HashMap<usize, (Offsets, Offsets)> = HashMap::new();
+        let mut offsets: HashMap<usize, (Offsets, Offsets)> = HashMap::default();
         let body = &article.body;
         let mut restore_text = |span: &mut Span, text: &mut String| {
             let paragraph = span.paragraph;
@@ -185,7 +185,7 @@ fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
         }
     }
     kept.sort_by_key(|(p, s, _, _, _)| (*p, *s));
-    let mut offsets: HashMap<usize, Offsets> = HashMap::new();
+    let mut offsets: HashMap<usize, Offsets> = HashMap::default();
     let mut registers: Vec<Register> = Vec::new();
     for (paragraph, start, end, kind, number) in kept {
         let key = |kind: &str, number: &str| {
@@ -285,7 +285,7 @@ fn dates(article: &Article, pack: &Pack) -> Vec<DateMention> {
     let fallback_year = context_year(&found);
     let published = publication_day(article);
     let mut mentions: Vec<DateMention> = Vec::new();
-    let mut offsets: HashMap<usize, Offsets> = HashMap::new();
+    let mut offsets: HashMap<usize, Offsets> = HashMap::default();
     for (paragraph, date) in &found {
         let para = &article.body[*paragraph];
         let year = match (date.year, published) {

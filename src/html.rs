@@ -1,6 +1,6 @@
 //! HTML pages: decoding, text rendering and the metadata pages declare about themselves.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use ego_tree::NodeId;
@@ -142,7 +142,7 @@ pub fn flatten_deep_nesting(html: &str) -> Option<String> {
         return None;
     }
     let mut open: Vec<(&str, bool)> = Vec::new();
-    let mut open_by_name: HashMap<&str, usize> = HashMap::new();
+    let mut open_by_name: HashMap<&str, usize> = HashMap::default();
     let mut dropped: Vec<std::ops::Range<usize>> = Vec::new();
     let mut at = 0;
     while let Some(offset) = html[at..].find('<') {
@@ -485,9 +485,9 @@ fn main_containers(
     document: &Html,
     skipped: &HashSet<NodeId>,
 ) -> (Vec<NodeId>, HashMap<NodeId, usize>) {
-    let mut scores: HashMap<NodeId, f32> = HashMap::new();
+    let mut scores: HashMap<NodeId, f32> = HashMap::default();
     // characters of paragraph text (runs of 25 or more outside links) under each element
-    let mut prose: HashMap<NodeId, usize> = HashMap::new();
+    let mut prose: HashMap<NodeId, usize> = HashMap::default();
     for node in document.root_element().descendants() {
         let Node::Text(text) = node.value() else {
             continue;

@@ -3,7 +3,7 @@
 //! sets' rarest tokens (a prefix-filter join in the manner of AllPairs / PPJoin) instead of by
 //! comparing all pairs. The result is exactly the all-pairs result; only the work differs.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Token sets over one vocabulary: each set sorted by token rank (rarest first) and free of
 /// repeats, so that a set's first tokens are its rarest.
@@ -15,7 +15,7 @@ impl TokenSets {
     /// Interns the texts' tokens and ranks them rarest first (ties by spelling, so the ranks
     /// are the same in every run).
     pub(crate) fn new<S: AsRef<str>>(texts: &[Vec<S>]) -> TokenSets {
-        let mut frequency: HashMap<&str, u32> = HashMap::new();
+        let mut frequency: HashMap<&str, u32> = HashMap::default();
         let mut distinct: Vec<Vec<&str>> = Vec::with_capacity(texts.len());
         for tokens in texts {
             let mut set: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
@@ -85,7 +85,7 @@ fn required_overlap(size: usize, threshold: f64) -> usize {
 pub(crate) fn similar_pairs(sets: &[Vec<u32>], threshold: f64) -> Vec<(usize, usize)> {
     let mut order: Vec<usize> = (0..sets.len()).filter(|&i| !sets[i].is_empty()).collect();
     order.sort_by_key(|&i| (sets[i].len(), i));
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::default();
     let mut seen: Vec<usize> = vec![usize::MAX; sets.len()];
     let mut candidates: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();

@@ -1,7 +1,8 @@
 //! Language packs: what warta knows about each language, loaded from the `lang/` data files
 //! that are embedded in the binary, and the detector that picks a pack for a document.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind};
@@ -78,7 +79,7 @@ pub fn word_list(code: &str, list: &str) -> &'static HashSet<String> {
         OnceLock::new();
     static EMPTY: OnceLock<HashSet<String>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
-        let mut lists: HashMap<(&'static str, &'static str), HashSet<String>> = HashMap::new();
+        let mut lists: HashMap<(&'static str, &'static str), HashSet<String>> = HashMap::default();
         for (c, l, text) in WORD_LISTS {
             let words = text
                 .lines()
@@ -92,7 +93,7 @@ pub fn word_list(code: &str, list: &str) -> &'static HashSet<String> {
     lists
         .iter()
         .find(|((c, l), _)| *c == code && *l == list)
-        .map_or_else(|| EMPTY.get_or_init(HashSet::new), |(_, words)| words)
+        .map_or_else(|| EMPTY.get_or_init(HashSet::default), |(_, words)| words)
 }
 
 /// Well-known bodies by the short form news uses without spelling it out, per language, as
@@ -123,7 +124,7 @@ pub fn known_short_forms(code: &str) -> &'static HashMap<String, String> {
     });
     lists
         .get(code)
-        .unwrap_or_else(|| EMPTY.get_or_init(HashMap::new))
+        .unwrap_or_else(|| EMPTY.get_or_init(HashMap::default))
 }
 
 /// A language pack as written in `lang/*.toml`.
@@ -366,7 +367,7 @@ pub struct Phrases {
 
 impl From<Vec<String>> for Phrases {
     fn from(all: Vec<String>) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for phrase in &all {
             let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
@@ -567,6 +568,8 @@ pub struct Pack {
     pub calendar: Calendar,
     pub article: ArticleWords,
     function_words: Vec<String>,
+    /// The same words for look-up by word: guessing a language counts them in every text.
+    function_word_set: foldhash::HashSet<String>,
     starts: PhraseSet,
     contains: PhraseSet,
     exact: HashMap<String, String>,
@@ -615,10 +618,24 @@ impl PhraseSet {
 
 /// Lower-cases and folds white space, the form every phrase lookup uses.
 pub fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        push_lowercase(&mut folded, word);
+    }
+    folded
+}
+
+/// Appends a word lower-cased. A word at a time gives what lower-casing the whole text does:
+/// the one rule that looks at neighbouring letters (a final sigma) stops at white space.
+fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 impl Pack {
@@ -640,7 +657,7 @@ impl Pack {
     fn compile(file: PackFile) -> Result<Pack, String> {
         let mut starts = Vec::new();
         let mut contains = Vec::new();
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::default();
         let mut patterns = Vec::new();
         let mut pattern_reasons = Vec::new();
         for rule in file.boilerplate {
@@ -655,6 +672,7 @@ impl Pack {
         Ok(Pack {
             code: file.code,
             name: file.name,
+            function_word_set: file.function_words.iter().cloned().collect(),
             function_words: file.function_words,
             end_markers: file.article.end_markers.iter().map(|m| fold(m)).collect(),
             calendar: file.calendar,
@@ -689,26 +707,25 @@ impl Pack {
             .get_or_init(|| crate::dates::DateReader::new(self))
     }
 
-    /// The reason a line is boilerplate by this pack's phrases, if it is.
-    pub fn boilerplate_reason(&self, line: &str) -> Option<&str> {
-        let folded = fold(line);
+    /// The reason a line, [`fold`]ed, is boilerplate by this pack's phrases, if it is.
+    pub fn boilerplate_reason(&self, folded: &str) -> Option<&str> {
         let bare = folded.trim_end_matches([':', ' ']);
         if let Some(reason) = self.exact.get(bare) {
             return Some(reason);
         }
-        if let Some(reason) = self.starts.find(&folded, true) {
+        if let Some(reason) = self.starts.find(folded, true) {
             return Some(reason);
         }
-        if let Some(reason) = self.contains.find(&folded, false) {
+        if let Some(reason) = self.contains.find(folded, false) {
             return Some(reason);
         }
-        let index = self.patterns.matches(&folded).into_iter().next()?;
+        let index = self.patterns.matches(folded).into_iter().next()?;
         Some(&self.pattern_reasons[index])
     }
 
-    /// Whether a line is a heading after which the page no longer holds the article.
-    pub fn is_end_marker(&self, line: &str) -> bool {
-        let folded = fold(line);
+    /// Whether a line, [`fold`]ed, is a heading after which the page no longer holds the
+    /// article.
+    pub fn is_end_marker(&self, folded: &str) -> bool {
         let bare = folded.trim_end_matches([':', ' ']);
         self.end_markers.iter().any(|m| m == bare)
     }
@@ -722,7 +739,7 @@ impl Pack {
     fn function_word_hits(&self, words: &[String]) -> usize {
         words
             .iter()
-            .filter(|w| self.function_words.contains(w))
+            .filter(|w| self.function_word_set.contains(w.as_str()))
             .count()
     }
 }
@@ -752,15 +769,24 @@ pub fn pack(code: &str) -> Option<&'static Pack> {
 /// Picks the pack whose function words are most frequent in the text; cheap enough to run on
 /// raw input before cleaning, when boilerplate still dilutes it.
 pub fn guess_pack(text: &str) -> &'static Pack {
-    let words: Vec<String> = text
+    let mut hits = vec![0; packs().len()];
+    let mut lower = String::new();
+    for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(3000)
-        .map(|w| w.to_lowercase())
-        .collect();
+    {
+        lower.clear();
+        push_lowercase(&mut lower, word);
+        for (hits, pack) in hits.iter_mut().zip(packs()) {
+            *hits += usize::from(pack.function_word_set.contains(lower.as_str()));
+        }
+    }
     packs()
         .iter()
-        .max_by_key(|p| p.function_word_hits(&words))
+        .zip(hits)
+        .max_by_key(|&(_, hits)| hits)
+        .map(|(pack, _)| pack)
         .expect("at least one bundled pack")
 }
 
@@ -933,18 +959,21 @@ mod tests {
     fn phrases_match_by_kind() {
         let id = pack("id").unwrap();
         assert_eq!(
-            id.boilerplate_reason("Baca juga: Sesuatu Terjadi"),
+            id.boilerplate_reason(&fold("Baca juga: Sesuatu Terjadi")),
             Some("read-also")
         );
-        assert_eq!(id.boilerplate_reason("BACA JUGA:  x"), Some("read-also"));
-        assert_eq!(id.boilerplate_reason("banner 678x960"), Some("ad"));
-        assert_eq!(id.boilerplate_reason("Oke"), Some("share-login"));
-        assert_eq!(id.boilerplate_reason("Oke, kata dia."), None);
         assert_eq!(
-            id.boilerplate_reason("Komisi Pemilihan Umum menjalani sidang."),
+            id.boilerplate_reason(&fold("BACA JUGA:  x")),
+            Some("read-also")
+        );
+        assert_eq!(id.boilerplate_reason(&fold("banner 678x960")), Some("ad"));
+        assert_eq!(id.boilerplate_reason(&fold("Oke")), Some("share-login"));
+        assert_eq!(id.boilerplate_reason(&fold("Oke, kata dia.")), None);
+        assert_eq!(
+            id.boilerplate_reason(&fold("Komisi Pemilihan Umum menjalani sidang.")),
             None
         );
-        assert!(id.is_end_marker("Berita Terkait"));
+        assert!(id.is_end_marker(&fold("Berita Terkait")));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! first-order transitions, decoded with Viterbi. Trained by `warta train-ner` on
 //! CoNLL-style data; the shipped model is embedded in the binary.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use std::io::BufRead;
 use std::sync::OnceLock;
@@ -110,23 +110,47 @@ fn begin_entities(tags: &mut [String]) {
     }
 }
 
-/// FNV-1a: a fast, stable hash so feature ids are the same in every build.
-fn hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        for byte in part.bytes() {
-            h ^= u64::from(byte);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+/// FNV-1a over a feature's parts, a separator between parts: a fast, stable hash, so feature
+/// ids are the same in every build. Kept as a state that can go on, so that a feature's name
+/// is hashed once, at compile time, and a token's words only as they come.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+impl Fnv {
+    const START: Fnv = Fnv(0xcbf2_9ce4_8422_2325);
+
+    /// The state after a feature's name and the separator before its first part.
+    const fn named(name: &str) -> Fnv {
+        Fnv::START.bytes(name.as_bytes()).next()
     }
-    h
+
+    const fn bytes(self, bytes: &[u8]) -> Fnv {
+        let mut h = self.0;
+        let mut i = 0;
+        while i < bytes.len() {
+            h ^= bytes[i] as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+            i += 1;
+        }
+        Fnv(h)
+    }
+
+    fn part(self, part: &str) -> Fnv {
+        self.bytes(part.as_bytes())
+    }
+
+    /// The separator before the next part.
+    const fn next(self) -> Fnv {
+        Fnv((self.0 ^ 0x1f).wrapping_mul(FNV_PRIME))
+    }
+
+    fn flag(self, flag: bool) -> Fnv {
+        self.bytes(if flag { b"1" } else { b"0" })
+    }
 }
 
-/// The coarse look of a word: "Jakarta" is "Xx", "KPU" "X", "2024" "d", "1/2021" "d/d".
 fn shape(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars() {
@@ -144,23 +168,6 @@ fn shape(word: &str) -> String {
         }
     }
     out
-}
-
-/// The first or last `n` characters of a word, or "" where it is shorter.
-fn affix(word: &str, n: usize, from_end: bool) -> &str {
-    let cut = if from_end {
-        word.char_indices().rev().nth(n - 1).map(|(i, _)| i)
-    } else {
-        word.char_indices()
-            .nth(n)
-            .map(|(i, _)| i)
-            .or_else(|| (word.chars().count() == n).then_some(word.len()))
-    };
-    match cut {
-        Some(i) if from_end => &word[i..],
-        Some(i) => &word[..i],
-        None => "",
-    }
 }
 
 /// The tagger's weights by feature: an open-addressing table whose slots hold the key beside
@@ -308,7 +315,7 @@ impl Gazetteer {
             lists.push(("title", words(&pack.entities.titles.all)));
         }
         let codes = (0..1u32 << lists.len()).map(|c| c.to_string()).collect();
-        let mut bits: HashMap<String, usize> = HashMap::new();
+        let mut bits: HashMap<String, usize> = Default::default();
         for (i, (_, words)) in lists.into_iter().enumerate() {
             for word in words {
                 *bits.entry(word).or_default() |= 1 << i;
@@ -359,7 +366,32 @@ fn outside() -> &'static Token {
 }
 
 /// Hashed features of token `i`.
+/// How many features a token has.
+const FEATURES: usize = 30;
+
 fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
+    const BIAS: u64 = Fnv::START.bytes(b"bias").0;
+    const W: Fnv = Fnv::named("w");
+    const SHAPE: Fnv = Fnv::named("shape");
+    const TITLE_FIRST: Fnv = Fnv::named("title-first");
+    const W_1: Fnv = Fnv::named("w-1");
+    const W_2: Fnv = Fnv::named("w-2");
+    const W1: Fnv = Fnv::named("w+1");
+    const W2: Fnv = Fnv::named("w+2");
+    const SHAPE_1: Fnv = Fnv::named("shape-1");
+    const SHAPE1: Fnv = Fnv::named("shape+1");
+    const W_1_W: Fnv = Fnv::named("w-1,w");
+    const W_W1: Fnv = Fnv::named("w,w+1");
+    const TITLE_AROUND: Fnv = Fnv::named("title-1,+1");
+    const W_1_SHAPE: Fnv = Fnv::named("w-1,shape");
+    const SHAPE_W1: Fnv = Fnv::named("shape,w+1");
+    const W_1_W1: Fnv = Fnv::named("w-1,w+1");
+    const LISTS: Fnv = Fnv::named("lists");
+    const LISTS_1: Fnv = Fnv::named("lists-1");
+    const LISTS1: Fnv = Fnv::named("lists+1");
+    const LISTS_AROUND: Fnv = Fnv::named("lists-1,+1");
+    const LISTS_2: Fnv = Fnv::named("lists-2");
+    const LISTS2: Fnv = Fnv::named("lists+2");
     out.clear();
     let none = outside();
     let at = |offset: isize| -> &Token {
@@ -372,41 +404,56 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     };
     let w = at(0);
     let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
-    let flag = |b: bool| if b { "1" } else { "0" };
-    out.push(hash(&["bias"]));
-    out.push(hash(&["w", &w.lower]));
-    out.push(hash(&["shape", &w.shape]));
-    for n in 1..=4 {
-        out.push(hash(&["pre", affix(&w.lower, n, false)]));
-        out.push(hash(&["suf", affix(&w.lower, n, true)]));
+    out.push(BIAS);
+    out.push(W.part(&w.lower).0);
+    out.push(SHAPE.part(&w.shape).0);
+    let (prefixes, suffixes) = affixes(&w.lower);
+    for (prefix, suffix) in prefixes.into_iter().zip(suffixes) {
+        out.push(prefix);
+        out.push(suffix);
     }
-    out.push(hash(&["title-first", flag(w.title), flag(i == 0)]));
-    out.push(hash(&["w-1", &p1.lower]));
-    out.push(hash(&["w-2", &p2.lower]));
-    out.push(hash(&["w+1", &n1.lower]));
-    out.push(hash(&["w+2", &n2.lower]));
-    out.push(hash(&["shape-1", &p1.shape, &w.shape]));
-    out.push(hash(&["shape+1", &w.shape, &n1.shape]));
-    out.push(hash(&["w-1,w", &p1.lower, &w.lower]));
-    out.push(hash(&["w,w+1", &w.lower, &n1.lower]));
-    out.push(hash(&[
-        "title-1,+1",
-        flag(p1.title),
-        flag(w.title),
-        flag(n1.title),
-    ]));
-    out.push(hash(&["w-1,shape", &p1.lower, &w.shape]));
-    out.push(hash(&["shape,w+1", &w.shape, &n1.lower]));
-    out.push(hash(&["w-1,w+1", &p1.lower, &n1.lower]));
-    out.push(hash(&["lists", w.lists, flag(w.title)]));
-    out.push(hash(&["lists-1", p1.lists, flag(w.title)]));
-    out.push(hash(&["lists+1", n1.lists, flag(w.title)]));
-    out.push(hash(&["lists-1,+1", p1.lists, w.lists, n1.lists]));
-    out.push(hash(&["lists-2", p2.lists, flag(w.title)]));
-    out.push(hash(&["lists+2", n2.lists, flag(w.title)]));
+    out.push(TITLE_FIRST.flag(w.title).next().flag(i == 0).0);
+    out.push(W_1.part(&p1.lower).0);
+    out.push(W_2.part(&p2.lower).0);
+    out.push(W1.part(&n1.lower).0);
+    out.push(W2.part(&n2.lower).0);
+    out.push(SHAPE_1.part(&p1.shape).next().part(&w.shape).0);
+    out.push(SHAPE1.part(&w.shape).next().part(&n1.shape).0);
+    out.push(W_1_W.part(&p1.lower).next().part(&w.lower).0);
+    out.push(W_W1.part(&w.lower).next().part(&n1.lower).0);
+    let title_around = TITLE_AROUND.flag(p1.title).next().flag(w.title);
+    out.push(title_around.next().flag(n1.title).0);
+    out.push(W_1_SHAPE.part(&p1.lower).next().part(&w.shape).0);
+    out.push(SHAPE_W1.part(&w.shape).next().part(&n1.lower).0);
+    out.push(W_1_W1.part(&p1.lower).next().part(&n1.lower).0);
+    out.push(LISTS.part(w.lists).next().flag(w.title).0);
+    out.push(LISTS_1.part(p1.lists).next().flag(w.title).0);
+    out.push(LISTS1.part(n1.lists).next().flag(w.title).0);
+    let lists_around = LISTS_AROUND.part(p1.lists).next().part(w.lists);
+    out.push(lists_around.next().part(n1.lists).0);
+    out.push(LISTS_2.part(p2.lists).next().flag(w.title).0);
+    out.push(LISTS2.part(n2.lists).next().flag(w.title).0);
+    debug_assert_eq!(out.len(), FEATURES);
 }
 
-/// Weights for every (feature, tag) and every (previous tag, tag).
+/// The features of a word's first and last one to four characters; a word shorter than an
+/// affix has an empty one. Each prefix goes on from the one before it.
+fn affixes(word: &str) -> ([u64; 4], [u64; 4]) {
+    const PRE: Fnv = Fnv::named("pre");
+    const SUF: Fnv = Fnv::named("suf");
+    let mut prefixes = [PRE.0; 4];
+    let mut state = PRE;
+    for (n, (at, c)) in word.char_indices().take(4).enumerate() {
+        state = state.part(&word[at..at + c.len_utf8()]);
+        prefixes[n] = state.0;
+    }
+    let mut suffixes = [SUF.0; 4];
+    for (n, (at, _)) in word.char_indices().rev().take(4).enumerate() {
+        suffixes[n] = SUF.part(&word[at..]).0;
+    }
+    (prefixes, suffixes)
+}
+
 #[derive(Debug, Clone)]
 pub struct Model {
     weights: WeightTable,
@@ -437,17 +484,28 @@ impl Model {
     /// BIO tags for a sentence's tokens.
     pub fn tag(&self, tokens: &[String]) -> Vec<&'static str> {
         let prepared = prepare(tokens, self.language);
-        let mut feats = Vec::with_capacity(32);
-        let scores: Vec<[f32; N]> = (0..tokens.len())
+        let mut keys = Vec::with_capacity(tokens.len() * FEATURES);
+        let mut feats = Vec::with_capacity(FEATURES);
+        for i in 0..tokens.len() {
+            crate::budget::check();
+            features(&prepared, i, &mut feats);
+            keys.extend_from_slice(&feats);
+        }
+        // each look-up misses the cache: the weights of the tokens a little ahead are asked
+        // for while a token's are added up
+        const AHEAD: usize = 2;
+        let rows: Vec<&[u64]> = keys.chunks_exact(FEATURES).collect();
+        for &key in rows.iter().take(AHEAD).copied().flatten() {
+            self.weights.prefetch(key);
+        }
+        let scores: Vec<[f32; N]> = (0..rows.len())
             .map(|i| {
-                crate::budget::check();
-                features(&prepared, i, &mut feats);
-                for &f in &feats {
-                    self.weights.prefetch(f);
+                for &key in rows.get(i + AHEAD).copied().unwrap_or_default() {
+                    self.weights.prefetch(key);
                 }
                 let mut row = [0f32; N];
-                for &f in &feats {
-                    if let Some(w) = self.weights.get(f) {
+                for &key in rows[i] {
+                    if let Some(w) = self.weights.get(key) {
                         for t in 0..N {
                             row[t] += w[t];
                         }
@@ -669,8 +727,8 @@ pub fn train(
         .iter()
         .flat_map(|s| s.features.iter().flatten().copied())
         .collect();
-    let mut weights: HashMap<u64, [f64; N]> = HashMap::new();
-    let mut squares: HashMap<u64, [f64; N]> = HashMap::new();
+    let mut weights: HashMap<u64, [f64; N]> = HashMap::default();
+    let mut squares: HashMap<u64, [f64; N]> = HashMap::default();
     let mut transitions = [[0f64; N]; N + 1];
     let mut transition_squares = [[0f64; N]; N + 1];
     let mut order: Vec<usize> = (0..prepared.len()).collect();
@@ -849,6 +907,97 @@ mod tests {
         let again = Model::from_bytes(&model.to_bytes(), "id").unwrap();
         assert_eq!(again.tag(&tokens), model.tag(&tokens));
         assert!(Model::from_bytes(b"nonsense", "id").is_err());
+    }
+
+    /// The features as the bundled models were trained on them: each one FNV-1a over its parts
+    /// joined by a separator, affixes cut by characters.
+    fn reference_features(tokens: &[Token], i: usize) -> Vec<u64> {
+        fn hash(parts: &[&str]) -> u64 {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    h = (h ^ 0x1f).wrapping_mul(FNV_PRIME);
+                }
+                for byte in part.bytes() {
+                    h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+                }
+            }
+            h
+        }
+        fn affix(word: &str, n: usize, from_end: bool) -> &str {
+            let cut = if from_end {
+                word.char_indices().rev().nth(n - 1).map(|(i, _)| i)
+            } else {
+                word.char_indices()
+                    .nth(n)
+                    .map(|(i, _)| i)
+                    .or_else(|| (word.chars().count() == n).then_some(word.len()))
+            };
+            match cut {
+                Some(i) if from_end => &word[i..],
+                Some(i) => &word[..i],
+                None => "",
+            }
+        }
+        let word = tokens[i].lower.as_str();
+        let (prefix, suffix) = (|n| affix(word, n, false), |n| affix(word, n, true));
+        let none = outside();
+        let at = |offset: isize| {
+            let j = i as isize + offset;
+            usize::try_from(j)
+                .ok()
+                .and_then(|j| tokens.get(j))
+                .unwrap_or(none)
+        };
+        let (w, p1, p2, n1, n2) = (at(0), at(-1), at(-2), at(1), at(2));
+        let flag = |b: bool| if b { "1" } else { "0" };
+        let mut out = vec![
+            hash(&["bias"]),
+            hash(&["w", &w.lower]),
+            hash(&["shape", &w.shape]),
+        ];
+        for n in 1..=4 {
+            out.push(hash(&["pre", prefix(n)]));
+            out.push(hash(&["suf", suffix(n)]));
+        }
+        out.extend([
+            hash(&["title-first", flag(w.title), flag(i == 0)]),
+            hash(&["w-1", &p1.lower]),
+            hash(&["w-2", &p2.lower]),
+            hash(&["w+1", &n1.lower]),
+            hash(&["w+2", &n2.lower]),
+            hash(&["shape-1", &p1.shape, &w.shape]),
+            hash(&["shape+1", &w.shape, &n1.shape]),
+            hash(&["w-1,w", &p1.lower, &w.lower]),
+            hash(&["w,w+1", &w.lower, &n1.lower]),
+            hash(&["title-1,+1", flag(p1.title), flag(w.title), flag(n1.title)]),
+            hash(&["w-1,shape", &p1.lower, &w.shape]),
+            hash(&["shape,w+1", &w.shape, &n1.lower]),
+            hash(&["w-1,w+1", &p1.lower, &n1.lower]),
+            hash(&["lists", w.lists, flag(w.title)]),
+            hash(&["lists-1", p1.lists, flag(w.title)]),
+            hash(&["lists+1", n1.lists, flag(w.title)]),
+            hash(&["lists-1,+1", p1.lists, w.lists, n1.lists]),
+            hash(&["lists-2", p2.lists, flag(w.title)]),
+            hash(&["lists+2", n2.lists, flag(w.title)]),
+        ]);
+        out
+    }
+
+    #[test]
+    fn features_are_the_ones_the_models_were_trained_on() {
+        let words: Vec<String> = "Ä Ketua KPU-RI Hasyim Asy'ari, berbicara di Jakarta 2024 ёлка é"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        for language in ["id", "en"] {
+            let tokens = prepare(&words, language);
+            let mut feats = Vec::new();
+            for (i, word) in words.iter().enumerate() {
+                features(&tokens, i, &mut feats);
+                assert_eq!(feats, reference_features(&tokens, i), "{word}");
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Writing results: atomically (a reader never sees half a file, and a failed run leaves the
 //! previous output in place) and with file names that article text cannot subvert.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! person and `eval` can compare the two field by field. What users need beyond the gold fields
 //! (provenance, offsets, the cleaning audit) is appended after them.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use serde::{Deserialize, Serialize};
 

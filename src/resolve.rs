@@ -1,7 +1,8 @@
 //! Facts that show only across articles: one actor behind many name forms, the same statement
 //! in several outlets, the one dispute several articles report. Every merge keeps its reason.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::unionfind::UnionFind;
 use serde::{Deserialize, Serialize};
@@ -215,7 +216,7 @@ impl Actors {
             }
         }
         let root_of: Vec<usize> = (0..entries.len()).map(|e| sets.find(e)).collect();
-        let mut merges_of: HashMap<usize, Vec<Merge>> = HashMap::new();
+        let mut merges_of: HashMap<usize, Vec<Merge>> = HashMap::default();
         for (i, merge) in merges {
             merges_of.entry(root_of[i]).or_default().push(merge);
         }
@@ -271,7 +272,7 @@ impl Actors {
 
     /// The actors each article names, in actor order.
     fn by_article(&self) -> HashMap<&str, Vec<usize>> {
-        let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_article: HashMap<&str, Vec<usize>> = HashMap::default();
         for (index, actor) in self.list.iter().enumerate() {
             for article in &actor.articles {
                 by_article.entry(article.as_str()).or_default().push(index);
@@ -461,7 +462,7 @@ fn bodies_spoken_for(
     };
     // the names of the bodies the speaker's body may belong to ("kejaksaan agung" for "jaksa
     // agung muda …")
-    let mut parents: HashSet<String> = HashSet::new();
+    let mut parents: HashSet<String> = HashSet::default();
     for form in &actors.list[actor].forms {
         let key = normalise_name(form);
         let words: Vec<&str> = key.split(' ').collect();
@@ -702,7 +703,7 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
         .iter()
         .map(|a| (a.id.as_str(), a.language.as_deref().unwrap_or_default()))
         .collect();
-    let mut variants_of: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
+    let mut variants_of: HashMap<&str, HashMap<&str, &str>> = HashMap::default();
     let token_lists: Vec<Vec<String>> = reports
         .iter()
         .map(|(_, r)| {
@@ -722,7 +723,7 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
     };
     let token_sets = crate::join::TokenSets::new(&token_lists).sets;
     // one entry per distinct token set, with its reports in order
-    let mut distinct_of: HashMap<&[u32], usize> = HashMap::new();
+    let mut distinct_of: HashMap<&[u32], usize> = HashMap::default();
     let mut distinct: Vec<Vec<usize>> = Vec::new();
     for (r, set) in token_sets.iter().enumerate() {
         if set.is_empty() {
@@ -857,7 +858,7 @@ pub fn statements(articles: &[Article], actors: &Actors) -> Vec<Statement> {
     }
     let mut used_ids: BTreeSet<String> = BTreeSet::new();
     let root_of: Vec<usize> = (0..reports.len()).map(|r| sets.find(r)).collect();
-    let mut merges_of: HashMap<usize, Vec<Merge>> = HashMap::new();
+    let mut merges_of: HashMap<usize, Vec<Merge>> = HashMap::default();
     for (i, merge) in merges {
         merges_of.entry(root_of[i]).or_default().push(merge);
     }
@@ -1001,7 +1002,7 @@ pub struct MergedDispute {
 /// agrees with any.
 pub fn disputes(articles: &[Article], actors: &Actors) -> Vec<MergedDispute> {
     let mut merged: Vec<MergedDispute> = Vec::new();
-    let mut at_forum: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    let mut at_forum: HashMap<Option<usize>, Vec<usize>> = HashMap::default();
     for article in articles {
         for dispute in &article.disputes {
             let of =

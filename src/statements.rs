@@ -2,7 +2,7 @@
 //! reporting word (the cue) and its speaker: a named person, a pronoun resolved to the speaker
 //! before, or an unnamed speaker described by role and tied to an institution.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::lang::{Pack, StatementWords};
 use crate::record::{Article, Offsets, Quote, Speaker};
@@ -181,7 +181,7 @@ struct Cues<'a> {
 
 impl<'a> Cues<'a> {
     fn new(words: &'a StatementWords, determiners: &'a [String]) -> Self {
-        let mut forms = HashMap::new();
+        let mut forms = HashMap::default();
         for entry in &words.cues {
             if let Some((base, rest)) = entry.split_first() {
                 for form in rest {

@@ -9,7 +9,7 @@
 mod header;
 pub(crate) mod seams;
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -42,12 +42,43 @@ enum Verdict {
 struct Para {
     line: usize,
     text: String,
+    /// The text folded as phrase look-ups want it, and its word count: most rules ask for
+    /// one or the other, so each is worked out once per paragraph.
+    folded: String,
+    words: usize,
     verdict: Verdict,
     /// Marked up as a heading or list item, so it may lack sentence punctuation.
     structural: bool,
 }
 
 impl Para {
+    fn new(line: usize, text: String, verdict: Verdict, structural: bool) -> Para {
+        Para {
+            line,
+            folded: fold(&text),
+            words: words(&text),
+            text,
+            verdict,
+            structural,
+        }
+    }
+
+    fn truncate(&mut self, at: usize) {
+        self.text.truncate(at);
+        self.text.truncate(self.text.trim_end().len());
+        self.folded = fold(&self.text);
+        self.words = words(&self.text);
+    }
+
+    fn headline_like(&self) -> bool {
+        !ends_sentence(&self.text) && self.words <= 30
+    }
+
+    /// A paragraph that reads as running text of the article.
+    fn body_like(&self) -> bool {
+        (self.words >= 8 && ends_sentence(&self.text)) || self.words >= 25
+    }
+
     fn kept(&self) -> bool {
         self.verdict == Verdict::Keep
     }
@@ -97,14 +128,12 @@ pub fn clean_blocks(blocks: Vec<crate::html::Block>, pack: &Pack, meta: &SourceM
     let paras = blocks
         .into_iter()
         .enumerate()
-        .map(|(i, block)| Para {
-            line: i + 1,
-            text: block.text,
-            verdict: match block.removed {
+        .map(|(i, block)| {
+            let verdict = match block.removed {
                 Some(reason) => Verdict::Remove(reason.to_string()),
                 None => Verdict::Keep,
-            },
-            structural: block.structural,
+            };
+            Para::new(i + 1, block.text, verdict, block.structural)
         })
         .collect();
     clean_paragraphs(paras, pack, meta, Source::Markup)
@@ -127,7 +156,7 @@ fn clean_paragraphs(
     let mut trimmed = Vec::new();
     for para in paras.iter_mut().filter(|p| p.kept()) {
         crate::budget::check();
-        if let Some(reason) = line_reason(&para.text, pack) {
+        if let Some(reason) = line_reason(para, pack) {
             para.remove(&reason);
         } else if let Some(initials) = trailing_initials(&para.text) {
             let at = para.text.len() - initials.len();
@@ -136,8 +165,7 @@ fn clean_paragraphs(
                 reason: "byline".into(),
                 text: initials.trim().to_string(),
             });
-            para.text.truncate(at);
-            para.text.truncate(para.text.trim_end().len());
+            para.truncate(at);
         }
     }
     mark_captions(&mut paras, pack);
@@ -211,7 +239,7 @@ fn trailing_initials(text: &str) -> Option<&str> {
 /// Splits text into paragraphs: one per line, except that a hard-wrapped line running on in
 /// lower case is joined to the line before it.
 fn paragraphs(text: &str) -> Vec<Para> {
-    let mut paras: Vec<Para> = Vec::new();
+    let mut paras: Vec<(usize, String)> = Vec::new();
     let mut previous_blank = true;
     for (index, raw) in text.lines().enumerate() {
         crate::budget::check();
@@ -223,23 +251,21 @@ fn paragraphs(text: &str) -> Vec<Para> {
         let continues = !previous_blank
             && paras
                 .last()
-                .is_some_and(|p| !ends_sentence(&p.text) && p.text.len() > 60)
+                .is_some_and(|(_, p)| !ends_sentence(p) && p.len() > 60)
             && line.chars().next().is_some_and(char::is_lowercase);
         match paras.last_mut() {
-            Some(last) if continues => {
-                last.text.push(' ');
-                last.text.push_str(&line);
+            Some((_, last)) if continues => {
+                last.push(' ');
+                last.push_str(&line);
             }
-            _ => paras.push(Para {
-                line: index + 1,
-                text: line,
-                verdict: Verdict::Keep,
-                structural: false,
-            }),
+            _ => paras.push((index + 1, line)),
         }
         previous_blank = false;
     }
     paras
+        .into_iter()
+        .map(|(line, text)| Para::new(line, text, Verdict::Keep, false))
+        .collect()
 }
 
 fn regexes() -> &'static [(Regex, &'static str)] {
@@ -264,8 +290,9 @@ fn regexes() -> &'static [(Regex, &'static str)] {
 }
 
 /// The reason a line is boilerplate on its own, whatever surrounds it.
-fn line_reason(text: &str, pack: &Pack) -> Option<String> {
-    if let Some(reason) = pack.boilerplate_reason(text) {
+fn line_reason(para: &Para, pack: &Pack) -> Option<String> {
+    let text = para.text.as_str();
+    if let Some(reason) = pack.boilerplate_reason(&para.folded) {
         return Some(reason.to_string());
     }
     if site_name(text).is_some_and(|site| site.len() == text.len()) {
@@ -302,34 +329,23 @@ fn ends_sentence(text: &str) -> bool {
         .is_some_and(|c| ".!?\"”’'»:;".contains(c))
 }
 
-fn headline_like(text: &str) -> bool {
-    !ends_sentence(text) && words(text) <= 30
-}
-
-/// A paragraph that reads as running text of the article.
-fn body_like(text: &str) -> bool {
-    let n = words(text);
-    (n >= 8 && ends_sentence(text)) || n >= 25
-}
-
 /// Where the article's text begins: the first paragraph that reads as running text and is not
 /// a teaser that a later paragraph repeats. Comparing each candidate with every later
 /// paragraph is quadratic in a long text of repeated paragraphs, so past a few times the
 /// text's length of comparisons the first paragraph that reads as running text is taken.
 fn first_body_paragraph(paras: &[Para]) -> Option<usize> {
-    let folded: Vec<String> = paras.iter().map(|p| fold(&p.text)).collect();
-    let candidates = (0..paras.len()).filter(|&i| paras[i].kept() && body_like(&paras[i].text));
+    let candidates = (0..paras.len()).filter(|&i| paras[i].kept() && paras[i].body_like());
     let first = candidates.clone().next();
-    let allowance = 8 * folded.iter().map(String::len).sum::<usize>() + (1 << 20);
+    let allowance = 8 * paras.iter().map(|p| p.folded.len()).sum::<usize>() + (1 << 20);
     let mut compared = 0;
     for i in candidates {
         let mut repeated = false;
-        for later in &folded[i + 1..] {
-            compared += later.len();
+        for later in &paras[i + 1..] {
+            compared += later.folded.len();
             if compared > allowance {
                 return first;
             }
-            if later.contains(&folded[i]) {
+            if later.folded.contains(&paras[i].folded) {
                 repeated = true;
                 break;
             }
@@ -345,7 +361,7 @@ fn first_body_paragraph(paras: &[Para]) -> Option<usize> {
 fn mark_captions(paras: &mut [Para], pack: &Pack) {
     let words_of = &pack.article;
     for i in 0..paras.len() {
-        let folded = fold(&paras[i].text);
+        let folded = paras[i].folded.as_str();
         let label = folded.trim_end_matches([':', ' ']);
         let is_credit = words_of.credit_markers.iter().any(|m| {
             label == m
@@ -360,12 +376,12 @@ fn mark_captions(paras: &mut [Para], pack: &Pack) {
                 next += 1;
             }
             if let Some(previous) = (0..i).rev().find(|&j| !paras[j].removed_as("photo-credit")) {
-                if paras[previous].kept() && words(&paras[previous].text) <= 40 {
+                if paras[previous].kept() && paras[previous].words <= 40 {
                     paras[previous].remove("caption");
                 }
             }
         } else if paras[i].kept()
-            && words(&paras[i].text) <= 25
+            && paras[i].words <= 25
             && words_of
                 .caption_openers
                 .iter()
@@ -382,7 +398,7 @@ fn mark_timed_headlines(paras: &mut [Para]) {
     for i in 1..paras.len() {
         if paras[i].removed_as("related-time")
             && paras[i - 1].kept()
-            && headline_like(&paras[i - 1].text)
+            && paras[i - 1].headline_like()
         {
             paras[i - 1].remove("related-headline");
         }
@@ -408,9 +424,9 @@ fn headline_by_position(
     let (Some(first), [head, _, ..]) = (first_line, &mut paras[..]) else {
         return meta;
     };
-    let headline_like = words(&head.text) <= MAX_HEADLINE_WORDS
-        && pack.boilerplate_reason(&head.text).is_none()
-        && !(head.text.ends_with(['.', '!', '?']) && words(&head.text) > MAX_HEADLINE_WORDS / 2);
+    let headline_like = head.words <= MAX_HEADLINE_WORDS
+        && pack.boilerplate_reason(&head.folded).is_none()
+        && !(head.text.ends_with(['.', '!', '?']) && head.words > MAX_HEADLINE_WORDS / 2);
     if meta.title.is_none() && blank_after && head.line == first + 1 && headline_like {
         head.verdict = Verdict::Title;
         meta.title = Some(head.text.clone());
@@ -425,19 +441,13 @@ fn mark_title(paras: &mut [Para], meta: &SourceMeta) -> Option<String> {
     }
     if let Some(title) = &meta.title {
         let folded = fold(title);
-        if let Some(para) = paras
-            .iter_mut()
-            .find(|p| p.kept() && fold(&p.text) == folded)
-        {
+        if let Some(para) = paras.iter_mut().find(|p| p.kept() && p.folded == folded) {
             para.verdict = Verdict::Title;
         }
         return Some(title.clone());
     }
     let para = paras.iter_mut().take(12).find(|p| {
-        p.kept()
-            && (3..=30).contains(&words(&p.text))
-            && !p.text.ends_with('.')
-            && !p.text.ends_with(',')
+        p.kept() && (3..=30).contains(&p.words) && !p.text.ends_with('.') && !p.text.ends_with(',')
     })?;
     para.verdict = Verdict::Title;
     Some(para.text.clone())
@@ -460,7 +470,7 @@ impl Header {
             if para.verdict == Verdict::Title {
                 continue;
             }
-            if para.kept() && words(&para.text) <= 14 && header.published.is_none() {
+            if para.kept() && para.words <= 14 && header.published.is_none() {
                 if let Some(date) = reader.find_all(&para.text).into_iter().next() {
                     header.published = date.iso(None);
                     let before =
@@ -492,8 +502,7 @@ impl Header {
         }
         // a label on a line of its own with the name on the next ("Penulis" / "Ani Rahma")
         for i in 1..paras.len() {
-            let label = fold(&paras[i - 1].text);
-            let label = label.trim_end_matches([':', ' ']);
+            let label = paras[i - 1].folded.trim_end_matches([':', ' ']);
             if !pack.article.byline_labels.iter().any(|l| l == label) {
                 continue;
             }
@@ -555,15 +564,14 @@ fn name_like(text: &str, pack: &Pack) -> bool {
 /// Lines without sentence punctuation among the text: other stories' headlines, section labels
 /// and tag lists.
 fn mark_headlines(paras: &mut [Para]) {
-    let short =
-        |p: &Para| p.kept() && !p.structural && headline_like(&p.text) && words(&p.text) <= 6;
+    let short = |p: &Para| p.kept() && !p.structural && p.headline_like() && p.words <= 6;
     let flags: Vec<bool> = paras.iter().map(short).collect();
     for i in 0..paras.len() {
-        if !paras[i].kept() || paras[i].structural || !headline_like(&paras[i].text) {
+        if !paras[i].kept() || paras[i].structural || !paras[i].headline_like() {
             continue;
         }
         let in_run = (i > 0 && flags[i - 1]) || flags.get(i + 1).copied().unwrap_or(false);
-        let reason = match words(&paras[i].text) {
+        let reason = match paras[i].words {
             n if n <= 6 && in_run => "tag-list",
             n if n <= 3 => "section-label",
             _ => "related-headline",
@@ -576,20 +584,24 @@ fn mark_headlines(paras: &mut [Para]) {
 /// copy of any line.
 fn mark_duplicates(paras: &mut [Para], body_start: Option<usize>, repeats_matter: bool) {
     let body_start = body_start.unwrap_or(paras.len());
-    let mut seen: HashSet<String> = HashSet::new();
-    for para in paras.iter_mut().filter(|p| p.kept() && repeats_matter) {
-        if !seen.insert(fold(&para.text)) {
-            para.remove("duplicate");
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut duplicates = Vec::new();
+    for (i, para) in paras.iter().enumerate() {
+        if para.kept() && repeats_matter && !seen.insert(&para.folded) {
+            duplicates.push(i);
         }
     }
-    let body_text: Vec<String> = paras[body_start..]
+    for i in duplicates {
+        paras[i].remove("duplicate");
+    }
+    let (head, body) = paras.split_at_mut(body_start);
+    let body_text: Vec<&str> = body
         .iter()
         .filter(|p| p.kept())
-        .map(|p| fold(&p.text))
+        .map(|p| p.folded.as_str())
         .collect();
-    for para in paras[..body_start].iter_mut().filter(|p| p.kept()) {
-        let key = fold(&para.text);
-        if words(&para.text) >= 4 && body_text.iter().any(|b| b.contains(&key)) {
+    for para in head.iter_mut().filter(|p| p.kept()) {
+        if para.words >= 4 && body_text.iter().any(|b| b.contains(&para.folded)) {
             para.remove("teaser-duplicate");
         }
     }
@@ -601,36 +613,91 @@ fn mark_duplicates(paras: &mut [Para], body_start: Option<usize>, repeats_matter
 fn mark_duplicate_runs(paras: &mut [Para]) {
     const MIN_WORDS: usize = 6;
     let candidates: Vec<usize> = (0..paras.len())
-        .filter(|&i| paras[i].kept() && words(&paras[i].text) >= MIN_WORDS)
+        .filter(|&i| paras[i].kept() && paras[i].words >= MIN_WORDS)
         .collect();
     if candidates.len() < 2 {
         return;
     }
-    let folded: Vec<String> = candidates.iter().map(|&i| fold(&paras[i].text)).collect();
-    // one look per document: a DFA would cost more to build than the search saves
-    let Ok(matcher) = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(&folded)
-    else {
-        return;
-    };
-    let mut runs = Vec::new();
-    for (n, text) in folded.iter().enumerate() {
-        let mut inside: Vec<usize> = matcher
-            .find_overlapping_iter(text)
-            .map(|m| m.pattern().as_usize())
-            .filter(|&other| other != n && folded[other].len() < text.len())
-            .collect();
-        inside.sort_unstable();
-        inside.dedup();
-        let opens_with_next = inside.contains(&(n + 1)) && text.starts_with(&folded[n + 1]);
-        if inside.len() >= 2 || opens_with_next {
-            runs.push(candidates[n]);
-        }
-    }
+    let folded: Vec<&str> = candidates
+        .iter()
+        .map(|&i| paras[i].folded.as_str())
+        .collect();
+    let openings = Openings::new(&folded);
+    let runs: Vec<usize> = (0..folded.len())
+        .filter(|&n| {
+            let text = folded[n];
+            let opens_with_next = folded
+                .get(n + 1)
+                .is_some_and(|next| next.len() < text.len() && text.starts_with(next));
+            opens_with_next || openings.holds_two_shorter(n, &folded)
+        })
+        .map(|n| candidates[n])
+        .collect();
     for i in runs {
         paras[i].remove("duplicate-run");
     }
+}
+
+/// The paragraphs of one document indexed by their first bytes, so that finding which of them
+/// a line holds whole costs one look-up per byte of the line: every place a paragraph occurs
+/// starts with its opening bytes. Cheaper per document than building an automaton.
+struct Openings {
+    by_opening: foldhash::HashMap<u64, Vec<usize>>,
+    /// Paragraphs shorter than an opening, looked for one by one.
+    short: Vec<usize>,
+}
+
+/// Bytes of a paragraph's opening.
+const OPENING: usize = 8;
+
+impl Openings {
+    fn new(texts: &[&str]) -> Openings {
+        let mut by_opening: foldhash::HashMap<u64, Vec<usize>> = Default::default();
+        let mut short = Vec::new();
+        for (n, text) in texts.iter().enumerate() {
+            match opening_key(text.as_bytes()) {
+                Some(key) => by_opening.entry(key).or_default().push(n),
+                None => short.push(n),
+            }
+        }
+        Openings { by_opening, short }
+    }
+
+    /// Whether `texts[n]` holds at least two of the other, shorter texts whole.
+    fn holds_two_shorter(&self, n: usize, texts: &[&str]) -> bool {
+        let text = texts[n];
+        let shorter = |other: usize| other != n && texts[other].len() < text.len();
+        let mut found: Vec<usize> = self
+            .short
+            .iter()
+            .copied()
+            .filter(|&other| shorter(other) && text.contains(texts[other]))
+            .collect();
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len().saturating_sub(OPENING - 1) {
+            if found.len() >= 2 {
+                break;
+            }
+            let Some(others) = opening_key(&bytes[at..]).and_then(|k| self.by_opening.get(&k))
+            else {
+                continue;
+            };
+            for &other in others {
+                if shorter(other)
+                    && !found.contains(&other)
+                    && bytes[at..].starts_with(texts[other].as_bytes())
+                {
+                    found.push(other);
+                }
+            }
+        }
+        found.len() >= 2
+    }
+}
+
+fn opening_key(bytes: &[u8]) -> Option<u64> {
+    let opening: [u8; OPENING] = bytes.get(..OPENING)?.try_into().ok()?;
+    Some(u64::from_le_bytes(opening))
 }
 
 /// Everything after an end marker ("Berita Terkait", a comment notice) once the article's text
@@ -645,8 +712,8 @@ fn mark_tail(paras: &mut [Para], pack: &Pack) {
             }
             continue;
         }
-        body_seen |= para.kept() && body_like(&para.text);
-        if body_seen && (pack.is_end_marker(&para.text) || para.removed_as("comment-notice")) {
+        body_seen |= para.kept() && para.body_like();
+        if body_seen && (pack.is_end_marker(&para.folded) || para.removed_as("comment-notice")) {
             ended = true;
             if para.kept() {
                 para.remove("section-label");

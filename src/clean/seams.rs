@@ -21,23 +21,12 @@ const MAX_NAMED_RUN: usize = 40;
 /// The seams of one text, as byte offsets where a space is missing, in order.
 pub(crate) fn find(text: &str, pack: &Pack) -> Vec<usize> {
     let mut seams = Vec::new();
-    let mut start = None;
-    for (at, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(at),
-            (true, Some(from)) => {
-                seams.extend(
-                    token_seams(&text[from..at], pack)
-                        .into_iter()
-                        .map(|s| from + s),
-                );
-                start = None;
-            }
-            _ => {}
+    for token in text.split(char::is_whitespace) {
+        if token.is_empty() || all_plain(token) {
+            continue;
         }
+        let from = token.as_ptr() as usize - text.as_ptr() as usize;
+        seams.extend(token_seams(token, pack).into_iter().map(|s| from + s));
     }
     seams
 }
@@ -151,16 +140,7 @@ fn token_seams(token: &str, pack: &Pack) -> Vec<usize> {
     for k in 1..chars.len() {
         let (at, current) = chars[k];
         let previous = chars[k - 1].1;
-        let plain = (previous.is_lowercase() && current.is_lowercase())
-            || (previous.is_numeric() && current.is_numeric())
-            || (previous.is_uppercase()
-                && current.is_uppercase()
-                && !chars.get(k + 1).is_some_and(|(_, c)| c.is_lowercase()));
-        if plain {
-            continue;
-        }
-        let brands = protected.get_or_insert_with(|| protected_ranges(token, pack));
-        if brands.iter().any(|&(a, b)| a < at && at < b) {
+        if plain_pair(previous, current, chars.get(k + 1).map(|&(_, c)| c)) {
             continue;
         }
         let seam = if previous.is_lowercase() && current.is_uppercase() {
@@ -181,7 +161,8 @@ fn token_seams(token: &str, pack: &Pack) -> Vec<usize> {
         } else {
             false
         };
-        if seam {
+        let in_brand = |brands: &Vec<(usize, usize)>| brands.iter().any(|&(a, b)| a < at && at < b);
+        if seam && !in_brand(protected.get_or_insert_with(|| protected_ranges(token, pack))) {
             seams.push(at);
         }
     }
@@ -204,6 +185,46 @@ fn token_seams(token: &str, pack: &Pack) -> Vec<usize> {
     seams.sort_unstable();
     seams.dedup();
     seams
+}
+
+/// Whether every two neighbouring characters of the token are of one kind (lower-case letters,
+/// digits, or capitals not opening a word), where no seam can be: most words of any text.
+fn all_plain(token: &str) -> bool {
+    if token.is_ascii() {
+        return all_plain_ascii(token.as_bytes());
+    }
+    let mut chars = token.chars().peekable();
+    let Some(mut previous) = chars.next() else {
+        return true;
+    };
+    while let Some(current) = chars.next() {
+        if !plain_pair(previous, current, chars.peek().copied()) {
+            return false;
+        }
+        previous = current;
+    }
+    true
+}
+
+/// [`all_plain`] for a token of ASCII characters, most tokens of most texts.
+fn all_plain_ascii(token: &[u8]) -> bool {
+    token.windows(2).enumerate().all(|(k, pair)| match pair {
+        [a, b] if a.is_ascii_lowercase() => b.is_ascii_lowercase(),
+        [a, b] if a.is_ascii_digit() => b.is_ascii_digit(),
+        [a, b] if a.is_ascii_uppercase() => {
+            b.is_ascii_uppercase() && !token.get(k + 2).is_some_and(u8::is_ascii_lowercase)
+        }
+        _ => false,
+    })
+}
+
+/// Two characters that run on within one word: no seam between them.
+fn plain_pair(previous: char, current: char, next: Option<char>) -> bool {
+    (previous.is_lowercase() && current.is_lowercase())
+        || (previous.is_numeric() && current.is_numeric())
+        || (previous.is_uppercase()
+            && current.is_uppercase()
+            && !next.is_some_and(char::is_lowercase))
 }
 
 /// An address, e-mail, handle or hashtag, which is written without spaces on purpose.

@@ -52,10 +52,10 @@ impl InstitutionSet {
             terms: Vec::new(),
             name_keys: Vec::new(),
             content_words: Vec::new(),
-            by_core: HashMap::new(),
-            by_first_word: HashMap::new(),
-            by_opening: HashMap::new(),
-            by_company_opening: HashMap::new(),
+            by_core: HashMap::default(),
+            by_first_word: HashMap::default(),
+            by_opening: HashMap::default(),
+            by_company_opening: HashMap::default(),
             refused: 0,
         }
     }

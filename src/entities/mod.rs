@@ -3,7 +3,8 @@
 //! and long names, a title before a name becomes a role instead of part of the name, and short
 //! forms of a name are tied to the full one.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use crate::lang::{EntityWords, Pack, Phrases};
 use crate::names::compact_key as key;
@@ -121,7 +122,7 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
         institution_mentions.extend(found);
     }
     // words of full names, so that a surname the tagger took for a body stays a name
-    let mut name_words: HashSet<String> = HashSet::new();
+    let mut name_words: HashSet<String> = HashSet::default();
     let masks = coverage(institution_mentions.iter().map(|(m, _)| m), &units);
     for (u, unit) in body_units() {
         let covered = |i: usize| masks[u].get(i).copied().unwrap_or(false);
@@ -235,7 +236,7 @@ struct Context<'a> {
 
 fn tagged_places(units: &[Unit]) -> HashSet<String> {
     // how often each word stands alone as a place, less how often alone as a body
-    let mut leaning: HashMap<String, i32> = HashMap::new();
+    let mut leaning: HashMap<String, i32> = HashMap::default();
     for unit in units {
         for k in 0..unit.tokens.len() {
             let (tag, next) = (unit.tags[k], unit.tags.get(k + 1).copied().unwrap_or("O"));

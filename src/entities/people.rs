@@ -506,7 +506,7 @@ pub(super) fn group_people(
     let full_names: Vec<(String, Vec<String>)> = {
         let mut names: Vec<String> = found.iter().map(|(m, _)| key(&m.text)).collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.split(' ').count()));
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         names.retain(|n| seen.insert(n.clone()));
         names
             .into_iter()

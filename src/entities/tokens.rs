@@ -134,8 +134,8 @@ pub(super) struct MentionIndex<'a> {
 impl<'a> MentionIndex<'a> {
     pub(super) fn new(mentions: &'a [(Mention, usize)]) -> Self {
         let mut index = MentionIndex {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
+            by_first: HashMap::default(),
+            by_last: HashMap::default(),
         };
         for entry in mentions {
             let (m, _) = entry;
