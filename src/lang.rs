@@ -628,6 +628,18 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
+/// A word lower-cased, borrowed where it already is (most words of running text).
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// Appends a word lower-cased. A word at a time gives what lower-casing the whole text does:
 /// the one rule that looks at neighbouring letters (a final sigma) stops at white space.
 fn push_lowercase(out: &mut String, word: &str) {

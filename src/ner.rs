@@ -331,19 +331,19 @@ impl Gazetteer {
 }
 
 /// Per-token views computed once per sentence.
-struct Token {
-    lower: String,
+struct Token<'a> {
+    lower: std::borrow::Cow<'a, str>,
     shape: String,
     title: bool,
     lists: &'static str,
 }
 
-fn prepare(tokens: &[String], language: &str) -> Vec<Token> {
+fn prepare<'a>(tokens: &'a [String], language: &str) -> Vec<Token<'a>> {
     let gazetteer = Gazetteer::get(language);
     tokens
         .iter()
         .map(|t| {
-            let lower = t.to_lowercase();
+            let lower = crate::lang::lowercase(t);
             Token {
                 lists: gazetteer.code(&lower),
                 lower,
@@ -355,10 +355,10 @@ fn prepare(tokens: &[String], language: &str) -> Vec<Token> {
 }
 
 /// What stands beyond either end of a sentence.
-fn outside() -> &'static Token {
+fn outside() -> &'static Token<'static> {
     static OUTSIDE: OnceLock<Token> = OnceLock::new();
     OUTSIDE.get_or_init(|| Token {
-        lower: "<none>".into(),
+        lower: std::borrow::Cow::Borrowed("<none>"),
         shape: "<none>".into(),
         title: false,
         lists: "0",
@@ -939,7 +939,7 @@ mod tests {
                 None => "",
             }
         }
-        let word = tokens[i].lower.as_str();
+        let word = &*tokens[i].lower;
         let (prefix, suffix) = (|n| affix(word, n, false), |n| affix(word, n, true));
         let none = outside();
         let at = |offset: isize| {

@@ -225,40 +225,76 @@ impl Article {
 }
 
 /// Byte and character positions of one text, computed once so that converting the offsets of
-/// many spans costs nothing each (a long paragraph with many names stays linear).
+/// many spans costs little each (a long paragraph with many names stays linear). Only the
+/// characters wider than a byte are listed: news text is mostly ASCII, where a byte offset is
+/// the character offset, so building one is a scan for those few and a look-up a binary search.
 #[derive(Debug, Clone)]
 pub struct Offsets {
-    char_at_byte: Vec<u32>,
-    byte_at_char: Vec<u32>,
+    bytes: usize,
+    chars: usize,
+    wide: Vec<Wide>,
+}
+
+/// A character of more than one byte: where it starts in bytes and in characters.
+#[derive(Debug, Clone, Copy)]
+struct Wide {
+    byte: usize,
+    char: usize,
+    width: usize,
+}
+
+impl Wide {
+    /// Bytes beyond one per character up to the end of this one.
+    fn extra_through(&self) -> usize {
+        self.byte - self.char + self.width - 1
+    }
 }
 
 impl Offsets {
     pub fn new(text: &str) -> Offsets {
-        let mut char_at_byte = vec![0u32; text.len() + 1];
-        let mut byte_at_char = Vec::with_capacity(text.len() + 1);
-        for (n, (byte, c)) in text.char_indices().enumerate() {
-            byte_at_char.push(byte as u32);
-            for slot in &mut char_at_byte[byte..byte + c.len_utf8()] {
-                *slot = n as u32;
-            }
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        for (byte, &b) in text.as_bytes().iter().enumerate() {
+            // a UTF-8 lead byte says how wide its character is
+            let width = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xFF => 4,
+                _ => continue,
+            };
+            wide.push(Wide {
+                byte,
+                char: byte - extra,
+                width,
+            });
+            extra += width - 1;
         }
-        let chars = byte_at_char.len() as u32;
-        byte_at_char.push(text.len() as u32);
-        char_at_byte[text.len()] = chars;
         Offsets {
-            char_at_byte,
-            byte_at_char,
+            bytes: text.len(),
+            chars: text.len() - extra,
+            wide,
         }
     }
 
-    /// The character offset of a byte offset.
+    /// The character offset of a byte offset (the character's own, inside a wide one).
     pub fn char_of(&self, byte: usize) -> usize {
-        self.char_at_byte[byte.min(self.char_at_byte.len() - 1)] as usize
+        let byte = byte.min(self.bytes);
+        let before = self.wide.partition_point(|w| w.byte < byte);
+        match before.checked_sub(1).map(|k| self.wide[k]) {
+            Some(w) if byte < w.byte + w.width => w.char,
+            Some(w) => byte - w.extra_through(),
+            None => byte,
+        }
     }
 
     /// The byte offset of a character offset (the text's end past its last character).
     pub fn byte_of(&self, chars: usize) -> usize {
-        self.byte_at_char[chars.min(self.byte_at_char.len() - 1)] as usize
+        let chars = chars.min(self.chars);
+        let before = self.wide.partition_point(|w| w.char < chars);
+        match before.checked_sub(1).map(|k| self.wide[k]) {
+            Some(w) => chars + w.extra_through(),
+            None => chars,
+        }
     }
 
     /// A span of paragraph `paragraph` from byte offsets.
@@ -308,6 +344,22 @@ mod tests {
         assert_eq!(offsets.byte_of(6), at);
         assert_eq!(offsets.char_of(text.len()), text.chars().count());
         assert_eq!(offsets.byte_of(text.chars().count()), text.len());
+    }
+
+    #[test]
+    fn offsets_agree_with_every_character() {
+        for text in ["", "plain", "“Ya,” kata Ani.", "é𝄞x中ab", "a\u{0301}b 🙂"] {
+            let offsets = Offsets::new(text);
+            let starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+            for (n, (at, c)) in text.char_indices().enumerate() {
+                assert_eq!(offsets.byte_of(n), at, "{text:?}");
+                for inside in at..at + c.len_utf8() {
+                    assert_eq!(offsets.char_of(inside), n, "{text:?} byte {inside}");
+                }
+            }
+            assert_eq!(offsets.char_of(text.len() + 3), starts.len());
+            assert_eq!(offsets.byte_of(starts.len() + 3), text.len());
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use foldhash::{HashMap, HashSet};
 
-use crate::lang::{Pack, StatementWords};
+use crate::lang::{lowercase, Pack, StatementWords};
 use crate::record::{Article, Offsets, Quote, Speaker};
 
 /// A person or institution named at a place in a paragraph (byte offsets).
@@ -202,21 +202,21 @@ impl<'a> Cues<'a> {
     }
 
     fn base(&self, word: &str) -> Option<&'a str> {
-        self.forms.get(&word.to_lowercase()).copied()
+        self.forms.get(lowercase(word).as_ref()).copied()
     }
 
     /// The cue that starts at word `i`: its base and how many words it takes ("according to").
     fn at(&self, words: &[(usize, &str)], i: usize) -> Option<(&'a str, usize)> {
-        if let (Some((_, first)), Some((_, second))) = (words.get(i), words.get(i + 1)) {
-            let first = first.to_lowercase();
-            if self.pair_openers.contains(&first) {
+        let first = lowercase(words.get(i)?.1);
+        if let Some((_, second)) = words.get(i + 1) {
+            if self.pair_openers.contains(first.as_ref()) {
                 let pair = format!("{first} {}", second.to_lowercase());
                 if let Some(base) = self.forms.get(&pair) {
                     return Some((*base, 2));
                 }
             }
         }
-        self.base(words.get(i)?.1).map(|base| (base, 1))
+        self.forms.get(first.as_ref()).map(|&base| (base, 1))
     }
 
     /// Whether the word at `i` is a cue written as its bare root where the language does not
@@ -837,7 +837,8 @@ fn reported(
     };
     let mut found = Vec::new();
     let all = words(text);
-    let sentences = crate::sentences::sentences(text, &pack.statements.abbreviations);
+    // found on the first cue: most paragraphs have none
+    let mut sentences = None;
     let mut taken_until = 0;
     for i in 0..all.len() {
         let (at, word) = all[i];
@@ -845,6 +846,9 @@ fn reported(
             continue;
         };
         let (sentence_start, sentence_end) = sentences
+            .get_or_insert_with(|| {
+                crate::sentences::sentences(text, &pack.statements.abbreviations)
+            })
             .iter()
             .find(|&&(s, e)| s <= at && at < e)
             .copied()
