@@ -162,7 +162,7 @@ fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
     let mut candidates: Vec<(usize, usize, usize, String, String)> = Vec::new();
     for (paragraph, text) in article.body.iter().enumerate() {
         crate::budget::check();
-        for (kind, pattern) in &pack.registers {
+        for (kind, pattern) in pack.registers() {
             for caps in pattern.captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
                 let number = match (caps.name("num"), caps.name("year"), caps.name("code")) {

@@ -577,8 +577,8 @@ pub struct Pack {
     pattern_reasons: Vec<String>,
     end_markers: Vec<String>,
     dates: OnceLock<crate::dates::DateReader>,
-    /// (kind, pattern) for registers, in the pack's order.
-    pub registers: Vec<(String, regex::Regex)>,
+    register_rules: Vec<RegisterRule>,
+    registers: OnceLock<Vec<(String, regex::Regex)>>,
     pub entities: EntityWords,
     pub statements: StatementWords,
     pub disputes: DisputeWords,
@@ -700,16 +700,25 @@ impl Pack {
             disputes: file.disputes,
             seams: file.seams,
             neighbour: file.neighbour,
-            registers: file
-                .registers
-                .into_iter()
+            register_rules: file.registers,
+            registers: OnceLock::new(),
+        })
+    }
+
+    /// (kind, pattern) for registers, in the pack's order, compiled on first use: their
+    /// Unicode classes take a good part of a second's tenth to compile, which a run in one
+    /// language should not pay for another.
+    pub fn registers(&self) -> &[(String, regex::Regex)] {
+        self.registers.get_or_init(|| {
+            self.register_rules
+                .iter()
                 .map(|r| {
-                    Ok((
-                        r.kind,
-                        regex::Regex::new(&r.pattern).map_err(|e| e.to_string())?,
-                    ))
+                    let pattern = regex::Regex::new(&r.pattern).unwrap_or_else(|e| {
+                        panic!("register pattern of {} is invalid: {e}", self.code)
+                    });
+                    (r.kind.clone(), pattern)
                 })
-                .collect::<Result<_, String>>()?,
+                .collect()
         })
     }
 
@@ -965,6 +974,9 @@ mod tests {
     fn bundled_packs_compile() {
         let codes: Vec<_> = packs().iter().map(|p| p.code.as_str()).collect();
         assert_eq!(codes, ["id", "en"]);
+        for pack in packs() {
+            assert!(!pack.registers().is_empty(), "{}", pack.code);
+        }
     }
 
     #[test]

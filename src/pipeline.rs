@@ -145,8 +145,10 @@ fn choose_pack(lang: LangChoice, text: &str) -> &'static Pack {
 }
 
 /// Processes a stream of documents with `threads` workers, handing each result to `sink` in
-/// input order. Only one batch is held in memory at a time: at most eight documents per
-/// worker, and no more bytes than `limits` allow (but always one document).
+/// input order. The calling thread reads the next batch and hands on the results of the last
+/// while the workers process one, so that reading and writing, which only one thread can do,
+/// do not leave the workers waiting. Two batches are in memory at a time, each at most 16
+/// documents per worker and half the bytes `limits` allow (but always one document).
 pub fn run<I, F>(
     documents: I,
     pool: &rayon::ThreadPool,
@@ -158,17 +160,11 @@ pub fn run<I, F>(
     I: Iterator<Item = Result<Document, SourceError>>,
     F: FnMut(Result<Article, SourceError>),
 {
-    let batch_size = pool.current_num_threads().max(1) * 8;
+    let batch_size = pool.current_num_threads().max(1) * 16;
+    let batch_bytes = limits.bytes_in_flight / 2;
     let mut documents = documents.peekable();
-    while documents.peek().is_some() {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < batch_size && (batch.is_empty() || bytes < limits.bytes_in_flight) {
-            let Some(item) = documents.next() else { break };
-            bytes += item.as_ref().map_or(0, |d| d.content.len());
-            batch.push(item);
-        }
-        let results: Vec<_> = pool.install(|| {
+    let process_batch = |batch: Vec<Result<Document, SourceError>>| -> Vec<_> {
+        pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|item| {
@@ -177,9 +173,36 @@ pub fn run<I, F>(
                     })
                 })
                 .collect()
-        });
-        results.into_iter().for_each(&mut sink);
-    }
+        })
+    };
+    std::thread::scope(|scope| {
+        let mut in_flight: Option<std::thread::ScopedJoinHandle<'_, Vec<_>>> = None;
+        loop {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            while batch.len() < batch_size && (batch.is_empty() || bytes < batch_bytes) {
+                let Some(item) = documents.next() else { break };
+                bytes += item.as_ref().map_or(0, |d| d.content.len());
+                batch.push(item);
+            }
+            let next = (!batch.is_empty()).then(|| scope.spawn(|| process_batch(batch)));
+            if let Some(previous) = in_flight.take() {
+                handed_on(previous).into_iter().for_each(&mut sink);
+            }
+            match next {
+                Some(handle) => in_flight = Some(handle),
+                None => break,
+            }
+        }
+    });
+}
+
+/// The results of a batch: a panic outside any one document's processing (each is guarded)
+/// is a bug of the pipeline itself, and goes on as one.
+fn handed_on<T>(batch: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    batch
+        .join()
+        .unwrap_or_else(|panic| panic::resume_unwind(panic))
 }
 
 thread_local! {
@@ -286,8 +309,9 @@ mod tests {
                 ids.push(result.unwrap().id);
             },
         );
-        // three documents of about 1 KB reach the 2,500 bytes, though two workers take 16
-        assert_eq!(first_seen_after, Some(3));
+        // a batch stops once it holds half the 2,500 bytes (two documents of about 1 KB, though
+        // two workers take 32), and the first is handed on once the second is read
+        assert_eq!(first_seen_after, Some(4));
         assert_eq!(ids.len(), 20);
         assert_eq!(ids[19], "doc19", "in input order");
     }
