@@ -338,11 +338,12 @@ struct Token<'a> {
     lists: &'static str,
 }
 
-fn prepare<'a>(tokens: &'a [String], language: &str) -> Vec<Token<'a>> {
+fn prepare<'a>(tokens: &'a [impl AsRef<str>], language: &str) -> Vec<Token<'a>> {
     let gazetteer = Gazetteer::get(language);
     tokens
         .iter()
         .map(|t| {
+            let t = t.as_ref();
             let lower = crate::lang::lowercase(t);
             Token {
                 lists: gazetteer.code(&lower),
@@ -482,7 +483,7 @@ impl Model {
     }
 
     /// BIO tags for a sentence's tokens.
-    pub fn tag(&self, tokens: &[String]) -> Vec<&'static str> {
+    pub fn tag(&self, tokens: &[impl AsRef<str>]) -> Vec<&'static str> {
         let prepared = prepare(tokens, self.language);
         let mut keys = Vec::with_capacity(tokens.len() * FEATURES);
         let mut feats = Vec::with_capacity(FEATURES);

@@ -74,7 +74,7 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
         .chain(body.iter().enumerate().map(|(i, p)| (Some(i), p.as_str())))
         .map(|(paragraph, text)| {
             let tokens = tokenize(text, &pack.entities.name_abbreviations);
-            let words: Vec<String> = tokens.iter().map(|t| t.text.to_string()).collect();
+            let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
             let tags = model.tag(&words);
             Unit {
                 paragraph,
