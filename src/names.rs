@@ -43,6 +43,11 @@ pub fn compact_key(name: &str) -> String {
         }
         return key;
     }
+    any_compact_key(name)
+}
+
+/// [`compact_key`] for any text, lower-cased as a whole.
+fn any_compact_key(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .collect::<String>()
@@ -119,15 +124,6 @@ mod tests {
 
     #[test]
     fn the_compact_key_of_plain_names_is_the_general_one() {
-        let general = |name: &str| -> String {
-            name.chars()
-                .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
         for name in [
             "Hasyim Asy'ari",
             "  T-Mobile \t US\x0b Inc. ",
@@ -138,7 +134,7 @@ mod tests {
             "a\x0cb\rc",
             "Jöhn Ďoe",
         ] {
-            assert_eq!(compact_key(name), general(name), "{name:?}");
+            assert_eq!(compact_key(name), any_compact_key(name), "{name:?}");
         }
     }
 
