@@ -2,6 +2,7 @@
 //! that are embedded in the binary, and the detector that picks a pack for a document.
 
 use foldhash::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -757,10 +758,10 @@ impl Pack {
     }
 
     /// How many of the words are this language's function words: a cheap first guess.
-    fn function_word_hits(&self, words: &[String]) -> usize {
+    fn function_word_hits(&self, words: &[Cow<str>]) -> usize {
         words
             .iter()
-            .filter(|w| self.function_word_set.contains(w.as_str()))
+            .filter(|w| self.function_word_set.contains(w.as_ref()))
             .count()
     }
 }
@@ -818,10 +819,10 @@ pub fn guess_pack(text: &str) -> &'static Pack {
 /// words and the web address the document carries.
 pub fn detect(text: &str, url: Option<&str>, outlet: Option<&str>) -> Option<String> {
     let sample = opening(text, DETECTION_SAMPLE);
-    let words: Vec<String> = sample
+    let words: Vec<Cow<str>> = sample
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lowercase)
         .collect();
     if words.len() < 3 {
         return None;
@@ -870,13 +871,18 @@ fn opening(text: &str, bytes: usize) -> &str {
 /// The language the document's own words, web address and outlet point to between a pack's
 /// language and its neighbour, where they point one way.
 fn settle(
-    words: &[String],
+    words: &[Cow<str>],
     url: Option<&str>,
     outlet: Option<&str>,
     pack: &Pack,
     neighbour: &Neighbour,
 ) -> Option<String> {
-    let count = |list: &[String]| words.iter().filter(|w| list.contains(w)).count();
+    let count = |list: &[String]| {
+        words
+            .iter()
+            .filter(|&w| list.iter().any(|l| l == w))
+            .count()
+    };
     let host = url
         .and_then(|u| u.split("://").nth(1))
         .and_then(|rest| rest.split(['/', '?', '#', ':']).next())
