@@ -150,7 +150,7 @@ fn choose_pack(lang: LangChoice, text: &str) -> &'static Pack {
 /// do not leave the workers waiting. Two batches are in memory at a time, each at most 16
 /// documents per worker and half the bytes `limits` allow (but always one document).
 pub fn run<I, F>(
-    documents: I,
+    mut documents: I,
     pool: &rayon::ThreadPool,
     lang: LangChoice,
     depth: Depth,
@@ -162,7 +162,6 @@ pub fn run<I, F>(
 {
     let batch_size = pool.current_num_threads().max(1) * 16;
     let batch_bytes = limits.bytes_in_flight / 2;
-    let mut documents = documents.peekable();
     let process_batch = |batch: Vec<Result<Document, SourceError>>| -> Vec<_> {
         pool.install(|| {
             batch
