@@ -570,7 +570,7 @@ pub struct Pack {
     pub article: ArticleWords,
     function_words: Vec<String>,
     /// The same words for look-up by word: guessing a language counts them in every text.
-    function_word_set: foldhash::HashSet<String>,
+    function_word_set: HashSet<String>,
     starts: PhraseSet,
     contains: PhraseSet,
     exact: HashMap<String, String>,
@@ -630,14 +630,14 @@ pub fn fold(text: &str) -> String {
 }
 
 /// A word lower-cased, borrowed where it already is (most words of running text).
-pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+pub fn lowercase(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
-        std::borrow::Cow::Borrowed(word)
+        Cow::Borrowed(word)
     } else {
-        std::borrow::Cow::Owned(word.to_lowercase())
+        Cow::Owned(word.to_lowercase())
     }
 }
 

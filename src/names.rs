@@ -37,7 +37,7 @@ pub fn compact_key(name: &str) -> String {
                 }
                 space = false;
                 key.push(char::from(b.to_ascii_lowercase()));
-            } else if is_ascii_space(b) {
+            } else if char::from(b).is_whitespace() {
                 space = true;
             }
         }
@@ -55,11 +55,6 @@ fn any_compact_key(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-/// The ASCII characters `char::is_whitespace` holds to be white space.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// A spelling key: letters and digits only, so "Asy'ari" and "Asyari" meet.

@@ -4,6 +4,7 @@
 
 use foldhash::{HashMap, HashSet};
 
+use std::borrow::Cow;
 use std::io::BufRead;
 use std::sync::OnceLock;
 
@@ -151,6 +152,7 @@ impl Fnv {
     }
 }
 
+/// The coarse look of a word: "Jakarta" is "Xx", "KPU" "X", "2024" "d", "1/2021" "d/d".
 fn shape(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars() {
@@ -315,7 +317,7 @@ impl Gazetteer {
             lists.push(("title", words(&pack.entities.titles.all)));
         }
         let codes = (0..1u32 << lists.len()).map(|c| c.to_string()).collect();
-        let mut bits: HashMap<String, usize> = Default::default();
+        let mut bits: HashMap<String, usize> = HashMap::default();
         for (i, (_, words)) in lists.into_iter().enumerate() {
             for word in words {
                 *bits.entry(word).or_default() |= 1 << i;
@@ -332,7 +334,7 @@ impl Gazetteer {
 
 /// Per-token views computed once per sentence.
 struct Token<'a> {
-    lower: std::borrow::Cow<'a, str>,
+    lower: Cow<'a, str>,
     shape: String,
     title: bool,
     lists: &'static str,
@@ -359,17 +361,17 @@ fn prepare<'a>(tokens: &'a [impl AsRef<str>], language: &str) -> Vec<Token<'a>> 
 fn outside() -> &'static Token<'static> {
     static OUTSIDE: OnceLock<Token> = OnceLock::new();
     OUTSIDE.get_or_init(|| Token {
-        lower: std::borrow::Cow::Borrowed("<none>"),
+        lower: Cow::Borrowed("<none>"),
         shape: "<none>".into(),
         title: false,
         lists: "0",
     })
 }
 
-/// Hashed features of token `i`.
 /// How many features a token has.
 const FEATURES: usize = 30;
 
+/// Hashed features of token `i`.
 fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     const BIAS: u64 = Fnv::START.bytes(b"bias").0;
     const W: Fnv = Fnv::named("w");

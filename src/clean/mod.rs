@@ -9,7 +9,7 @@
 mod header;
 pub(crate) mod seams;
 
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -642,7 +642,7 @@ fn mark_duplicate_runs(paras: &mut [Para]) {
 /// a line holds whole costs one look-up per byte of the line: every place a paragraph occurs
 /// starts with its opening bytes. Cheaper per document than building an automaton.
 struct Openings {
-    by_opening: foldhash::HashMap<u64, Vec<usize>>,
+    by_opening: HashMap<u64, Vec<usize>>,
     /// Paragraphs shorter than an opening, looked for one by one.
     short: Vec<usize>,
 }
@@ -652,7 +652,7 @@ const OPENING: usize = 8;
 
 impl Openings {
     fn new(texts: &[&str]) -> Openings {
-        let mut by_opening: foldhash::HashMap<u64, Vec<usize>> = Default::default();
+        let mut by_opening: HashMap<u64, Vec<usize>> = HashMap::default();
         let mut short = Vec::new();
         for (n, text) in texts.iter().enumerate() {
             match opening_key(text.as_bytes()) {

@@ -161,8 +161,11 @@ fn token_seams(token: &str, pack: &Pack) -> Vec<usize> {
         } else {
             false
         };
-        let in_brand = |brands: &Vec<(usize, usize)>| brands.iter().any(|&(a, b)| a < at && at < b);
-        if seam && !in_brand(protected.get_or_insert_with(|| protected_ranges(token, pack))) {
+        if !seam {
+            continue;
+        }
+        let brands = protected.get_or_insert_with(|| protected_ranges(token, pack));
+        if !brands.iter().any(|&(a, b)| a < at && at < b) {
             seams.push(at);
         }
     }
