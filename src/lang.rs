@@ -569,8 +569,6 @@ pub struct Pack {
     pub calendar: Calendar,
     pub article: ArticleWords,
     function_words: Vec<String>,
-    /// The same words for look-up by word: guessing a language counts them in every text.
-    function_word_set: HashSet<String>,
     starts: PhraseSet,
     contains: PhraseSet,
     exact: HashMap<String, String>,
@@ -645,7 +643,9 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
 /// the one rule that looks at neighbouring letters (a final sigma) stops at white space.
 fn push_lowercase(out: &mut String, word: &str) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
     } else {
         out.push_str(&word.to_lowercase());
     }
@@ -685,7 +685,6 @@ impl Pack {
         Ok(Pack {
             code: file.code,
             name: file.name,
-            function_word_set: file.function_words.iter().cloned().collect(),
             function_words: file.function_words,
             end_markers: file.article.end_markers.iter().map(|m| fold(m)).collect(),
             calendar: file.calendar,
@@ -756,14 +755,34 @@ impl Pack {
     pub fn function_words(&self) -> &[String] {
         &self.function_words
     }
+}
 
-    /// How many of the words are this language's function words: a cheap first guess.
-    fn function_word_hits(&self, words: &[Cow<str>]) -> usize {
-        words
-            .iter()
-            .filter(|w| self.function_word_set.contains(w.as_ref()))
-            .count()
+/// The packs a lower-case word is a function word of, one bit a pack (in [`packs`] order;
+/// a test holds the bundled packs to the 64 bits).
+fn function_word_of(word: &str) -> u64 {
+    static PACKS_OF_WORD: OnceLock<HashMap<String, u64>> = OnceLock::new();
+    let packs_of_word = PACKS_OF_WORD.get_or_init(|| {
+        let mut map: HashMap<String, u64> = HashMap::default();
+        for (n, pack) in packs().iter().enumerate() {
+            for word in &pack.function_words {
+                *map.entry(word.clone()).or_default() |= 1 << n;
+            }
+        }
+        map
+    });
+    packs_of_word.get(word).copied().unwrap_or(0)
+}
+
+/// How many of the words are each pack's function words (words as [`function_word_of`]
+/// gives them): a cheap first guess at the language.
+fn function_word_hits(words: impl Iterator<Item = u64>) -> Vec<usize> {
+    let mut hits = vec![0; packs().len()];
+    for packs_of_word in words {
+        for (n, hits) in hits.iter_mut().enumerate() {
+            *hits += usize::from(packs_of_word & (1 << n) != 0);
+        }
     }
+    hits
 }
 
 /// All bundled packs, compiled once.
@@ -791,19 +810,17 @@ pub fn pack(code: &str) -> Option<&'static Pack> {
 /// Picks the pack whose function words are most frequent in the text; cheap enough to run on
 /// raw input before cleaning, when boilerplate still dilutes it.
 pub fn guess_pack(text: &str) -> &'static Pack {
-    let mut hits = vec![0; packs().len()];
     let mut lower = String::new();
-    for word in text
+    let words = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(3000)
-    {
-        lower.clear();
-        push_lowercase(&mut lower, word);
-        for (hits, pack) in hits.iter_mut().zip(packs()) {
-            *hits += usize::from(pack.function_word_set.contains(lower.as_str()));
-        }
-    }
+        .map(|word| {
+            lower.clear();
+            push_lowercase(&mut lower, word);
+            function_word_of(&lower)
+        });
+    let hits = function_word_hits(words);
     packs()
         .iter()
         .zip(hits)
@@ -827,10 +844,8 @@ pub fn detect(text: &str, url: Option<&str>, outlet: Option<&str>) -> Option<Str
     if words.len() < 3 {
         return None;
     }
-    let mut hits: Vec<(usize, &Pack)> = packs()
-        .iter()
-        .map(|p| (p.function_word_hits(&words), p))
-        .collect();
+    let counts = function_word_hits(words.iter().map(|w| function_word_of(w)));
+    let mut hits: Vec<(usize, &Pack)> = counts.into_iter().zip(packs()).collect();
     hits.sort_by_key(|&(n, p)| (std::cmp::Reverse(n), p.code.as_str()));
     let (best, runner_up) = (hits[0].0, hits.get(1).map_or(0, |h| h.0));
     // function words are a tenth of any running text in the language: fewer is another
@@ -980,6 +995,10 @@ mod tests {
     fn bundled_packs_compile() {
         let codes: Vec<_> = packs().iter().map(|p| p.code.as_str()).collect();
         assert_eq!(codes, ["id", "en"]);
+        assert!(
+            packs().len() <= 64,
+            "function_word_of gives a pack a bit of 64"
+        );
         for pack in packs() {
             assert!(!pack.registers().is_empty(), "{}", pack.code);
         }

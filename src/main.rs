@@ -10,6 +10,9 @@ use warta::commands::{self, CleanFormat, Common};
 use warta::export::DotView;
 use warta::pipeline::LangChoice;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "warta",

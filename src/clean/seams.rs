@@ -22,13 +22,78 @@ const MAX_NAMED_RUN: usize = 40;
 pub(crate) fn find(text: &str, pack: &Pack) -> Vec<usize> {
     let mut seams = Vec::new();
     for token in text.split(char::is_whitespace) {
-        if token.is_empty() || all_plain(token) {
+        if token.is_empty() {
             continue;
         }
         let from = token.as_ptr() as usize - text.as_ptr() as usize;
-        seams.extend(token_seams(token, pack).into_iter().map(|s| from + s));
+        match shape(token) {
+            Shape::Plain => {}
+            Shape::Name { start, end } => seams.extend(
+                glued_word_after_name(&token[start..end], pack).map(|tail| from + start + tail),
+            ),
+            Shape::Other => seams.extend(token_seams(token, pack).into_iter().map(|s| from + s)),
+        }
     }
     seams
+}
+
+/// What a token can hold, told from its characters alone: most tokens of any text are a word
+/// in lower case or a capitalised word, with a bracket or quote before and punctuation after.
+#[derive(Debug, PartialEq)]
+enum Shape {
+    /// No seam can be in it.
+    Plain,
+    /// Brackets or quotes, a capitalised word at `start..end` and closing punctuation: its only
+    /// seam can be a word glued after a name.
+    Name { start: usize, end: usize },
+    /// Anything else, for the full look.
+    Other,
+}
+
+/// The token's [`Shape`]. The only seams between an opening bracket or quote and a letter,
+/// between letters of one case or digits, or at closing punctuation that nothing follows, are
+/// none, so such a token is plain; with one capital opening the word, only the glued word.
+fn shape(token: &str) -> Shape {
+    if !token.is_ascii() {
+        return if all_plain(token) {
+            Shape::Plain
+        } else {
+            Shape::Other
+        };
+    }
+    let bytes = token.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !matches!(b, b'(' | b'[' | b'"' | b'\''))
+        .unwrap_or(bytes.len());
+    let end = start
+        + bytes[start..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+            .unwrap_or(bytes.len() - start);
+    let closing = bytes[end..].iter().all(|b| {
+        matches!(
+            b,
+            b'.' | b',' | b':' | b';' | b'!' | b'?' | b')' | b']' | b'"' | b'\''
+        )
+    });
+    let word = &bytes[start..end];
+    if word.is_empty() || !closing {
+        return if all_plain(token) {
+            Shape::Plain
+        } else {
+            Shape::Other
+        };
+    }
+    if !word.iter().any(u8::is_ascii_uppercase) {
+        Shape::Plain
+    } else if word[0].is_ascii_uppercase() && word[1..].iter().all(u8::is_ascii_lowercase) {
+        Shape::Name { start, end }
+    } else if all_plain(token) {
+        Shape::Plain
+    } else {
+        Shape::Other
+    }
 }
 
 /// The repairs of a paragraph (or the title), in the record's form.
@@ -177,9 +242,10 @@ fn token_seams(token: &str, pack: &Pack) -> Vec<usize> {
     for pair in bounds.windows(2) {
         let piece = &token[pair[0]..pair[1]];
         let word = piece.trim_matches(|c: char| !c.is_alphabetic());
-        let Some(word_start) = piece.find(word).map(|at| pair[0] + at) else {
+        if word.is_empty() {
             continue;
-        };
+        }
+        let word_start = pair[0] + (word.as_ptr() as usize - piece.as_ptr() as usize);
         if let Some(tail) = glued_word_after_name(word, pack) {
             with_tails.push(word_start + tail);
         }
@@ -590,6 +656,45 @@ mod tests {
             "abcdefgh", "ABCDEFGH", "ABCdefgh", "aBcDeFgH", "ab.cd,ef", "ab(CD)ef",
         ] {
             find(&run.repeat(100_000), pack("id").unwrap());
+        }
+    }
+
+    #[test]
+    fn the_quick_look_at_a_token_finds_what_the_full_look_finds() {
+        let pack = pack("id").unwrap();
+        let full = |token: &str| token_seams(token, pack);
+        let quick = |token: &str| find(token, pack);
+        let alphabet = [
+            "a", "B", "(", ".", ",", ")", "\"", "'", "-", "1", "]", "x", "K", "“",
+        ];
+        let mut tokens: Vec<String> = alphabet.iter().map(|c| c.to_string()).collect();
+        for _ in 0..3 {
+            let longer: Vec<String> = tokens
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            tokens.extend(longer);
+        }
+        for name in [
+            "Santosomengatakan",
+            "Wijayayang",
+            "Indonesia",
+            "Kementerian",
+            "Jakarta",
+        ] {
+            for (open, close) in [
+                ("", ""),
+                ("(", ")."),
+                ("\"", "\","),
+                ("'", "':"),
+                ("[", "];"),
+            ] {
+                tokens.push(format!("{open}{name}{close}"));
+                tokens.push(format!("{open}{}{close}", name.to_lowercase()));
+            }
+        }
+        for token in &tokens {
+            assert_eq!(quick(token), full(token), "{token}");
         }
     }
 
