@@ -3,8 +3,6 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::*;
 
 /// A word or punctuation mark with its byte range in the text it came from.
@@ -17,10 +15,6 @@ pub(super) struct Token<'a> {
 }
 
 pub(super) fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token<'a>> {
-    static WORD: OnceLock<Regex> = OnceLock::new();
-    let word = WORD.get_or_init(|| {
-        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|\S").expect("token pattern compiles")
-    });
     let token = |start: usize, end: usize| Token {
         text: &text[start..end],
         lower: text[start..end].to_lowercase(),
@@ -28,36 +22,107 @@ pub(super) fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token
         end,
     };
     let mut tokens = Vec::new();
-    for m in word.find_iter(text) {
+    for (start, end) in words(text) {
+        let word = &text[start..end];
         // an English possessive is no part of the name: "Trump's" is "Trump" + "'s"
         let possessive = ["'s", "’s"]
             .iter()
-            .find(|p| m.as_str().len() > p.len() + 1 && m.as_str().ends_with(*p));
+            .find(|p| word.len() > p.len() + 1 && word.ends_with(*p));
         // "Party-controlled": a name with a lower-case word hyphened on ends at the hyphen
-        let hyphened = m
-            .as_str()
+        let hyphened = word
             .rsplit_once('-')
             .filter(|(name, tail)| {
                 capitalised(name)
                     && tail.chars().count() >= 3
                     && tail.chars().all(char::is_lowercase)
             })
-            .map(|(name, _)| m.start() + name.len());
+            .map(|(name, _)| start + name.len());
         match (possessive, hyphened) {
             (Some(p), _) => {
-                tokens.push(token(m.start(), m.end() - p.len()));
-                tokens.push(token(m.end() - p.len(), m.end()));
+                tokens.push(token(start, end - p.len()));
+                tokens.push(token(end - p.len(), end));
             }
             (None, Some(hyphen)) => {
-                tokens.push(token(m.start(), hyphen));
+                tokens.push(token(start, hyphen));
                 tokens.push(token(hyphen, hyphen + 1));
-                tokens.push(token(hyphen + 1, m.end()));
+                tokens.push(token(hyphen + 1, end));
             }
-            (None, None) => tokens.push(token(m.start(), m.end())),
+            (None, None) => tokens.push(token(start, end)),
         }
     }
     keep_abbreviation_dots(text, &mut tokens, abbreviations);
     tokens
+}
+
+/// The byte ranges of the text's words and marks: a run of letters and digits, with runs
+/// joined by an apostrophe, hyphen, full stop or ampersand ("al-Qaeda", "U.S", "AT&T",
+/// "1.500"), or any other single character that is not white space.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (start, c) = text[at..]
+            .char_indices()
+            .map(|(i, c)| (at + i, c))
+            .find(|(_, c)| !c.is_whitespace())?;
+        let mut end = start + c.len_utf8();
+        if is_word_char(c) {
+            end = word_run_end(text, start);
+            while let Some(joiner) = text[end..]
+                .chars()
+                .next()
+                .filter(|j| matches!(j, '\'' | '’' | '-' | '.' | '&'))
+            {
+                let after = end + joiner.len_utf8();
+                let run_end = word_run_end(text, after);
+                if run_end == after {
+                    break;
+                }
+                end = run_end;
+            }
+        }
+        at = end;
+        Some((start, end))
+    })
+}
+
+/// Where the run of letters and digits starting at `from` ends.
+fn word_run_end(text: &str, from: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// A letter or digit: Unicode's general categories L and N.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    static RANGES: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let ranges = RANGES.get_or_init(|| {
+        let hir = regex_syntax::Parser::new()
+            .parse(r"[\p{L}\p{N}]")
+            .expect("the letter and digit class parses");
+        match hir.kind() {
+            regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => class
+                .ranges()
+                .iter()
+                .map(|r| (r.start(), r.end()))
+                .collect(),
+            _ => unreachable!("a bracketed class parses to a class"),
+        }
+    });
+    ranges
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 /// An initial, a dotted acronym or a title's abbreviation keeps its full stop ("Patrick W.
@@ -69,6 +134,8 @@ pub(super) fn keep_abbreviation_dots<'a>(
     tokens: &mut Vec<Token<'a>>,
     abbreviations: &[String],
 ) {
+    // which tokens take the stop after them, read left to right as the stops are joined
+    let mut joins = vec![false; tokens.len()];
     let mut i = 0;
     while i + 1 < tokens.len() {
         let (word, stop) = (&tokens[i], &tokens[i + 1]);
@@ -78,16 +145,27 @@ pub(super) fn keep_abbreviation_dots<'a>(
         let dotted =
             word.text.contains('.') && word.text.chars().all(|c| c == '.' || c.is_uppercase());
         if stop.text == "." && stop.start == word.end && (dotted || initial || abbreviation) {
-            let (start, end) = (word.start, stop.end);
-            tokens[i] = Token {
-                text: &text[start..end],
-                lower: text[start..end].to_lowercase(),
-                start,
-                end,
-            };
-            tokens.remove(i + 1);
+            joins[i] = true;
+            i += 2;
+        } else {
+            i += 1;
         }
-        i += 1;
+    }
+    let mut read = std::mem::take(tokens).into_iter().zip(joins);
+    while let Some((word, joins_stop)) = read.next() {
+        let stop = if joins_stop { read.next() } else { None };
+        match stop {
+            Some((stop, _)) => {
+                let (start, end) = (word.start, stop.end);
+                tokens.push(Token {
+                    text: &text[start..end],
+                    lower: text[start..end].to_lowercase(),
+                    start,
+                    end,
+                });
+            }
+            None => tokens.push(word),
+        }
     }
 }
 
@@ -151,5 +229,54 @@ impl<'a> MentionIndex<'a> {
 
     pub(super) fn ending_at(&self, unit: usize, token: usize) -> Option<&'a (Mention, usize)> {
         self.by_last.get(&(unit, token)).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_what_the_token_pattern_matches() {
+        // the pattern the tokenizer was written from, as the oracle
+        let pattern = regex::Regex::new(r"[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|\S").unwrap();
+        // ASCII and other letters, digits of other kinds (Ⅻ, ²), joiners, white space of
+        // other kinds, marks that are alphabetic but no letter (U+0345) and punctuation
+        let alphabet: Vec<char> = "aZ9 '’-.&\t\u{a0}\u{85}éßЖ\u{345}\u{301}Ⅻ²“”—😀,"
+            .chars()
+            .collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let length = (state % 14) as usize;
+            let text: String = (0..length)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            let expected: Vec<(usize, usize)> = pattern
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(words(&text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stops_join_their_words_in_one_pass() {
+        // a long run of initials: each stop is looked at once (the last initial, with no name
+        // after it, keeps its stop apart)
+        let text = "A. ".repeat(100_000);
+        let tokens = tokenize(&text, &[]);
+        assert_eq!(tokens.len(), 100_001);
+        assert!(tokens[..99_999].iter().all(|t| t.text == "A."));
+        let tokens = tokenize("A. B. c. D.", &[]);
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["A.", "B", ".", "c", ".", "D", "."]);
     }
 }
