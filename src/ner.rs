@@ -5,7 +5,9 @@
 use foldhash::{HashMap, HashSet};
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::io::BufRead;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 /// The tags the tagger predicts, in model order.
@@ -370,12 +372,34 @@ fn outside() -> &'static Token<'static> {
 
 /// How many features a token has.
 const FEATURES: usize = 30;
+/// How many of them come first and read the token alone (bias, word, shape, affixes).
+const OWN_FEATURES: usize = 11;
 
-/// Hashed features of token `i`.
+/// Hashed features of token `i`: its own, then those of its place in the sentence.
 fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    own_features(&tokens[i], out);
+    context_features(tokens, i, out);
+    debug_assert_eq!(out.len(), FEATURES);
+}
+
+/// The features of a token alone: the same wherever the word (in its case) stands.
+fn own_features(w: &Token, out: &mut Vec<u64>) {
     const BIAS: u64 = Fnv::START.bytes(b"bias").0;
     const W: Fnv = Fnv::named("w");
     const SHAPE: Fnv = Fnv::named("shape");
+    out.push(BIAS);
+    out.push(W.part(&w.lower).0);
+    out.push(SHAPE.part(&w.shape).0);
+    let (prefixes, suffixes) = affixes(&w.lower);
+    for (prefix, suffix) in prefixes.into_iter().zip(suffixes) {
+        out.push(prefix);
+        out.push(suffix);
+    }
+}
+
+/// The features of token `i` that read its neighbours or its place.
+fn context_features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     const TITLE_FIRST: Fnv = Fnv::named("title-first");
     const W_1: Fnv = Fnv::named("w-1");
     const W_2: Fnv = Fnv::named("w-2");
@@ -395,7 +419,6 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     const LISTS_AROUND: Fnv = Fnv::named("lists-1,+1");
     const LISTS_2: Fnv = Fnv::named("lists-2");
     const LISTS2: Fnv = Fnv::named("lists+2");
-    out.clear();
     let none = outside();
     let at = |offset: isize| -> &Token {
         let j = i as isize + offset;
@@ -407,14 +430,6 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     };
     let w = at(0);
     let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
-    out.push(BIAS);
-    out.push(W.part(&w.lower).0);
-    out.push(SHAPE.part(&w.shape).0);
-    let (prefixes, suffixes) = affixes(&w.lower);
-    for (prefix, suffix) in prefixes.into_iter().zip(suffixes) {
-        out.push(prefix);
-        out.push(suffix);
-    }
     out.push(TITLE_FIRST.flag(w.title).next().flag(i == 0).0);
     out.push(W_1.part(&p1.lower).0);
     out.push(W_2.part(&p2.lower).0);
@@ -436,7 +451,6 @@ fn features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     out.push(lists_around.next().part(n1.lists).0);
     out.push(LISTS_2.part(p2.lists).next().flag(w.title).0);
     out.push(LISTS2.part(n2.lists).next().flag(w.title).0);
-    debug_assert_eq!(out.len(), FEATURES);
 }
 
 /// The features of a word's first and last one to four characters; a word shorter than an
@@ -459,6 +473,8 @@ fn affixes(word: &str) -> ([u64; 4], [u64; 4]) {
 
 #[derive(Debug, Clone)]
 pub struct Model {
+    /// Which model this is, for the scores kept per thread (`OWN_SCORES`).
+    id: u64,
     weights: WeightTable,
     transitions: [[f32; N]; N + 1],
     /// Whose word lists the features consult; not stored in the bytes.
@@ -487,37 +503,68 @@ impl Model {
     /// BIO tags for a sentence's tokens.
     pub fn tag(&self, tokens: &[impl AsRef<str>]) -> Vec<&'static str> {
         let prepared = prepare(tokens, self.language);
-        let mut keys = Vec::with_capacity(tokens.len() * FEATURES);
-        let mut feats = Vec::with_capacity(FEATURES);
-        for i in 0..tokens.len() {
+        let scores = OWN_SCORES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            self.scores(&prepared, cache.of(self.id))
+        });
+        self.viterbi(&scores).into_iter().map(|t| TAGS[t]).collect()
+    }
+
+    /// Each token's score for each tag: the sum of its features' weights, in feature order
+    /// (its own part from `own` where the word was scored before, the same sum).
+    fn scores(&self, tokens: &[Token], own: &mut HashMap<String, [f32; N]>) -> Vec<[f32; N]> {
+        const CONTEXT: usize = FEATURES - OWN_FEATURES;
+        let mut rows = Vec::with_capacity(tokens.len());
+        let mut keys = Vec::with_capacity(tokens.len() * CONTEXT);
+        let mut word = String::new();
+        let mut feats = Vec::with_capacity(OWN_FEATURES);
+        for (i, token) in tokens.iter().enumerate() {
             crate::budget::check();
-            features(&prepared, i, &mut feats);
-            keys.extend_from_slice(&feats);
+            word.clear();
+            word.push_str(&token.lower);
+            word.push('\0');
+            word.push_str(&token.shape);
+            let row = match own.get(word.as_str()) {
+                Some(row) => *row,
+                None => {
+                    feats.clear();
+                    own_features(token, &mut feats);
+                    let mut row = [0f32; N];
+                    self.add_weights(&mut row, &feats);
+                    if own.len() >= OWN_SCORES_KEPT {
+                        own.clear();
+                    }
+                    own.insert(word.clone(), row);
+                    row
+                }
+            };
+            rows.push(row);
+            context_features(tokens, i, &mut keys);
         }
         // each look-up misses the cache: the weights of the tokens a little ahead are asked
         // for while a token's are added up
         const AHEAD: usize = 2;
-        let rows: Vec<&[u64]> = keys.chunks_exact(FEATURES).collect();
-        for &key in rows.iter().take(AHEAD).copied().flatten() {
+        let context: Vec<&[u64]> = keys.chunks_exact(CONTEXT).collect();
+        for &key in context.iter().take(AHEAD).copied().flatten() {
             self.weights.prefetch(key);
         }
-        let scores: Vec<[f32; N]> = (0..rows.len())
-            .map(|i| {
-                for &key in rows.get(i + AHEAD).copied().unwrap_or_default() {
-                    self.weights.prefetch(key);
+        for (i, row) in rows.iter_mut().enumerate() {
+            for &key in context.get(i + AHEAD).copied().unwrap_or_default() {
+                self.weights.prefetch(key);
+            }
+            self.add_weights(row, context[i]);
+        }
+        rows
+    }
+
+    fn add_weights(&self, row: &mut [f32; N], keys: &[u64]) {
+        for &key in keys {
+            if let Some(w) = self.weights.get(key) {
+                for t in 0..N {
+                    row[t] += w[t];
                 }
-                let mut row = [0f32; N];
-                for &key in rows[i] {
-                    if let Some(w) = self.weights.get(key) {
-                        for t in 0..N {
-                            row[t] += w[t];
-                        }
-                    }
-                }
-                row
-            })
-            .collect();
-        self.viterbi(&scores).into_iter().map(|t| TAGS[t]).collect()
+            }
+        }
     }
 
     fn viterbi(&self, scores: &[[f32; N]]) -> Vec<usize> {
@@ -607,11 +654,57 @@ impl Model {
             })
             .collect();
         Ok(Model {
+            id: next_model_id(),
             weights,
             transitions,
             language,
         })
     }
+}
+
+/// A number no other model of this process has.
+fn next_model_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Words whose own scores a thread keeps per model; past it, the thread starts afresh. News
+/// repeats its words: most tokens of an article were scored before.
+const OWN_SCORES_KEPT: usize = 1 << 16;
+/// Models whose scores a thread keeps at once.
+const MODELS_KEPT: usize = 4;
+
+thread_local! {
+    /// Per thread and model, the sum of the weights of a word's own features, by the word
+    /// and its shape: the first part of its score wherever it stands, added up in the same
+    /// order as without it, so the scores are the same to the bit.
+    static OWN_SCORES: RefCell<OwnScores> = RefCell::new(OwnScores::default());
+}
+
+#[derive(Default)]
+struct OwnScores {
+    by_model: Vec<(u64, HashMap<String, [f32; N]>)>,
+}
+
+impl OwnScores {
+    fn of(&mut self, model: u64) -> &mut HashMap<String, [f32; N]> {
+        let at = match self.by_model.iter().position(|(id, _)| *id == model) {
+            Some(at) => at,
+            None => {
+                if self.by_model.len() >= MODELS_KEPT {
+                    self.by_model.remove(0);
+                }
+                self.by_model.push((model, HashMap::default()));
+                self.by_model.len() - 1
+            }
+        };
+        &mut self.by_model[at].1
+    }
+}
+
+/// Forgets the scores this thread kept, so that a measure of the tagger's speed starts cold.
+pub fn forget_kept_scores() {
+    OWN_SCORES.with(|cache| cache.borrow_mut().by_model.clear());
 }
 
 /// BIO forbids an inside tag that does not continue its own type.
@@ -738,6 +831,7 @@ pub fn train(
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     // A tagged sentence is always target data, so the shared and target weights fold into one.
     let snapshot = |weights: &HashMap<u64, [f64; N]>, transitions: &[[f64; N]; N + 1]| Model {
+        id: next_model_id(),
         weights: shared
             .iter()
             .filter_map(|key| {
@@ -985,6 +1079,53 @@ mod tests {
             hash(&["lists+2", n2.lists, flag(w.title)]),
         ]);
         out
+    }
+
+    #[test]
+    fn kept_scores_are_the_scores_to_the_bit() {
+        let model = Model::bundled("id");
+        let sentence = [
+            "Ketua",
+            "KPU",
+            "Hasyim",
+            "Asy'ari",
+            "mengatakan",
+            "KPU",
+            "siap",
+            ".",
+            "Hasyim",
+            "ke",
+            "Jakarta",
+            "dan",
+            "ke",
+            "JAKARTA",
+            "untuk",
+            "KPU",
+            "Jakarta",
+            ".",
+        ];
+        let tokens = prepare(&sentence, "id");
+        // every feature summed in order, the way the model was trained to be read
+        let expected: Vec<[u32; N]> = (0..tokens.len())
+            .map(|i| {
+                let mut feats = Vec::new();
+                features(&tokens, i, &mut feats);
+                let mut row = [0f32; N];
+                model.add_weights(&mut row, &feats);
+                row.map(f32::to_bits)
+            })
+            .collect();
+        let mut own = HashMap::default();
+        for _ in 0..2 {
+            let scores: Vec<[u32; N]> = model
+                .scores(&tokens, &mut own)
+                .iter()
+                .map(|row| row.map(f32::to_bits))
+                .collect();
+            assert_eq!(scores, expected);
+        }
+        // one entry a word and shape: "JAKARTA" is not "Jakarta", the second "KPU" is the first
+        assert_eq!(own.len(), 12);
     }
 
     #[test]
