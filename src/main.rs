@@ -10,6 +10,8 @@ use warta::commands::{self, CleanFormat, Common};
 use warta::export::DotView;
 use warta::pipeline::LangChoice;
 
+/// mimalloc: allocating and freeing took a tenth of extraction's time with the system's
+/// allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -6,6 +6,7 @@ use foldhash::{HashMap, HashSet};
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use std::io::BufRead;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -520,10 +521,9 @@ impl Model {
         let mut feats = Vec::with_capacity(OWN_FEATURES);
         for (i, token) in tokens.iter().enumerate() {
             crate::budget::check();
+            // the word's length first, so no other word and shape read the same
             word.clear();
-            word.push_str(&token.lower);
-            word.push('\0');
-            word.push_str(&token.shape);
+            let _ = write!(word, "{}:{}{}", token.lower.len(), token.lower, token.shape);
             let row = match own.get(word.as_str()) {
                 Some(row) => *row,
                 None => {

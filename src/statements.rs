@@ -2,6 +2,8 @@
 //! reporting word (the cue) and its speaker: a named person, a pronoun resolved to the speaker
 //! before, or an unnamed speaker described by role and tied to an institution.
 
+use std::sync::OnceLock;
+
 use foldhash::{HashMap, HashSet};
 
 use crate::lang::{lowercase, Pack, StatementWords};
@@ -201,6 +203,20 @@ impl<'a> Cues<'a> {
         }
     }
 
+    /// The cues of a bundled pack, built once; `None` for any other pack.
+    fn bundled(pack: &Pack) -> Option<&'static Cues<'static>> {
+        static BUNDLED: OnceLock<Vec<Cues<'static>>> = OnceLock::new();
+        let packs = crate::lang::packs();
+        let at = packs.iter().position(|p| std::ptr::eq(p, pack))?;
+        let cues = BUNDLED.get_or_init(|| {
+            packs
+                .iter()
+                .map(|p| Cues::new(&p.statements, &p.entities.determiners))
+                .collect()
+        });
+        cues.get(at)
+    }
+
     fn base(&self, word: &str) -> Option<&'a str> {
         self.forms.get(lowercase(word).as_ref()).copied()
     }
@@ -336,7 +352,14 @@ fn clean_quote(text: &str) -> String {
 /// All statements of an article: direct quotes first found, then reported speech.
 pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
     let index = Index::new(article);
-    let cues = Cues::new(&pack.statements, &pack.entities.determiners);
+    let built;
+    let cues = match Cues::bundled(pack) {
+        Some(cues) => cues,
+        None => {
+            built = Cues::new(&pack.statements, &pack.entities.determiners);
+            &built
+        }
+    };
     let mut quotes: Vec<(usize, usize, Quote)> = Vec::new();
     let mut last_speaker: Option<Speaker> = None;
     // the cue and speaker of the quote a paragraph ended on, which a paragraph that is only a
@@ -364,12 +387,12 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
             // quote that does not end on a comma ("X said, “…” at …"): it awaits no cue after it
             let awaits_cue = text[q.start..q.end].trim_end().ends_with(',')
                 || text[q.close..].trim_start().starts_with(',');
-            let before_first = quoted_clause(text, &q, &cues).is_some() || !awaits_cue;
-            let before = cue_before(text, p, &q, &cues, &index);
+            let before_first = quoted_clause(text, &q, cues).is_some() || !awaits_cue;
+            let before = cue_before(text, p, &q, cues, &index);
             let found = if before_first {
-                before.or_else(|| cue_after(text, p, &q, &cues, &index, pack))
+                before.or_else(|| cue_after(text, p, &q, cues, &index, pack))
             } else {
-                cue_after(text, p, &q, &cues, &index, pack).or(before)
+                cue_after(text, p, &q, cues, &index, pack).or(before)
             };
             let (cue, speaker) = match found {
                 Some((cue, Some(Some(speaker)))) => (Some(cue), Some(speaker)),
@@ -394,8 +417,8 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
                     .take_while(|s| words(&text[s.start..s.end]).len() <= MAX_QUOTED_NAME_WORDS)
                     .count();
                 let Some(&next) = spans.get(k + skipped).filter(|next| {
-                    interrupts(text, &part, next, &cues)
-                        && cue_after(text, p, next, &cues, &index, pack).is_none()
+                    interrupts(text, &part, next, cues)
+                        && cue_after(text, p, next, cues, &index, pack).is_none()
                 }) else {
                     break;
                 };
@@ -425,7 +448,7 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
         if spans.is_empty() || quotes.last().is_none_or(|(qp, _, _)| *qp != p) {
             ended_on = None;
         }
-        for (start, quote) in reported(text, p, &spans, &cues, &index, pack, &mut last_speaker) {
+        for (start, quote) in reported(text, p, &spans, cues, &index, pack, &mut last_speaker) {
             quotes.push((p, start, quote));
         }
     }

@@ -50,16 +50,20 @@ enum Shape {
     Other,
 }
 
-/// The token's [`Shape`]. The only seams between an opening bracket or quote and a letter,
-/// between letters of one case or digits, or at closing punctuation that nothing follows, are
-/// none, so such a token is plain; with one capital opening the word, only the glued word.
+/// The token's [`Shape`]. Between an opening bracket or quote and a letter, between
+/// letters of one case, digits or hyphens, and at closing punctuation that nothing follows,
+/// there is no seam, so such a token is plain; with one capital opening the word, it can only
+/// hold a word glued after a name.
 fn shape(token: &str) -> Shape {
-    if !token.is_ascii() {
-        return if all_plain(token) {
+    let by_pairs = || {
+        if all_plain(token) {
             Shape::Plain
         } else {
             Shape::Other
-        };
+        }
+    };
+    if !token.is_ascii() {
+        return by_pairs();
     }
     let bytes = token.as_bytes();
     let start = bytes
@@ -79,20 +83,13 @@ fn shape(token: &str) -> Shape {
     });
     let word = &bytes[start..end];
     if word.is_empty() || !closing {
-        return if all_plain(token) {
-            Shape::Plain
-        } else {
-            Shape::Other
-        };
-    }
-    if !word.iter().any(u8::is_ascii_uppercase) {
+        by_pairs()
+    } else if !word.iter().any(u8::is_ascii_uppercase) {
         Shape::Plain
     } else if word[0].is_ascii_uppercase() && word[1..].iter().all(u8::is_ascii_lowercase) {
         Shape::Name { start, end }
-    } else if all_plain(token) {
-        Shape::Plain
     } else {
-        Shape::Other
+        by_pairs()
     }
 }
 

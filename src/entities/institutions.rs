@@ -863,7 +863,7 @@ fn acronym_of_tail(
 /// Words a name is told apart from: calendar and function words never are one, dictionary
 /// roots capitalised after a body's short form go on with its name ("(Ditjen) Pajak").
 pub(super) struct Vocabulary<'a> {
-    pub(super) calendar: &'a [String],
+    pub(super) calendar: &'a CalendarWords,
     pub(super) roots: &'a HashSet<String>,
     /// Words of the language's place names.
     pub(super) places: &'a HashSet<String>,
@@ -975,7 +975,7 @@ pub(super) fn head_closed_run(
     tokens: &[Token],
     start: usize,
     words: &EntityWords,
-    calendar: &[String],
+    calendar: &CalendarWords,
     covered: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let plain = |i: usize| {
@@ -983,7 +983,7 @@ pub(super) fn head_closed_run(
             capitalised(t.text)
                 && !covered(i)
                 && phrase_at(tokens, i, &words.titles) == 0
-                && !calendar.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+                && !calendar.contains_any_case(t.text)
         })
     };
     // "A Liberal Party plan": an article opening the sentence is no part of the name
@@ -1131,7 +1131,7 @@ pub(super) fn named_institutions(
                         capitalised(n.text)
                             && !acronym_like(n.text)
                             && phrase_at(tokens, end + 1, &words.institution_heads) == 0
-                            && !calendar.iter().any(|w| w.eq_ignore_ascii_case(n.text))
+                            && !calendar.contains_any_case(n.text)
                     });
                 // "Polres Lhokseumawe AKP Yasir": a rank starts the person's name
                 if breaks
@@ -1371,7 +1371,7 @@ pub(super) fn named_institutions(
                 || (phrase_at(tokens, i, &words.institution_heads) == 0
                     && place_name(&tokens[i..end], context.place_words));
             let web_address = m.text.contains('.') && !m.text.ends_with('.');
-            let calendar_word = calendar.iter().any(|w| w.eq_ignore_ascii_case(&m.text));
+            let calendar_word = calendar.contains_any_case(&m.text);
             // "(KPU RI) August Melasz": what directly follows a known body is not another one
             let follows_institution = i > 0 && covered(i - 1);
             let part_of_a_name = tokens[i..end].iter().all(|t| name_words.contains(&t.lower));

@@ -87,15 +87,14 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
         .collect();
     let words = &pack.entities;
     // month and weekday names and function words ("The") are never names
-    let calendar: Vec<String> = pack
-        .calendar
-        .months
-        .iter()
-        .chain(&pack.calendar.weekdays)
-        .flatten()
-        .chain(pack.function_words())
-        .cloned()
-        .collect();
+    let calendar = CalendarWords::new(
+        pack.calendar
+            .months
+            .iter()
+            .chain(&pack.calendar.weekdays)
+            .flatten()
+            .chain(pack.function_words()),
+    );
     let mut institutions = InstitutionSet::new(words);
     let mut institution_mentions: Vec<(Mention, usize)> = Vec::new();
     // headlines capitalise every word, so names are found in the body and only recognised in
@@ -220,7 +219,7 @@ struct Context<'a> {
     language: &'a str,
     words: &'a EntityWords,
     /// Month and weekday names and function words, which are never names.
-    calendar: Vec<String>,
+    calendar: CalendarWords,
     /// Words of full names found in the article.
     name_words: HashSet<String>,
     /// Words the article writes in lower case: common words, not names.
@@ -232,6 +231,38 @@ struct Context<'a> {
     roots: &'static HashSet<String>,
     /// Words of the language's place names (its gazetteer).
     place_words: &'static HashSet<String>,
+}
+
+/// Month and weekday names and function words, which are never names, for look-up by the
+/// word as written or in any ASCII case (every token of every paragraph is asked).
+pub(super) struct CalendarWords {
+    written: HashSet<String>,
+    ascii_folded: HashSet<String>,
+}
+
+impl CalendarWords {
+    fn new<'a>(words: impl Iterator<Item = &'a String>) -> CalendarWords {
+        let written: HashSet<String> = words.cloned().collect();
+        let ascii_folded = written.iter().map(|w| w.to_ascii_lowercase()).collect();
+        CalendarWords {
+            written,
+            ascii_folded,
+        }
+    }
+
+    /// Whether the word is one of them as written (a token's lower-case form).
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.written.contains(word)
+    }
+
+    /// Whether the word is one of them whatever its ASCII letters' case.
+    pub(super) fn contains_any_case(&self, word: &str) -> bool {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.ascii_folded.contains(&word.to_ascii_lowercase())
+        } else {
+            self.ascii_folded.contains(word)
+        }
+    }
 }
 
 fn tagged_places(units: &[Unit]) -> HashSet<String> {
@@ -283,6 +314,25 @@ fn coverage<'a>(mentions: impl IntoIterator<Item = &'a Mention>, units: &[Unit])
 mod tests {
     use super::*;
     use crate::lang::pack;
+
+    #[test]
+    fn calendar_words_as_written_or_in_any_ascii_case() {
+        let words: Vec<String> = ["Januari", "senin", "the", "Ágúst"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let calendar = CalendarWords::new(words.iter());
+        // as written: a token's lower-case form finds only the words listed in lower case
+        assert!(calendar.contains("senin") && !calendar.contains("januari"));
+        for word in ["JANUARI", "januari", "Senin", "THE", "ágúst", "Ágúst"] {
+            let expected = words.iter().any(|w| w.eq_ignore_ascii_case(word));
+            assert_eq!(calendar.contains_any_case(word), expected, "{word}");
+        }
+        assert!(
+            !calendar.contains_any_case("ÁGÚST"),
+            "ASCII letters only change case"
+        );
+    }
 
     fn run(body: &str) -> (Vec<Person>, Vec<Institution>) {
         let found = extract(None, &[body.to_string()], pack("id").unwrap());

@@ -110,11 +110,8 @@ pub(super) fn people(
                     .iter()
                     .zip(unit.tokens[first - 2].text.chars())
                     .all(|(t, c)| t.text.starts_with(c));
-            let never = first == last
-                && context
-                    .calendar
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(unit.tokens[first].text));
+            let never =
+                first == last && context.calendar.contains_any_case(unit.tokens[first].text);
             if institutions.find(text).is_some() || common || expands || never {
                 continue;
             }
