@@ -91,7 +91,9 @@ impl FoundDate {
 /// The date patterns of one language, compiled once per pack.
 #[derive(Debug)]
 pub struct DateReader {
-    patterns: Vec<Regex>,
+    /// Each pattern with the marks every match of it holds ("/" in "16/03/2024"): a text
+    /// without them is not searched with it.
+    patterns: Vec<(Regex, &'static [char])>,
     months: Vec<(String, u32)>,
     weekdays: Vec<(String, u32)>,
     timezones: Vec<(String, String)>,
@@ -147,22 +149,22 @@ impl DateReader {
             NumericOrder::MonthFirst => ("m", "d"),
         };
         let ordinal = r"(?:st|nd|rd|th)?";
-        let patterns = [
+        let patterns: [(String, &[char]); 5] = [
             // Rabu, 13 Maret 2024 14:56 WIB / 13 March 2024 / 13 Maret
-            format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mo>{month})\b\.?(?:\s+(?P<y>\d{{4}})\b{time})?"),
+            (format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mo>{month})\b\.?(?:\s+(?P<y>\d{{4}})\b{time})?"), &[]),
             // March 13, 2024 / Wednesday, March 13, 2024 / Feb. 14
-            format!(r"(?i)\b{weekday}(?P<mo>{month})\.?\s+(?P<d>\d{{1,2}}){ordinal}\b(?:,?\s+(?P<y>\d{{4}})\b{time})?"),
+            (format!(r"(?i)\b{weekday}(?P<mo>{month})\.?\s+(?P<d>\d{{1,2}}){ordinal}\b(?:,?\s+(?P<y>\d{{4}})\b{time})?"), &[]),
             // Rabu (27/3/2024) / Jumat (15/3)
-            format!(r"(?i)\b(?P<wd>{wd})\s*\((?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)"),
+            (format!(r"(?i)\b(?P<wd>{wd})\s*\((?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)"), &['(', '/']),
             // 16/03/2024, 07:38 WIB
-            format!(r"(?i)\b{weekday}(?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"),
+            (format!(r"(?i)\b{weekday}(?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"), &['/']),
             // 2024-03-16T07:38:00+07:00
-            r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s*T?\s*(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(),
+            (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s*T?\s*(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(), &['-']),
         ];
         DateReader {
             patterns: patterns
-                .iter()
-                .map(|p| Regex::new(p).expect("date pattern compiles"))
+                .into_iter()
+                .map(|(p, marks)| (Regex::new(&p).expect("date pattern compiles"), marks))
                 .collect(),
             months,
             weekdays,
@@ -177,7 +179,10 @@ impl DateReader {
         if !text.chars().any(char::is_numeric) {
             return found;
         }
-        for pattern in &self.patterns {
+        for (pattern, marks) in &self.patterns {
+            if !marks.iter().all(|&mark| text.contains(mark)) {
+                continue;
+            }
             for caps in pattern.captures_iter(text) {
                 let Some(date) = self.read(&caps) else {
                     continue;
@@ -327,8 +332,16 @@ mod tests {
     fn every_pattern_needs_a_digit() {
         // find_all skips a text without one
         for code in ["id", "en"] {
-            for pattern in &DateReader::new(pack(code).unwrap()).patterns {
+            for (pattern, marks) in &DateReader::new(pack(code).unwrap()).patterns {
                 assert!(pattern.as_str().contains(r"\d"), "{}", pattern.as_str());
+                // and the marks it is skipped without
+                for &mark in *marks {
+                    assert!(
+                        pattern.as_str().contains(mark),
+                        "{mark} in {}",
+                        pattern.as_str()
+                    );
+                }
             }
         }
     }

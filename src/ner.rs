@@ -6,7 +6,6 @@ use foldhash::{HashMap, HashSet};
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::fmt::Write as _;
 use std::io::BufRead;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -158,8 +157,16 @@ impl Fnv {
 /// The coarse look of a word: "Jakarta" is "Xx", "KPU" "X", "2024" "d", "1/2021" "d/d".
 fn shape(word: &str) -> String {
     let mut out = String::new();
+    let mut last = None;
     for c in word.chars() {
-        let class = if c.is_uppercase() {
+        let class = if c.is_ascii() {
+            match c {
+                'A'..='Z' => 'X',
+                'a'..='z' => 'x',
+                '0'..='9' => 'd',
+                _ => c,
+            }
+        } else if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -168,8 +175,9 @@ fn shape(word: &str) -> String {
         } else {
             c
         };
-        if !out.ends_with(class) {
+        if last != Some(class) {
             out.push(class);
+            last = Some(class);
         }
     }
     out
@@ -523,7 +531,10 @@ impl Model {
             crate::budget::check();
             // the word's length first, so no other word and shape read the same
             word.clear();
-            let _ = write!(word, "{}:{}{}", token.lower.len(), token.lower, token.shape);
+            word.push_str(itoa::Buffer::new().format(token.lower.len()));
+            word.push(':');
+            word.push_str(&token.lower);
+            word.push_str(&token.shape);
             let row = match own.get(word.as_str()) {
                 Some(row) => *row,
                 None => {
@@ -1079,6 +1090,31 @@ mod tests {
             hash(&["lists+2", n2.lists, flag(w.title)]),
         ]);
         out
+    }
+
+    #[test]
+    fn shapes_are_read_by_the_unicode_classes() {
+        let reference = |word: &str| {
+            let mut out = String::new();
+            for c in word.chars() {
+                let class = match c {
+                    c if c.is_uppercase() => 'X',
+                    c if c.is_lowercase() => 'x',
+                    c if c.is_numeric() => 'd',
+                    c => c,
+                };
+                if !out.ends_with(class) {
+                    out.push(class);
+                }
+            }
+            out
+        };
+        for word in [
+            "Jakarta", "KPU", "2024", "1/2021", "Asy'ari", "Émile", "ÉCOLE", "²³", "Ⅻ", "x--y",
+            "a\0b", "ŉ", "ǅ", "",
+        ] {
+            assert_eq!(shape(word), reference(word), "{word:?}");
+        }
     }
 
     #[test]
