@@ -578,6 +578,8 @@ pub struct Pack {
     pattern_reasons: Vec<String>,
     end_markers: Vec<String>,
     dates: OnceLock<crate::dates::DateReader>,
+    cue_forms: OnceLock<crate::statements::CueForms>,
+    never_names: OnceLock<crate::entities::CalendarWords>,
     register_rules: Vec<RegisterRule>,
     registers: OnceLock<Vec<(String, regex::Regex)>>,
     pub entities: EntityWords,
@@ -697,6 +699,8 @@ impl Pack {
             patterns: RegexSet::new(patterns).map_err(|e| e.to_string())?,
             pattern_reasons,
             dates: OnceLock::new(),
+            cue_forms: OnceLock::new(),
+            never_names: OnceLock::new(),
             entities: file.entities,
             statements: file.statements.with_built_cues(),
             disputes: file.disputes,
@@ -728,6 +732,27 @@ impl Pack {
     pub fn date_reader(&self) -> &crate::dates::DateReader {
         self.dates
             .get_or_init(|| crate::dates::DateReader::new(self))
+    }
+
+    /// This language's reporting-word forms, built on first use.
+    pub(crate) fn cue_forms(&self) -> &crate::statements::CueForms {
+        self.cue_forms
+            .get_or_init(|| crate::statements::CueForms::new(&self.statements))
+    }
+
+    /// Month and weekday names and function words ("The"), which are never names; built on
+    /// first use.
+    pub(crate) fn never_names(&self) -> &crate::entities::CalendarWords {
+        self.never_names.get_or_init(|| {
+            crate::entities::CalendarWords::new(
+                self.calendar
+                    .months
+                    .iter()
+                    .chain(&self.calendar.weekdays)
+                    .flatten()
+                    .chain(&self.function_words),
+            )
+        })
     }
 
     /// The reason a line, [`fold`]ed, is boilerplate by this pack's phrases, if it is.

@@ -2,8 +2,6 @@
 //! reporting word (the cue) and its speaker: a named person, a pronoun resolved to the speaker
 //! before, or an unnamed speaker described by role and tied to an institution.
 
-use std::sync::OnceLock;
-
 use foldhash::{HashMap, HashSet};
 
 use crate::lang::{lowercase, Pack, StatementWords};
@@ -170,24 +168,22 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Reporting-word forms to their base.
-struct Cues<'a> {
-    forms: HashMap<String, &'a str>,
+/// Reporting-word forms to their base, built once per pack ([`Pack::cue_forms`]).
+#[derive(Debug)]
+pub(crate) struct CueForms {
+    forms: HashMap<String, String>,
     /// First words of the cues written as two words ("according"), so that only they cost a
     /// second look-up.
     pair_openers: HashSet<String>,
-    words: &'a StatementWords,
-    /// Articles that open a description ("the", "a").
-    determiners: &'a [String],
 }
 
-impl<'a> Cues<'a> {
-    fn new(words: &'a StatementWords, determiners: &'a [String]) -> Self {
+impl CueForms {
+    pub(crate) fn new(words: &StatementWords) -> CueForms {
         let mut forms = HashMap::default();
         for entry in &words.cues {
             if let Some((base, rest)) = entry.split_first() {
                 for form in rest {
-                    forms.insert(form.to_lowercase(), base.as_str());
+                    forms.insert(form.to_lowercase(), base.clone());
                 }
             }
         }
@@ -195,44 +191,50 @@ impl<'a> Cues<'a> {
             .keys()
             .filter_map(|form| Some(form.split_once(' ')?.0.to_string()))
             .collect();
-        Cues {
+        CueForms {
             forms,
             pair_openers,
-            words,
-            determiners,
         }
     }
 
-    /// The cues of a bundled pack, built once; `None` for any other pack.
-    fn bundled(pack: &Pack) -> Option<&'static Cues<'static>> {
-        static BUNDLED: OnceLock<Vec<Cues<'static>>> = OnceLock::new();
-        let packs = crate::lang::packs();
-        let at = packs.iter().position(|p| std::ptr::eq(p, pack))?;
-        let cues = BUNDLED.get_or_init(|| {
-            packs
-                .iter()
-                .map(|p| Cues::new(&p.statements, &p.entities.determiners))
-                .collect()
-        });
-        cues.get(at)
+    fn base_of(&self, lower: &str) -> Option<&str> {
+        self.forms.get(lower).map(String::as_str)
+    }
+}
+
+/// A pack's reporting words as statements read them.
+struct Cues<'a> {
+    forms: &'a CueForms,
+    words: &'a StatementWords,
+    /// Articles that open a description ("the", "a").
+    determiners: &'a [String],
+}
+
+impl<'a> Cues<'a> {
+    fn new(pack: &'a Pack) -> Self {
+        Cues {
+            forms: pack.cue_forms(),
+            words: &pack.statements,
+            determiners: &pack.entities.determiners,
+        }
     }
 
     fn base(&self, word: &str) -> Option<&'a str> {
-        self.forms.get(lowercase(word).as_ref()).copied()
+        self.forms.base_of(lowercase(word).as_ref())
     }
 
     /// The cue that starts at word `i`: its base and how many words it takes ("according to").
     fn at(&self, words: &[(usize, &str)], i: usize) -> Option<(&'a str, usize)> {
         let first = lowercase(words.get(i)?.1);
         if let Some((_, second)) = words.get(i + 1) {
-            if self.pair_openers.contains(first.as_ref()) {
+            if self.forms.pair_openers.contains(first.as_ref()) {
                 let pair = format!("{first} {}", second.to_lowercase());
-                if let Some(base) = self.forms.get(&pair) {
-                    return Some((*base, 2));
+                if let Some(base) = self.forms.base_of(&pair) {
+                    return Some((base, 2));
                 }
             }
         }
-        self.forms.get(first.as_ref()).map(|&base| (base, 1))
+        self.forms.base_of(first.as_ref()).map(|base| (base, 1))
     }
 
     /// Whether the word at `i` is a cue written as its bare root where the language does not
@@ -352,14 +354,7 @@ fn clean_quote(text: &str) -> String {
 /// All statements of an article: direct quotes first found, then reported speech.
 pub fn extract(article: &Article, pack: &Pack) -> Vec<Quote> {
     let index = Index::new(article);
-    let built;
-    let cues = match Cues::bundled(pack) {
-        Some(cues) => cues,
-        None => {
-            built = Cues::new(&pack.statements, &pack.entities.determiners);
-            &built
-        }
-    };
+    let cues = &Cues::new(pack);
     let mut quotes: Vec<(usize, usize, Quote)> = Vec::new();
     let mut last_speaker: Option<Speaker> = None;
     // the cue and speaker of the quote a paragraph ended on, which a paragraph that is only a

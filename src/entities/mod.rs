@@ -86,15 +86,7 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
         })
         .collect();
     let words = &pack.entities;
-    // month and weekday names and function words ("The") are never names
-    let calendar = CalendarWords::new(
-        pack.calendar
-            .months
-            .iter()
-            .chain(&pack.calendar.weekdays)
-            .flatten()
-            .chain(pack.function_words()),
-    );
+    let calendar = pack.never_names();
     let mut institutions = InstitutionSet::new(words);
     let mut institution_mentions: Vec<(Mention, usize)> = Vec::new();
     // headlines capitalise every word, so names are found in the body and only recognised in
@@ -107,7 +99,7 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
     };
     for (u, unit) in body_units() {
         let vocabulary = Vocabulary {
-            calendar: &calendar,
+            calendar,
             roots: crate::lang::word_list(&pack.code, "root-words"),
             places: crate::lang::word_list(&pack.code, "places"),
         };
@@ -219,7 +211,7 @@ struct Context<'a> {
     language: &'a str,
     words: &'a EntityWords,
     /// Month and weekday names and function words, which are never names.
-    calendar: CalendarWords,
+    calendar: &'a CalendarWords,
     /// Words of full names found in the article.
     name_words: HashSet<String>,
     /// Words the article writes in lower case: common words, not names.
@@ -235,13 +227,14 @@ struct Context<'a> {
 
 /// Month and weekday names and function words, which are never names, for look-up by the
 /// word as written or in any ASCII case (every token of every paragraph is asked).
-pub(super) struct CalendarWords {
+#[derive(Debug)]
+pub(crate) struct CalendarWords {
     written: HashSet<String>,
     ascii_folded: HashSet<String>,
 }
 
 impl CalendarWords {
-    fn new<'a>(words: impl Iterator<Item = &'a String>) -> CalendarWords {
+    pub(crate) fn new<'a>(words: impl Iterator<Item = &'a String>) -> CalendarWords {
         let written: HashSet<String> = words.cloned().collect();
         let ascii_folded = written.iter().map(|w| w.to_ascii_lowercase()).collect();
         CalendarWords {
