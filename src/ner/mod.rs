@@ -5,10 +5,13 @@
 use foldhash::{HashMap, HashSet};
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::io::BufRead;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
+
+mod memo;
+
+pub use memo::forget_kept_scores;
 
 /// The tags the tagger predicts, in model order.
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
@@ -23,8 +26,8 @@ const L2_PENALTY: f64 = 5e-4;
 /// The models shipped with warta, by language: Indonesian trained on idner, English on
 /// wikigold (see `models/NOTICE`).
 static BUNDLED: &[(&str, &[u8])] = &[
-    ("id", include_bytes!("../models/ner-id.bin")),
-    ("en", include_bytes!("../models/ner-en.bin")),
+    ("id", include_bytes!("../../models/ner-id.bin")),
+    ("en", include_bytes!("../../models/ner-en.bin")),
 ];
 
 /// Errors reading a model or training data.
@@ -202,6 +205,17 @@ struct Slot {
     weights: [f32; N],
 }
 
+/// Where a feature's weights are in a `WeightTable`: a slot, the weights of key 0, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found(u32);
+
+impl Found {
+    const NONE: Found = Found(u32::MAX);
+    const ZERO: Found = Found(u32::MAX - 1);
+    /// More slots than a `Found` can name.
+    const SLOTS_MAX: usize = u32::MAX as usize - 1;
+}
+
 impl WeightTable {
     fn slot_of(&self, key: u64) -> usize {
         // the high bits mix every byte of the FNV hash
@@ -209,19 +223,35 @@ impl WeightTable {
     }
 
     fn get(&self, key: u64) -> Option<&[f32; N]> {
+        self.weights(self.find(key))
+    }
+
+    /// Where the weights of `key` are, to be kept and read again without the look-up.
+    fn find(&self, key: u64) -> Found {
         if key == 0 {
-            return self.zero.as_ref();
+            return match self.zero {
+                Some(_) => Found::ZERO,
+                None => Found::NONE,
+            };
         }
         let mut at = self.slot_of(key);
         loop {
             let slot = &self.slots[at];
             if slot.key == key {
-                return Some(&slot.weights);
+                return Found(at as u32);
             }
             if slot.key == 0 {
-                return None;
+                return Found::NONE;
             }
             at = (at + 1) & self.mask;
+        }
+    }
+
+    fn weights(&self, found: Found) -> Option<&[f32; N]> {
+        match found {
+            Found::NONE => None,
+            Found::ZERO => self.zero.as_ref(),
+            Found(at) => Some(&self.slots[at as usize].weights),
         }
     }
 
@@ -255,6 +285,7 @@ impl FromIterator<(u64, [f32; N])> for WeightTable {
         // at most two thirds full, so that a missing feature is found missing within a few
         // neighbouring slots
         let capacity = (entries.len() * 3 / 2).next_power_of_two().max(16);
+        debug_assert!(capacity <= Found::SLOTS_MAX);
         let mut table = WeightTable {
             slots: vec![
                 Slot {
@@ -339,7 +370,12 @@ impl Gazetteer {
 
     /// The lists a lower-cased word is on, one bit a list, written out for hashing.
     fn code(&'static self, lower: &str) -> &'static str {
-        &self.codes[self.bits.get(lower).copied().unwrap_or(0)]
+        &self.codes[self.lists(lower)]
+    }
+
+    /// The lists a lower-cased word is on, one bit a list.
+    fn lists(&self, lower: &str) -> usize {
+        self.bits.get(lower).copied().unwrap_or(0)
     }
 }
 
@@ -351,20 +387,23 @@ struct Token<'a> {
     lists: &'static str,
 }
 
+impl<'a> Token<'a> {
+    fn new(word: &'a str, gazetteer: &'static Gazetteer) -> Token<'a> {
+        let lower = crate::lang::lowercase(word);
+        Token {
+            lists: gazetteer.code(&lower),
+            lower,
+            shape: shape(word),
+            title: word.chars().next().is_some_and(char::is_uppercase),
+        }
+    }
+}
+
 fn prepare<'a>(tokens: &'a [impl AsRef<str>], language: &str) -> Vec<Token<'a>> {
     let gazetteer = Gazetteer::get(language);
     tokens
         .iter()
-        .map(|t| {
-            let t = t.as_ref();
-            let lower = crate::lang::lowercase(t);
-            Token {
-                lists: gazetteer.code(&lower),
-                lower,
-                shape: shape(t),
-                title: t.chars().next().is_some_and(char::is_uppercase),
-            }
-        })
+        .map(|t| Token::new(t.as_ref(), gazetteer))
         .collect()
 }
 
@@ -407,27 +446,29 @@ fn own_features(w: &Token, out: &mut Vec<u64>) {
     }
 }
 
+/// The names of the features that read a token's neighbours or place, hashed.
+const TITLE_FIRST: Fnv = Fnv::named("title-first");
+const W_1: Fnv = Fnv::named("w-1");
+const W_2: Fnv = Fnv::named("w-2");
+const W1: Fnv = Fnv::named("w+1");
+const W2: Fnv = Fnv::named("w+2");
+const SHAPE_1: Fnv = Fnv::named("shape-1");
+const SHAPE1: Fnv = Fnv::named("shape+1");
+const W_1_W: Fnv = Fnv::named("w-1,w");
+const W_W1: Fnv = Fnv::named("w,w+1");
+const TITLE_AROUND: Fnv = Fnv::named("title-1,+1");
+const W_1_SHAPE: Fnv = Fnv::named("w-1,shape");
+const SHAPE_W1: Fnv = Fnv::named("shape,w+1");
+const W_1_W1: Fnv = Fnv::named("w-1,w+1");
+const LISTS: Fnv = Fnv::named("lists");
+const LISTS_1: Fnv = Fnv::named("lists-1");
+const LISTS1: Fnv = Fnv::named("lists+1");
+const LISTS_AROUND: Fnv = Fnv::named("lists-1,+1");
+const LISTS_2: Fnv = Fnv::named("lists-2");
+const LISTS2: Fnv = Fnv::named("lists+2");
+
 /// The features of token `i` that read its neighbours or its place.
 fn context_features(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
-    const TITLE_FIRST: Fnv = Fnv::named("title-first");
-    const W_1: Fnv = Fnv::named("w-1");
-    const W_2: Fnv = Fnv::named("w-2");
-    const W1: Fnv = Fnv::named("w+1");
-    const W2: Fnv = Fnv::named("w+2");
-    const SHAPE_1: Fnv = Fnv::named("shape-1");
-    const SHAPE1: Fnv = Fnv::named("shape+1");
-    const W_1_W: Fnv = Fnv::named("w-1,w");
-    const W_W1: Fnv = Fnv::named("w,w+1");
-    const TITLE_AROUND: Fnv = Fnv::named("title-1,+1");
-    const W_1_SHAPE: Fnv = Fnv::named("w-1,shape");
-    const SHAPE_W1: Fnv = Fnv::named("shape,w+1");
-    const W_1_W1: Fnv = Fnv::named("w-1,w+1");
-    const LISTS: Fnv = Fnv::named("lists");
-    const LISTS_1: Fnv = Fnv::named("lists-1");
-    const LISTS1: Fnv = Fnv::named("lists+1");
-    const LISTS_AROUND: Fnv = Fnv::named("lists-1,+1");
-    const LISTS_2: Fnv = Fnv::named("lists-2");
-    const LISTS2: Fnv = Fnv::named("lists+2");
     let none = outside();
     let at = |offset: isize| -> &Token {
         let j = i as isize + offset;
@@ -482,7 +523,7 @@ fn affixes(word: &str) -> ([u64; 4], [u64; 4]) {
 
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// Which model this is, for the scores kept per thread (`OWN_SCORES`).
+    /// Which model this is, for what a thread keeps of its words (`memo`).
     id: u64,
     weights: WeightTable,
     transitions: [[f32; N]; N + 1],
@@ -511,61 +552,8 @@ impl Model {
 
     /// BIO tags for a sentence's tokens.
     pub fn tag(&self, tokens: &[impl AsRef<str>]) -> Vec<&'static str> {
-        let prepared = prepare(tokens, self.language);
-        let scores = OWN_SCORES.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            self.scores(&prepared, cache.of(self.id))
-        });
+        let scores = memo::scores(self, tokens);
         self.viterbi(&scores).into_iter().map(|t| TAGS[t]).collect()
-    }
-
-    /// Each token's score for each tag: the sum of its features' weights, in feature order
-    /// (its own part from `own` where the word was scored before, the same sum).
-    fn scores(&self, tokens: &[Token], own: &mut HashMap<String, [f32; N]>) -> Vec<[f32; N]> {
-        const CONTEXT: usize = FEATURES - OWN_FEATURES;
-        let mut rows = Vec::with_capacity(tokens.len());
-        let mut keys = Vec::with_capacity(tokens.len() * CONTEXT);
-        let mut word = String::new();
-        let mut feats = Vec::with_capacity(OWN_FEATURES);
-        for (i, token) in tokens.iter().enumerate() {
-            crate::budget::check();
-            // the word's length first, so no other word and shape read the same
-            word.clear();
-            word.push_str(itoa::Buffer::new().format(token.lower.len()));
-            word.push(':');
-            word.push_str(&token.lower);
-            word.push_str(&token.shape);
-            let row = match own.get(word.as_str()) {
-                Some(row) => *row,
-                None => {
-                    feats.clear();
-                    own_features(token, &mut feats);
-                    let mut row = [0f32; N];
-                    self.add_weights(&mut row, &feats);
-                    if own.len() >= OWN_SCORES_KEPT {
-                        own.clear();
-                    }
-                    own.insert(word.clone(), row);
-                    row
-                }
-            };
-            rows.push(row);
-            context_features(tokens, i, &mut keys);
-        }
-        // each look-up misses the cache: the weights of the tokens a little ahead are asked
-        // for while a token's are added up
-        const AHEAD: usize = 2;
-        let context: Vec<&[u64]> = keys.chunks_exact(CONTEXT).collect();
-        for &key in context.iter().take(AHEAD).copied().flatten() {
-            self.weights.prefetch(key);
-        }
-        for (i, row) in rows.iter_mut().enumerate() {
-            for &key in context.get(i + AHEAD).copied().unwrap_or_default() {
-                self.weights.prefetch(key);
-            }
-            self.add_weights(row, context[i]);
-        }
-        rows
     }
 
     fn add_weights(&self, row: &mut [f32; N], keys: &[u64]) {
@@ -653,6 +641,9 @@ impl Model {
         if body.len() != count * entry {
             return Err(NerError::BadModel("wrong length"));
         }
+        if count > Found::SLOTS_MAX / 4 {
+            return Err(NerError::BadModel("more features than a table holds"));
+        }
         let weights = body
             .chunks_exact(entry)
             .map(|c| {
@@ -677,45 +668,6 @@ impl Model {
 fn next_model_id() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
-}
-
-/// Words whose own scores a thread keeps per model; past it, the thread starts afresh. News
-/// repeats its words: most tokens of an article were scored before.
-const OWN_SCORES_KEPT: usize = 1 << 16;
-/// Models whose scores a thread keeps at once.
-const MODELS_KEPT: usize = 4;
-
-thread_local! {
-    /// Per thread and model, the sum of the weights of a word's own features, by the word
-    /// and its shape: the first part of its score wherever it stands, added up in the same
-    /// order as without it, so the scores are the same to the bit.
-    static OWN_SCORES: RefCell<OwnScores> = RefCell::new(OwnScores::default());
-}
-
-#[derive(Default)]
-struct OwnScores {
-    by_model: Vec<(u64, HashMap<String, [f32; N]>)>,
-}
-
-impl OwnScores {
-    fn of(&mut self, model: u64) -> &mut HashMap<String, [f32; N]> {
-        let at = match self.by_model.iter().position(|(id, _)| *id == model) {
-            Some(at) => at,
-            None => {
-                if self.by_model.len() >= MODELS_KEPT {
-                    self.by_model.remove(0);
-                }
-                self.by_model.push((model, HashMap::default()));
-                self.by_model.len() - 1
-            }
-        };
-        &mut self.by_model[at].1
-    }
-}
-
-/// Forgets the scores this thread kept, so that a measure of the tagger's speed starts cold.
-pub fn forget_kept_scores() {
-    OWN_SCORES.with(|cache| cache.borrow_mut().by_model.clear());
 }
 
 /// BIO forbids an inside tag that does not continue its own type.
@@ -1115,53 +1067,6 @@ mod tests {
         ] {
             assert_eq!(shape(word), reference(word), "{word:?}");
         }
-    }
-
-    #[test]
-    fn kept_scores_are_the_scores_to_the_bit() {
-        let model = Model::bundled("id");
-        let sentence = [
-            "Ketua",
-            "KPU",
-            "Hasyim",
-            "Asy'ari",
-            "mengatakan",
-            "KPU",
-            "siap",
-            ".",
-            "Hasyim",
-            "ke",
-            "Jakarta",
-            "dan",
-            "ke",
-            "JAKARTA",
-            "untuk",
-            "KPU",
-            "Jakarta",
-            ".",
-        ];
-        let tokens = prepare(&sentence, "id");
-        // every feature summed in order, the way the model was trained to be read
-        let expected: Vec<[u32; N]> = (0..tokens.len())
-            .map(|i| {
-                let mut feats = Vec::new();
-                features(&tokens, i, &mut feats);
-                let mut row = [0f32; N];
-                model.add_weights(&mut row, &feats);
-                row.map(f32::to_bits)
-            })
-            .collect();
-        let mut own = HashMap::default();
-        for _ in 0..2 {
-            let scores: Vec<[u32; N]> = model
-                .scores(&tokens, &mut own)
-                .iter()
-                .map(|row| row.map(f32::to_bits))
-                .collect();
-            assert_eq!(scores, expected);
-        }
-        // one entry a word and shape: "JAKARTA" is not "Jakarta", the second "KPU" is the first
-        assert_eq!(own.len(), 12);
     }
 
     #[test]
