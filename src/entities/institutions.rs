@@ -153,15 +153,18 @@ impl InstitutionSet {
     /// The entry whose name a short form abbreviates: "KI Pusat" for "Komisi Informasi Pusat"
     /// (initials, then the remaining words as written), "BIN" for "Badan Intelijen Negara".
     pub(super) fn abbreviated(&self, form: &str) -> Option<usize> {
+        // most forms tried are not written in capitals: no key is built for them
+        if !form
+            .split_whitespace()
+            .next()?
+            .chars()
+            .all(|c| c.is_uppercase())
+        {
+            return None;
+        }
         let short: Vec<String> = key(form).split(' ').map(str::to_string).collect();
         let letters: Vec<char> = short.first()?.chars().collect();
-        if letters.len() < 2
-            || !form
-                .split_whitespace()
-                .next()?
-                .chars()
-                .all(|c| c.is_uppercase())
-        {
+        if letters.len() < 2 {
             return None;
         }
         self.entries
