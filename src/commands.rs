@@ -246,13 +246,17 @@ enum JsonlOut {
 }
 
 impl JsonlOut {
+    /// Writes a record whole: serialised in memory first, so that the writer (and the
+    /// checksum the file keeps) is called once a line rather than once a JSON token, and a
+    /// record that fails to serialise leaves no half line.
     fn line(&mut self, value: &impl serde::Serialize) -> Result<()> {
+        let mut line = serde_json::to_vec(value)?;
+        line.push(b'\n');
         let writer: &mut dyn Write = match self {
             JsonlOut::File(file) => file,
             JsonlOut::Stdout(out) => out,
         };
-        serde_json::to_writer(&mut *writer, value)?;
-        writer.write_all(b"\n")?;
+        writer.write_all(&line)?;
         Ok(())
     }
 
@@ -407,8 +411,9 @@ pub fn run(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcome>
             };
             &renamed
         };
-        serde_json::to_writer(&mut out, article)?;
-        out.write_all(b"\n")?;
+        let mut line = serde_json::to_vec(article)?;
+        line.push(b'\n');
+        out.write_all(&line)?;
         spool.add(article, &article.id)?;
         kept.push(for_graph(article));
         inputs.push(input_hash(article));
