@@ -91,12 +91,25 @@ impl FoundDate {
 /// The date patterns of one language, compiled once per pack.
 #[derive(Debug)]
 pub struct DateReader {
-    /// Each pattern with the marks every match of it holds ("/" in "16/03/2024"): a text
-    /// without them is not searched with it.
-    patterns: Vec<(Regex, &'static [char])>,
+    patterns: Vec<DatePattern>,
+    /// Any month name, as the patterns spell them but without their word boundaries: cheap to
+    /// run on any text, where the patterns' Unicode boundaries stop the fast engine at the first
+    /// non-ASCII byte.
+    month_names: Regex,
     months: Vec<(String, u32)>,
     weekdays: Vec<(String, u32)>,
     timezones: Vec<(String, String)>,
+}
+
+/// A date pattern and what every match of it holds: a text without them is not searched
+/// with it.
+#[derive(Debug)]
+struct DatePattern {
+    regex: Regex,
+    /// Marks such as "/" in "16/03/2024".
+    marks: &'static [char],
+    /// A month by name ("13 Maret").
+    month_name: bool,
 }
 
 fn alternation(names: &[(String, u32)]) -> String {
@@ -149,23 +162,28 @@ impl DateReader {
             NumericOrder::MonthFirst => ("m", "d"),
         };
         let ordinal = r"(?:st|nd|rd|th)?";
-        let patterns: [(String, &[char]); 5] = [
+        let patterns: [(String, &[char], bool); 5] = [
             // Rabu, 13 Maret 2024 14:56 WIB / 13 March 2024 / 13 Maret
-            (format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mo>{month})\b\.?(?:\s+(?P<y>\d{{4}})\b{time})?"), &[]),
+            (format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mo>{month})\b\.?(?:\s+(?P<y>\d{{4}})\b{time})?"), &[], true),
             // March 13, 2024 / Wednesday, March 13, 2024 / Feb. 14
-            (format!(r"(?i)\b{weekday}(?P<mo>{month})\.?\s+(?P<d>\d{{1,2}}){ordinal}\b(?:,?\s+(?P<y>\d{{4}})\b{time})?"), &[]),
+            (format!(r"(?i)\b{weekday}(?P<mo>{month})\.?\s+(?P<d>\d{{1,2}}){ordinal}\b(?:,?\s+(?P<y>\d{{4}})\b{time})?"), &[], true),
             // Rabu (27/3/2024) / Jumat (15/3)
-            (format!(r"(?i)\b(?P<wd>{wd})\s*\((?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)"), &['(', '/']),
+            (format!(r"(?i)\b(?P<wd>{wd})\s*\((?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)"), &['(', '/'], false),
             // 16/03/2024, 07:38 WIB
-            (format!(r"(?i)\b{weekday}(?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"), &['/']),
+            (format!(r"(?i)\b{weekday}(?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"), &['/'], false),
             // 2024-03-16T07:38:00+07:00
-            (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s*T?\s*(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(), &['-']),
+            (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s*T?\s*(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(), &['-'], false),
         ];
         DateReader {
             patterns: patterns
                 .into_iter()
-                .map(|(p, marks)| (Regex::new(&p).expect("date pattern compiles"), marks))
+                .map(|(p, marks, month_name)| DatePattern {
+                    regex: Regex::new(&p).expect("date pattern compiles"),
+                    marks,
+                    month_name,
+                })
                 .collect(),
+            month_names: Regex::new(&format!("(?i)(?:{month})")).expect("month names compile"),
             months,
             weekdays,
             timezones,
@@ -179,11 +197,15 @@ impl DateReader {
         if !text.chars().any(char::is_numeric) {
             return found;
         }
-        for (pattern, marks) in &self.patterns {
-            if !marks.iter().all(|&mark| text.contains(mark)) {
+        let mut has_month_name = None;
+        for pattern in &self.patterns {
+            if !pattern.marks.iter().all(|&mark| text.contains(mark))
+                || (pattern.month_name
+                    && !*has_month_name.get_or_insert_with(|| self.month_names.is_match(text)))
+            {
                 continue;
             }
-            for caps in pattern.captures_iter(text) {
+            for caps in pattern.regex.captures_iter(text) {
                 let Some(date) = self.read(&caps) else {
                     continue;
                 };
@@ -332,14 +354,31 @@ mod tests {
     fn every_pattern_needs_a_digit() {
         // find_all skips a text without one
         for code in ["id", "en"] {
-            for (pattern, marks) in &DateReader::new(pack(code).unwrap()).patterns {
-                assert!(pattern.as_str().contains(r"\d"), "{}", pattern.as_str());
+            let reader = DateReader::new(pack(code).unwrap());
+            for DatePattern {
+                regex,
+                marks,
+                month_name,
+            } in &reader.patterns
+            {
+                let pattern = regex.as_str();
+                assert!(pattern.contains(r"\d"), "{pattern}");
                 // and the marks it is skipped without
                 for &mark in *marks {
+                    assert!(pattern.contains(mark), "{mark} in {pattern}");
+                }
+                // a month by name: a group no match goes without
+                let names = reader.month_names.as_str();
+                let months = names.trim_start_matches("(?i)(?:").trim_end_matches(')');
+                assert_eq!(
+                    *month_name,
+                    pattern.contains(&format!("(?P<mo>{months})")),
+                    "{pattern}"
+                );
+                if *month_name {
                     assert!(
-                        pattern.as_str().contains(mark),
-                        "{mark} in {}",
-                        pattern.as_str()
+                        !pattern.contains(&format!("(?P<mo>{months})?")),
+                        "{pattern}"
                     );
                 }
             }
