@@ -240,6 +240,13 @@ fn jsonl_writer(output: Option<&Path>) -> Result<JsonlOut> {
     })
 }
 
+/// A record as one JSON Lines line, serialised in memory so that it is written with one call.
+fn json_line(value: &impl serde::Serialize) -> serde_json::Result<Vec<u8>> {
+    let mut line = serde_json::to_vec(value)?;
+    line.push(b'\n');
+    Ok(line)
+}
+
 enum JsonlOut {
     File(AtomicFile),
     Stdout(io::BufWriter<io::StdoutLock<'static>>),
@@ -250,8 +257,7 @@ impl JsonlOut {
     /// checksum the file keeps) is called once a line rather than once a JSON token, and a
     /// record that fails to serialise leaves no half line.
     fn line(&mut self, value: &impl serde::Serialize) -> Result<()> {
-        let mut line = serde_json::to_vec(value)?;
-        line.push(b'\n');
+        let line = json_line(value)?;
         let writer: &mut dyn Write = match self {
             JsonlOut::File(file) => file,
             JsonlOut::Stdout(out) => out,
@@ -411,9 +417,7 @@ pub fn run(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcome>
             };
             &renamed
         };
-        let mut line = serde_json::to_vec(article)?;
-        line.push(b'\n');
-        out.write_all(&line)?;
+        out.write_all(&json_line(article)?)?;
         spool.add(article, &article.id)?;
         kept.push(for_graph(article));
         inputs.push(input_hash(article));

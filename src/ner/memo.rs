@@ -8,9 +8,9 @@
 //! weights in the same order as summing all its features would, so it is the same to the bit.
 
 use super::{
-    Fnv, Found, Gazetteer, Model, Token, LISTS, LISTS1, LISTS2, LISTS_1, LISTS_2, LISTS_AROUND, N,
-    SHAPE1, SHAPE_1, SHAPE_W1, TITLE_AROUND, TITLE_FIRST, W1, W2, W_1, W_1_SHAPE, W_1_W, W_1_W1,
-    W_2, W_W1,
+    add, Fnv, Found, Gazetteer, Model, Token, LISTS, LISTS1, LISTS2, LISTS_1, LISTS_2,
+    LISTS_AROUND, N, SHAPE1, SHAPE_1, SHAPE_W1, TITLE_AROUND, TITLE_FIRST, W1, W2, W_1, W_1_SHAPE,
+    W_1_W, W_1_W1, W_2, W_W1,
 };
 use foldhash::HashMap;
 use std::cell::RefCell;
@@ -271,10 +271,8 @@ impl Memo {
                     lists(4, n2),
                 ];
                 let mut row = w.own;
-                for weights in found.into_iter().filter_map(|f| table.weights(f)) {
-                    for t in 0..N {
-                        row[t] += weights[t];
-                    }
+                for found in found {
+                    add(&mut row, table.weights(found));
                 }
                 row
             })

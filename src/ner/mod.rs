@@ -558,11 +558,7 @@ impl Model {
 
     fn add_weights(&self, row: &mut [f32; N], keys: &[u64]) {
         for &key in keys {
-            if let Some(w) = self.weights.get(key) {
-                for t in 0..N {
-                    row[t] += w[t];
-                }
-            }
+            add(row, self.weights.get(key));
         }
     }
 
@@ -661,6 +657,15 @@ impl Model {
             transitions,
             language,
         })
+    }
+}
+
+/// Adds a feature's weights, if the model has the feature, to a token's scores.
+fn add(row: &mut [f32; N], weights: Option<&[f32; N]>) {
+    if let Some(weights) = weights {
+        for t in 0..N {
+            row[t] += weights[t];
+        }
     }
 }
 
