@@ -4,6 +4,7 @@
 use regex::{Captures, Regex};
 
 use crate::lang::{NumericOrder, Pack};
+use crate::prefilter::Prefilter;
 
 /// A date found in text, with the time when the text gives one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,25 +92,14 @@ impl FoundDate {
 /// The date patterns of one language, compiled once per pack.
 #[derive(Debug)]
 pub struct DateReader {
-    patterns: Vec<DatePattern>,
-    /// Any month name, as the patterns spell them but without their word boundaries: cheap to
-    /// run on any text, where the patterns' Unicode boundaries stop the fast engine at the first
-    /// non-ASCII byte.
-    month_names: Regex,
+    patterns: Vec<Regex>,
+    /// Which patterns can match a text: a month by name, "/" in "16/03/2024". Their Unicode
+    /// word boundaries stop the fast engine at a paragraph's first non-ASCII byte, so a
+    /// pattern is run only where it can match.
+    prefilter: Prefilter,
     months: Vec<(String, u32)>,
     weekdays: Vec<(String, u32)>,
     timezones: Vec<(String, String)>,
-}
-
-/// A date pattern and what every match of it holds: a text without them is not searched
-/// with it.
-#[derive(Debug)]
-struct DatePattern {
-    regex: Regex,
-    /// Marks such as "/" in "16/03/2024".
-    marks: &'static [char],
-    /// A month by name ("13 Maret").
-    month_name: bool,
 }
 
 fn alternation(names: &[(String, u32)]) -> String {
@@ -162,28 +152,24 @@ impl DateReader {
             NumericOrder::MonthFirst => ("m", "d"),
         };
         let ordinal = r"(?:st|nd|rd|th)?";
-        let patterns: [(String, &[char], bool); 5] = [
+        let patterns = [
             // Rabu, 13 Maret 2024 14:56 WIB / 13 March 2024 / 13 Maret
-            (format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mo>{month})\b\.?(?:\s+(?P<y>\d{{4}})\b{time})?"), &[], true),
+            format!(r"(?i)\b{weekday}(?P<d>\d{{1,2}})\s+(?P<mo>{month})\b\.?(?:\s+(?P<y>\d{{4}})\b{time})?"),
             // March 13, 2024 / Wednesday, March 13, 2024 / Feb. 14
-            (format!(r"(?i)\b{weekday}(?P<mo>{month})\.?\s+(?P<d>\d{{1,2}}){ordinal}\b(?:,?\s+(?P<y>\d{{4}})\b{time})?"), &[], true),
+            format!(r"(?i)\b{weekday}(?P<mo>{month})\.?\s+(?P<d>\d{{1,2}}){ordinal}\b(?:,?\s+(?P<y>\d{{4}})\b{time})?"),
             // Rabu (27/3/2024) / Jumat (15/3)
-            (format!(r"(?i)\b(?P<wd>{wd})\s*\((?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)"), &['(', '/'], false),
+            format!(r"(?i)\b(?P<wd>{wd})\s*\((?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\)"),
             // 16/03/2024, 07:38 WIB
-            (format!(r"(?i)\b{weekday}(?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"), &['/'], false),
+            format!(r"(?i)\b{weekday}(?P<{first}>\d{{1,2}})/(?P<{second}>\d{{1,2}})/(?P<y>\d{{4}})\b{time}"),
             // 2024-03-16T07:38:00+07:00
-            (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s*T?\s*(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(), &['-'], false),
+            r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s*T?\s*(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(),
         ];
         DateReader {
+            prefilter: Prefilter::new(patterns.iter().map(String::as_str)),
             patterns: patterns
-                .into_iter()
-                .map(|(p, marks, month_name)| DatePattern {
-                    regex: Regex::new(&p).expect("date pattern compiles"),
-                    marks,
-                    month_name,
-                })
+                .iter()
+                .map(|p| Regex::new(p).expect("date pattern compiles"))
                 .collect(),
-            month_names: Regex::new(&format!("(?i)(?:{month})")).expect("month names compile"),
             months,
             weekdays,
             timezones,
@@ -197,15 +183,12 @@ impl DateReader {
         if !text.chars().any(char::is_numeric) {
             return found;
         }
-        let mut has_month_name = None;
-        for pattern in &self.patterns {
-            if !pattern.marks.iter().all(|&mark| text.contains(mark))
-                || (pattern.month_name
-                    && !*has_month_name.get_or_insert_with(|| self.month_names.is_match(text)))
-            {
+        let open = self.prefilter.open(text);
+        for (n, pattern) in self.patterns.iter().enumerate() {
+            if !open.may_match(n) {
                 continue;
             }
-            for caps in pattern.regex.captures_iter(text) {
+            for caps in pattern.captures_iter(text) {
                 let Some(date) = self.read(&caps) else {
                     continue;
                 };
@@ -354,35 +337,34 @@ mod tests {
     fn every_pattern_needs_a_digit() {
         // find_all skips a text without one
         for code in ["id", "en"] {
-            let reader = DateReader::new(pack(code).unwrap());
-            for DatePattern {
-                regex,
-                marks,
-                month_name,
-            } in &reader.patterns
-            {
-                let pattern = regex.as_str();
-                assert!(pattern.contains(r"\d"), "{pattern}");
-                // and the marks it is skipped without
-                for &mark in *marks {
-                    assert!(pattern.contains(mark), "{mark} in {pattern}");
-                }
-                // a month by name: a group no match goes without
-                let names = reader.month_names.as_str();
-                let months = names.trim_start_matches("(?i)(?:").trim_end_matches(')');
-                assert_eq!(
-                    *month_name,
-                    pattern.contains(&format!("(?P<mo>{months})")),
-                    "{pattern}"
-                );
-                if *month_name {
-                    assert!(
-                        !pattern.contains(&format!("(?P<mo>{months})?")),
-                        "{pattern}"
-                    );
-                }
+            for pattern in &DateReader::new(pack(code).unwrap()).patterns {
+                assert!(pattern.as_str().contains(r"\d"), "{}", pattern.as_str());
             }
         }
+    }
+
+    #[test]
+    fn a_pattern_is_skipped_only_where_it_cannot_match() {
+        let reader = DateReader::new(pack("id").unwrap());
+        let open = |text: &str| -> Vec<bool> {
+            let open = reader.prefilter.open(text);
+            (0..reader.patterns.len())
+                .map(|n| open.may_match(n))
+                .collect()
+        };
+        // no month name, weekday, slash or hyphen: nothing to read
+        assert_eq!(open("Sidang digelar 3 kali."), [false; 5]);
+        // a month by name opens the two patterns that read one
+        assert_eq!(
+            open("Sidang digelar 13 Maret."),
+            [true, true, false, false, false]
+        );
+        assert_eq!(
+            iso_all("id", "Sidang digelar 13 Maret 2024."),
+            ["2024-03-13"]
+        );
+        assert!(open("Rabu (27/3/2024)")[2]);
+        assert_eq!(iso_all("id", "Rabu (27/3/2024) sidang."), ["2024-03-27"]);
     }
 
     fn iso_all(code: &str, text: &str) -> Vec<String> {

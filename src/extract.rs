@@ -160,9 +160,14 @@ fn printed_offset(spaces: &[usize], repaired: usize) -> usize {
 /// No. 1 Tahun 2016" is a regulation, not the law its last words name).
 fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
     let mut candidates: Vec<(usize, usize, usize, String, String)> = Vec::new();
+    let registers = pack.registers();
     for (paragraph, text) in article.body.iter().enumerate() {
         crate::budget::check();
-        for (kind, pattern) in pack.registers() {
+        let open = registers.prefilter.open(text);
+        for (n, (kind, pattern)) in registers.patterns.iter().enumerate() {
+            if !open.may_match(n) {
+                continue;
+            }
             for caps in pattern.captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
                 let number = match (caps.name("num"), caps.name("year"), caps.name("code")) {

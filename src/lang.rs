@@ -563,6 +563,14 @@ struct RuleFile {
     patterns: Vec<String>,
 }
 
+/// A pack's register patterns: (kind, pattern) in the pack's order, and which of them can
+/// match a paragraph.
+#[derive(Debug)]
+pub(crate) struct Registers {
+    pub(crate) patterns: Vec<(String, regex::Regex)>,
+    pub(crate) prefilter: crate::prefilter::Prefilter,
+}
+
 /// A language pack compiled for matching.
 #[derive(Debug)]
 pub struct Pack {
@@ -581,7 +589,7 @@ pub struct Pack {
     cue_forms: OnceLock<crate::statements::CueForms>,
     never_names: OnceLock<crate::entities::CalendarWords>,
     register_rules: Vec<RegisterRule>,
-    registers: OnceLock<Vec<(String, regex::Regex)>>,
+    registers: OnceLock<Registers>,
     pub entities: EntityWords,
     pub statements: StatementWords,
     pub disputes: DisputeWords,
@@ -711,12 +719,12 @@ impl Pack {
         })
     }
 
-    /// (kind, pattern) for registers, in the pack's order, compiled on first use: their
-    /// Unicode classes take a good part of a second's tenth to compile, which a run in one
-    /// language should not pay for another.
-    pub fn registers(&self) -> &[(String, regex::Regex)] {
+    /// The register patterns, compiled on first use: their Unicode classes take a good part
+    /// of a second's tenth to compile, which a run in one language should not pay for another.
+    pub(crate) fn registers(&self) -> &Registers {
         self.registers.get_or_init(|| {
-            self.register_rules
+            let patterns = self
+                .register_rules
                 .iter()
                 .map(|r| {
                     let pattern = regex::Regex::new(&r.pattern).unwrap_or_else(|e| {
@@ -724,7 +732,14 @@ impl Pack {
                     });
                     (r.kind.clone(), pattern)
                 })
-                .collect()
+                .collect();
+            let prefilter = crate::prefilter::Prefilter::new(
+                self.register_rules.iter().map(|r| r.pattern.as_str()),
+            );
+            Registers {
+                patterns,
+                prefilter,
+            }
         })
     }
 
@@ -1022,7 +1037,7 @@ mod tests {
         let codes: Vec<_> = packs().iter().map(|p| p.code.as_str()).collect();
         assert_eq!(codes, ["id", "en"]);
         for pack in packs() {
-            assert!(!pack.registers().is_empty(), "{}", pack.code);
+            assert!(!pack.registers().patterns.is_empty(), "{}", pack.code);
         }
     }
 

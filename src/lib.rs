@@ -23,6 +23,7 @@ mod names;
 pub mod ner;
 pub mod output;
 pub mod pipeline;
+mod prefilter;
 pub mod record;
 pub mod resolve;
 pub mod sentences;
