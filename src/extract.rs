@@ -262,7 +262,6 @@ const FUTURE_WORD_REACH: usize = 6;
 /// Whether a pack word just before `at`, in its sentence, names the date as a coming event.
 fn speaks_of_future(text: &str, at: usize, pack: &Pack) -> bool {
     let start = crate::sentences::sentences(text, &pack.statements.abbreviations)
-        .into_iter()
         .find(|&(s, e)| s <= at && at < e)
         .map_or(0, |(s, _)| s);
     let words: Vec<String> = text[start..at]

@@ -2,19 +2,67 @@
 //! language's abbreviations ("PT.", "Dr.", "No.") and initials cause merged back, so that one
 //! sentence stays one.
 
-use unicode_segmentation::UnicodeSegmentation;
+use std::iter::Peekable;
 
-/// Byte ranges of the sentences of `text`.
-pub fn sentences(text: &str, abbreviations: &[String]) -> Vec<(usize, usize)> {
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (start, piece) in text.split_sentence_bound_indices() {
-        let end = start + piece.len();
-        match merged.last_mut() {
-            Some(last) if continues(&text[last.0..last.1], piece, abbreviations) => last.1 = end,
-            _ => merged.push((start, end)),
+use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
+
+/// Byte ranges of the sentences of `text`, read as far as they are asked for.
+pub fn sentences<'a>(text: &'a str, abbreviations: &'a [String]) -> Sentences<'a> {
+    Sentences {
+        text,
+        abbreviations,
+        pieces: text.split_sentence_bound_indices().peekable(),
+    }
+}
+
+/// The sentences of a text, in order: Unicode's sentence pieces, merged where a split is false.
+pub struct Sentences<'a> {
+    text: &'a str,
+    abbreviations: &'a [String],
+    pieces: Peekable<USentenceBoundIndices<'a>>,
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let (start, piece) = self.pieces.next()?;
+        let mut end = start + piece.len();
+        while let Some(&(next_start, next)) = self.pieces.peek() {
+            if !continues(&self.text[start..end], next, self.abbreviations) {
+                break;
+            }
+            end = next_start + next.len();
+            self.pieces.next();
+        }
+        Some((start, end))
+    }
+}
+
+/// The sentence holding an offset, for offsets asked in increasing order: the text is read
+/// once, and no further than the last offset asked.
+pub struct SentenceCursor<'a> {
+    sentences: Sentences<'a>,
+    current: Option<(usize, usize)>,
+}
+
+impl<'a> SentenceCursor<'a> {
+    pub fn new(text: &'a str, abbreviations: &'a [String]) -> SentenceCursor<'a> {
+        SentenceCursor {
+            sentences: sentences(text, abbreviations),
+            current: None,
         }
     }
-    merged
+
+    /// Byte range of the sentence holding byte `at`; none past the text's end.
+    pub fn holding(&mut self, at: usize) -> Option<(usize, usize)> {
+        loop {
+            match self.current {
+                Some((start, end)) if at < end => return (start <= at).then_some((start, end)),
+                _ => self.current = Some(self.sentences.next()?),
+            }
+        }
+    }
 }
 
 /// Whether a split after `before` is false: it ends in an abbreviation or an initial, or the
@@ -50,9 +98,22 @@ mod tests {
         let abbreviations = &pack("id").unwrap().statements.abbreviations;
         let text = "Direktur PT. Maju Jaya, Dr. H. Budi, tinggal di Jl. Merdeka No. 5 dll. bersama keluarga. Kalimat kedua.";
         let found: Vec<&str> = sentences(text, abbreviations)
-            .iter()
-            .map(|&(s, e)| text[s..e].trim())
+            .map(|(s, e)| text[s..e].trim())
             .collect();
         assert_eq!(found, ["Direktur PT. Maju Jaya, Dr. H. Budi, tinggal di Jl. Merdeka No. 5 dll. bersama keluarga.", "Kalimat kedua."]);
+    }
+
+    #[test]
+    fn the_cursor_finds_each_offsets_sentence_as_the_whole_list_does() {
+        let abbreviations = &pack("id").unwrap().statements.abbreviations;
+        let text = "Kata Dr. Budi, sidang ditunda. Lalu 3. itu dibahas. “Ya,” ujarnya. Akhir";
+        let all: Vec<(usize, usize)> = sentences(text, abbreviations).collect();
+        assert_eq!(all.len(), 4, "{all:?}");
+        let mut cursor = SentenceCursor::new(text, abbreviations);
+        for at in (0..text.len()).filter(|&at| text.is_char_boundary(at)).step_by(3) {
+            let whole = all.iter().find(|&&(s, e)| s <= at && at < e).copied();
+            assert_eq!(cursor.holding(at), whole, "{at}");
+        }
+        assert_eq!(cursor.holding(text.len()), None);
     }
 }

@@ -855,22 +855,15 @@ fn reported(
     };
     let mut found = Vec::new();
     let all = words(text);
-    // found on the first cue: most paragraphs have none
-    let mut sentences = None;
+    // read as far as the last cue: most paragraphs have none
+    let mut sentences = crate::sentences::SentenceCursor::new(text, &pack.statements.abbreviations);
     let mut taken_until = 0;
     for i in 0..all.len() {
         let (at, word) = all[i];
         let Some((base, width)) = cues.at(&all, i) else {
             continue;
         };
-        let (sentence_start, sentence_end) = sentences
-            .get_or_insert_with(|| {
-                crate::sentences::sentences(text, &pack.statements.abbreviations)
-            })
-            .iter()
-            .find(|&&(s, e)| s <= at && at < e)
-            .copied()
-            .unwrap_or((0, text.len()));
+        let (sentence_start, sentence_end) = sentences.holding(at).unwrap_or((0, text.len()));
         // a capitalised cue inside a sentence is part of a name ("Indiana State Police")
         let in_name = at > sentence_start && word.starts_with(char::is_uppercase);
         if at < taken_until
