@@ -46,6 +46,11 @@ fn parties(article: &Article) -> Vec<Party> {
 /// number) and a criminal case with a named suspect or defendant (SPEC 1.1).
 pub fn extract(article: &Article, pack: &Pack) -> Vec<Dispute> {
     let lower: Vec<String> = article.body.iter().map(|p| p.to_lowercase()).collect();
+    // a paragraph without one of the words searched for is passed over
+    let lower: Vec<Option<&str>> = lower
+        .iter()
+        .map(|p| pack.disputes.any_in(p).then_some(p.as_str()))
+        .collect();
     let named = parties(article);
     let hearing = hearing(article, pack, &lower, &named);
     let criminal = criminal(article, pack, &lower, &named);
@@ -62,7 +67,12 @@ pub fn extract(article: &Article, pack: &Pack) -> Vec<Dispute> {
 
 /// A hearing: the pack's words for a dispute, or a case number, with the sides its words
 /// for petitioner and respondent name.
-fn hearing(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) -> Option<Dispute> {
+fn hearing(
+    article: &Article,
+    pack: &Pack,
+    lower: &[Option<&str>],
+    named: &[Party],
+) -> Option<Dispute> {
     let words = &pack.disputes;
     let cases: Vec<String> = article
         .registers
@@ -73,7 +83,7 @@ fn hearing(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) ->
     let kind = words
         .kinds
         .iter()
-        .find(|k| lower.iter().any(|p| contains_word(p, k)))
+        .find(|k| lower.iter().flatten().any(|p| contains_word(p, k)))
         .cloned()
         .or_else(|| {
             // a numbered case is a hearing even where the text has no word for a dispute
@@ -105,6 +115,7 @@ fn hearing(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) ->
     let mut suits = (None, None);
     for (p, text) in lower.iter().enumerate() {
         crate::budget::check();
+        let Some(text) = *text else { continue };
         let here: Vec<&Party> = named
             .iter()
             .filter(|n| n.paragraph == p && Some(&n.name) != forum.as_ref())
@@ -137,7 +148,12 @@ fn hearing(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) ->
 /// A criminal case: the person the text calls a suspect or defendant ("tersangka X", "X
 /// ditetapkan sebagai tersangka", "yang menjerat X"), the body that investigates or
 /// prosecutes, and the court once it is tried. No suspect named, no dispute.
-fn criminal(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) -> Option<Dispute> {
+fn criminal(
+    article: &Article,
+    pack: &Pack,
+    lower: &[Option<&str>],
+    named: &[Party],
+) -> Option<Dispute> {
     let words = &pack.disputes;
     let people: Vec<&Party> = named.iter().filter(|n| n.person).collect();
     // (name, first place named as accused, times), and whether a trial is under way
@@ -145,6 +161,7 @@ fn criminal(article: &Article, pack: &Pack, lower: &[String], named: &[Party]) -
     let mut tried = false;
     for (p, text) in lower.iter().enumerate() {
         crate::budget::check();
+        let Some(text) = *text else { continue };
         let here: Vec<&Party> = people
             .iter()
             .copied()
@@ -440,6 +457,17 @@ mod tests {
         };
         crate::extract::extract(&mut article, pack("id").unwrap());
         article.disputes
+    }
+
+    #[test]
+    fn a_paragraph_is_read_for_sides_only_where_a_dispute_word_is() {
+        let words = &pack("id").unwrap().disputes;
+        assert!(words.any_in("sidang sengketa informasi digelar di kip."));
+        assert!(words.any_in("budi ditetapkan sebagai tersangka oleh polisi."));
+        assert!(!words.any_in("harga cabai di pasar naik lagi minggu ini."));
+        let words = &pack("en").unwrap().disputes;
+        assert!(words.any_in("the company filed a lawsuit against the city."));
+        assert!(!words.any_in("the mayor opened a new bridge on monday."));
     }
 
     #[test]

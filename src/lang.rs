@@ -357,6 +357,29 @@ pub struct DisputeWords {
     pub courts: Vec<String>,
     /// Words that open the text's own name for a case ("kasus …").
     pub case_words: Vec<String>,
+    /// Every word a paragraph's dispute, sides or suspects are read from, found at once.
+    #[serde(skip)]
+    searched: OnceLock<AhoCorasick>,
+}
+
+impl DisputeWords {
+    /// Whether a lower-cased paragraph holds a word that names a dispute, a side, a suit or
+    /// a suspect: most paragraphs hold none, and need no look for each.
+    pub(crate) fn any_in(&self, lower: &str) -> bool {
+        self.searched
+            .get_or_init(|| {
+                let openings = self.between.iter().filter_map(|pair| pair.first());
+                let words = (self.kinds.iter())
+                    .chain(&self.petitioner)
+                    .chain(&self.respondent)
+                    .chain(openings)
+                    .chain(&self.suing_verbs)
+                    .chain(&self.accused_before_name)
+                    .chain(&self.accused_after_name);
+                AhoCorasick::new(words).expect("dispute words build an automaton")
+            })
+            .is_match(lower)
+    }
 }
 
 /// Phrases of one or more words, indexed by their first word so that looking up what starts at

@@ -110,7 +110,10 @@ mod tests {
         let all: Vec<(usize, usize)> = sentences(text, abbreviations).collect();
         assert_eq!(all.len(), 4, "{all:?}");
         let mut cursor = SentenceCursor::new(text, abbreviations);
-        for at in (0..text.len()).filter(|&at| text.is_char_boundary(at)).step_by(3) {
+        for at in (0..text.len())
+            .filter(|&at| text.is_char_boundary(at))
+            .step_by(3)
+        {
             let whole = all.iter().find(|&&(s, e)| s <= at && at < e).copied();
             assert_eq!(cursor.holding(at), whole, "{at}");
         }
