@@ -568,29 +568,30 @@ impl Model {
         }
         let allowed: [[f32; N]; N + 1] =
             std::array::from_fn(|p| std::array::from_fn(|t| allowed(p, t)));
-        let mut best = vec![[f32::NEG_INFINITY; N]; scores.len()];
-        let mut back = vec![[0usize; N]; scores.len()];
-        for t in 0..N {
-            best[0][t] = scores[0][t] + self.transitions[START][t] + allowed[START][t];
-        }
-        for i in 1..scores.len() {
+        // each token's best score per tag, kept for the token before only, and the tag before
+        // that best score
+        let mut best: [f32; N] =
+            std::array::from_fn(|t| scores[0][t] + self.transitions[START][t] + allowed[START][t]);
+        let mut back = vec![[0u8; N]; scores.len()];
+        for (score, back) in scores.iter().zip(&mut back).skip(1) {
+            let mut next = [f32::NEG_INFINITY; N];
             for t in 0..N {
                 for p in 0..N {
-                    let s = best[i - 1][p] + self.transitions[p][t] + allowed[p][t] + scores[i][t];
-                    if s > best[i][t] {
-                        best[i][t] = s;
-                        back[i][t] = p;
+                    let s = best[p] + self.transitions[p][t] + allowed[p][t] + score[t];
+                    if s > next[t] {
+                        next[t] = s;
+                        back[t] = p as u8;
                     }
                 }
             }
+            best = next;
         }
-        let last = scores.len() - 1;
         let mut tag = (0..N)
-            .max_by(|a, b| best[last][*a].total_cmp(&best[last][*b]))
+            .max_by(|a, b| best[*a].total_cmp(&best[*b]))
             .unwrap_or(0);
         let mut path = vec![tag; scores.len()];
         for i in (1..scores.len()).rev() {
-            tag = back[i][tag];
+            tag = usize::from(back[i][tag]);
             path[i - 1] = tag;
         }
         path
