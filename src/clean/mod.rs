@@ -53,10 +53,11 @@ struct Para {
 
 impl Para {
     fn new(line: usize, text: String, verdict: Verdict, structural: bool) -> Para {
+        let folded = fold(&text);
         Para {
             line,
-            folded: fold(&text),
-            words: words(&text),
+            words: folded_words(&folded),
+            folded,
             text,
             verdict,
             structural,
@@ -67,7 +68,7 @@ impl Para {
         self.text.truncate(at);
         self.text.truncate(self.text.trim_end().len());
         self.folded = fold(&self.text);
-        self.words = words(&self.text);
+        self.words = folded_words(&self.folded);
     }
 
     fn headline_like(&self) -> bool {
@@ -314,8 +315,13 @@ pub(crate) fn site_name(text: &str) -> Option<&str> {
     site.find(text).map(|m| m.as_str())
 }
 
-fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+/// How many words a text has, from its [`fold`]: its words joined by single spaces.
+fn folded_words(folded: &str) -> usize {
+    if folded.is_empty() {
+        0
+    } else {
+        folded.bytes().filter(|&b| b == b' ').count() + 1
+    }
 }
 
 /// Whether the text ends the way a sentence does; an ellipsis marks a cut-off teaser instead.
