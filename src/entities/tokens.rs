@@ -29,8 +29,10 @@ pub(super) fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token
             .iter()
             .find(|p| word.len() > p.len() + 1 && word.ends_with(*p));
         // "Party-controlled": a name with a lower-case word hyphened on ends at the hyphen
-        let hyphened = word
-            .rsplit_once('-')
+        // (a byte search: most words have no hyphen, and a char searcher costs more to set up
+        // than a short word takes to read)
+        let hyphened = (word.as_bytes().iter().rposition(|&b| b == b'-'))
+            .map(|at| (&word[..at], &word[at + 1..]))
             .filter(|(name, tail)| {
                 capitalised(name)
                     && tail.chars().count() >= 3
