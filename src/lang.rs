@@ -383,12 +383,51 @@ impl DisputeWords {
 }
 
 /// Phrases of one or more words, indexed by their first word so that looking up what starts at
-/// a token costs one hash lookup.
+/// a token costs one hash lookup, and most words that open none are turned away before it.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(from = "Vec<String>")]
 pub struct Phrases {
     pub all: Vec<String>,
     by_first: HashMap<String, Vec<Vec<String>>>,
+    /// A bit per `FirstWords::bit` of each first word: a word whose bit is clear opens no
+    /// phrase (most words of a text, asked at every token).
+    first_words: FirstWords,
+}
+
+/// A filter of words: a set bit for each word of the set, so that a clear bit rules a word out.
+#[derive(Debug, Clone, Default)]
+struct FirstWords(Vec<u64>);
+
+impl FirstWords {
+    const BITS: usize = 4096;
+
+    fn new<'a>(words: impl Iterator<Item = &'a String>) -> FirstWords {
+        let mut bits = vec![0u64; Self::BITS / 64];
+        for word in words {
+            let bit = Self::bit(word);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        FirstWords(bits)
+    }
+
+    /// A word's bit, from its length and its first, second and last bytes: cheaper than
+    /// hashing the word, and different for most words that differ.
+    fn bit(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let byte = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0));
+        let mixed = bytes.len().wrapping_mul(0x9e37)
+            ^ byte(bytes.first()).wrapping_mul(0x2c1b)
+            ^ byte(bytes.get(1)).wrapping_mul(0x61c9)
+            ^ byte(bytes.last()).wrapping_mul(0x1d87);
+        (mixed ^ (mixed >> 12)) % Self::BITS
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
+    }
 }
 
 impl From<Vec<String>> for Phrases {
@@ -400,7 +439,12 @@ impl From<Vec<String>> for Phrases {
                 by_first.entry(first.clone()).or_default().push(words);
             }
         }
-        Phrases { all, by_first }
+        let first_words = FirstWords::new(by_first.keys());
+        Phrases {
+            all,
+            by_first,
+            first_words,
+        }
     }
 }
 
@@ -408,6 +452,9 @@ impl Phrases {
     /// How many of `words` (lower-cased) the longest phrase starting with them covers.
     pub fn longest_at<'a>(&self, mut words: impl Iterator<Item = &'a str>) -> usize {
         let Some(first) = words.next() else { return 0 };
+        if !self.first_words.may_hold(first) {
+            return 0;
+        }
         let Some(candidates) = self.by_first.get(first) else {
             return 0;
         };
@@ -1129,6 +1176,28 @@ mod tests {
         ] {
             assert_eq!(fold(text), word_by_word(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn phrases_are_found_past_the_first_word_filter() {
+        let list: Vec<String> = ["ketua", "wakil ketua", "kepala dinas", "ir.", "a", "ab c"]
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        let phrases = Phrases::from(list.clone());
+        for phrase in &list {
+            let words: Vec<&str> = phrase.split(' ').chain(["x", "y"]).collect();
+            assert_eq!(phrases.longest_at(words.into_iter()), phrase.split(' ').count());
+        }
+        // not a phrase, or a phrase's first word without the rest
+        for word in ["ketuanya", "wakil", "", "kepala", "b"] {
+            assert_eq!(phrases.longest_at([word, "x"].into_iter()), 0, "{word}");
+        }
+        // a filter lets every word of its set through
+        let words: Vec<String> = (0..3000).map(|n| format!("w{n}")).collect();
+        let filter = FirstWords::new(words.iter());
+        assert!(words.iter().all(|w| filter.may_hold(w)));
+        assert!(!FirstWords::default().may_hold("ketua"));
     }
 
     #[test]
