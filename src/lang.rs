@@ -1187,7 +1187,10 @@ mod tests {
         let phrases = Phrases::from(list.clone());
         for phrase in &list {
             let words: Vec<&str> = phrase.split(' ').chain(["x", "y"]).collect();
-            assert_eq!(phrases.longest_at(words.into_iter()), phrase.split(' ').count());
+            assert_eq!(
+                phrases.longest_at(words.into_iter()),
+                phrase.split(' ').count()
+            );
         }
         // not a phrase, or a phrase's first word without the rest
         for word in ["ketuanya", "wakil", "", "kepala", "b"] {

@@ -25,7 +25,7 @@ const L2_PENALTY: f64 = 5e-4;
 
 /// The models shipped with warta, by language: Indonesian trained on idner, English on
 /// wikigold (see `models/NOTICE`).
-static BUNDLED: &[(&str, &[u8])] = &[
+static BUNDLED: [(&str, &[u8]); 2] = [
     ("id", include_bytes!("../../models/ner-id.bin")),
     ("en", include_bytes!("../../models/ner-en.bin")),
 ];
@@ -535,19 +535,17 @@ impl Model {
     /// The model embedded in the binary for a language, the Indonesian one where the
     /// language has none of its own.
     pub fn bundled(language: &str) -> &'static Model {
-        static MODELS: OnceLock<Vec<Model>> = OnceLock::new();
-        let models = MODELS.get_or_init(|| {
-            BUNDLED
-                .iter()
-                .map(|(code, bytes)| {
-                    Model::from_bytes(bytes, code).expect("the bundled NER models are valid")
-                })
-                .collect()
-        });
-        models
+        // each loaded on first use: a run in one language does not pay for the other's table
+        static MODELS: [OnceLock<Model>; BUNDLED.len()] =
+            [const { OnceLock::new() }; BUNDLED.len()];
+        let at = BUNDLED
             .iter()
-            .find(|m| m.language == language)
-            .unwrap_or(&models[0])
+            .position(|(code, _)| *code == language)
+            .unwrap_or(0);
+        MODELS[at].get_or_init(|| {
+            let (code, bytes) = BUNDLED[at];
+            Model::from_bytes(bytes, code).expect("the bundled NER models are valid")
+        })
     }
 
     /// BIO tags for a sentence's tokens.
