@@ -6,7 +6,10 @@
 //! the words written that way on purpose: addresses, handles, camel-case brands ("iPhone",
 //! "detikNews"), name prefixes ("McDonald"), contracted names ("KemenpanRB").
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
+
+use foldhash::HashMap;
 
 use crate::lang::{word_list, Pack};
 use crate::record::{Offsets, Repair};
@@ -439,10 +442,44 @@ fn punctuation_seam(chars: &[(usize, char)], k: usize) -> bool {
     }
 }
 
+/// Names met before, per language, with where their glued word starts: the same names recur
+/// from article to article, and reading one costs many word-list look-ups.
+type KnownPieces = Vec<(String, HashMap<Box<str>, Option<usize>>)>;
+
+thread_local! {
+    static KNOWN_PIECES: RefCell<KnownPieces> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many names a thread keeps per language before it starts afresh.
+const PIECES_KEPT: usize = 1 << 16;
+
 /// Where a word glued to the end of a capitalised name starts ("Kusnadiyang" at 7,
 /// "Anungmengatakan" at 5), if it has one: the longest listed word or verb built from a root
 /// word. A run that is itself a known word or name is left whole.
 fn glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
+    KNOWN_PIECES.with(|known| {
+        let mut known = known.borrow_mut();
+        let at = match known.iter().position(|(code, _)| *code == pack.code) {
+            Some(at) => at,
+            None => {
+                known.push((pack.code.clone(), HashMap::default()));
+                known.len() - 1
+            }
+        };
+        let pieces = &mut known[at].1;
+        if let Some(&tail) = pieces.get(piece) {
+            return tail;
+        }
+        if pieces.len() >= PIECES_KEPT {
+            pieces.clear();
+        }
+        let tail = read_glued_word_after_name(piece, pack);
+        pieces.insert(piece.into(), tail);
+        tail
+    })
+}
+
+fn read_glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
     let mut chars = piece.char_indices();
     let (_, first) = chars.next()?;
     let rest = &piece[first.len_utf8()..];
@@ -693,6 +730,28 @@ mod tests {
         for token in &tokens {
             assert_eq!(quick(token), full(token), "{token}");
         }
+    }
+
+    #[test]
+    fn a_name_met_again_reads_as_it_did_the_first_time() {
+        for code in ["id", "en"] {
+            let pack = pack(code).unwrap();
+            for name in [
+                "Kusnadiyang",
+                "Anungmengatakan",
+                "Prabowo",
+                "Santosomengatakan",
+                "É",
+            ] {
+                let read = read_glued_word_after_name(name, pack);
+                assert_eq!(glued_word_after_name(name, pack), read, "{code} {name}");
+                assert_eq!(glued_word_after_name(name, pack), read, "{code} {name}");
+            }
+        }
+        assert_eq!(
+            glued_word_after_name("Kusnadiyang", pack("id").unwrap()),
+            Some(7)
+        );
     }
 
     #[test]
