@@ -144,11 +144,67 @@ impl Fixed {
     }
 }
 
+/// A word's text as the index keeps it: most words short enough to sit in the index itself,
+/// so that comparing a token with them reads no other memory.
+#[derive(Debug)]
+enum WordText {
+    Short {
+        len: u8,
+        bytes: [u8; WordText::SHORT],
+    },
+    Long(Box<str>),
+}
+
+impl WordText {
+    const SHORT: usize = 22;
+
+    fn new(text: &str) -> WordText {
+        if text.len() > WordText::SHORT {
+            return WordText::Long(text.into());
+        }
+        let mut bytes = [0; WordText::SHORT];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        WordText::Short {
+            len: text.len() as u8,
+            bytes,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            WordText::Short { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).expect("copied from a str")
+            }
+            WordText::Long(text) => text,
+        }
+    }
+}
+
+impl std::borrow::Borrow<str> for WordText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for WordText {
+    fn eq(&self, other: &WordText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for WordText {}
+
+impl std::hash::Hash for WordText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
 /// One thread's words for one model.
 struct Memo {
     model: u64,
     gazetteer: &'static Gazetteer,
-    index: HashMap<Box<str>, u32>,
+    index: HashMap<WordText, u32>,
     words: Vec<Word>,
     /// What stands beyond either end of a sentence.
     outside: Word,
@@ -195,7 +251,7 @@ impl Memo {
                 let lists = self.gazetteer.lists(&token.lower);
                 let id = self.words.len() as u32;
                 self.words.push(Word::new(&token, lists, model));
-                self.index.insert(text.into(), id);
+                self.index.insert(WordText::new(text), id);
                 id
             })
             .collect()
@@ -301,6 +357,28 @@ mod tests {
 
     fn bits(rows: Vec<[f32; N]>) -> Vec<[u32; N]> {
         rows.iter().map(|row| row.map(f32::to_bits)).collect()
+    }
+
+    #[test]
+    fn word_texts_are_found_by_their_str_short_or_long() {
+        let mut index: HashMap<WordText, u32> = HashMap::default();
+        let words = [
+            "",
+            "KPU",
+            "Asy’ari",
+            &"a".repeat(WordText::SHORT),
+            &"b".repeat(WordText::SHORT + 1),
+        ];
+        for (n, word) in words.iter().enumerate() {
+            index.insert(WordText::new(word), n as u32);
+        }
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!(index.get(*word), Some(&(n as u32)), "{word}");
+            assert_eq!(WordText::new(word).as_str(), *word);
+        }
+        assert!(matches!(WordText::new(words[3]), WordText::Short { .. }));
+        assert!(matches!(WordText::new(words[4]), WordText::Long(_)));
+        assert_eq!(index.get("kpu"), None);
     }
 
     #[test]
