@@ -681,6 +681,8 @@ impl PhraseSet {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Both)
+            // every paragraph is read with it: the fastest automaton, under a megabyte here
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(phrases)
             .map_err(|e| e.to_string())?;
         Ok(PhraseSet { matcher, reasons })
