@@ -410,11 +410,12 @@ impl FirstWords {
         FirstWords(bits)
     }
 
-    /// A word's bit, from its length and its first, second and last bytes: cheaper than
-    /// hashing the word, and different for most words that differ.
+    /// A word's bit, from its length and its first, second and last bytes (ASCII letters in
+    /// either case alike): cheaper than hashing the word, and different for most words that
+    /// differ.
     fn bit(word: &str) -> usize {
         let bytes = word.as_bytes();
-        let byte = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0));
+        let byte = |b: Option<&u8>| usize::from(b.map_or(0, u8::to_ascii_lowercase));
         let mixed = bytes.len().wrapping_mul(0x9e37)
             ^ byte(bytes.first()).wrapping_mul(0x2c1b)
             ^ byte(bytes.get(1)).wrapping_mul(0x61c9)
@@ -893,19 +894,37 @@ impl Pack {
     }
 }
 
-/// The packs a lower-case word is a function word of, one bit a pack (in [`packs`] order).
-fn function_word_of(word: &str) -> u64 {
-    static PACKS_OF_WORD: OnceLock<HashMap<String, u64>> = OnceLock::new();
-    let packs_of_word = PACKS_OF_WORD.get_or_init(|| {
-        let mut map: HashMap<String, u64> = HashMap::default();
+/// The packs' function words: the packs each is a function word of, one bit a pack (in
+/// [`packs`] order), and a filter that turns most other words away before the look-up.
+struct FunctionWords {
+    packs_of_word: HashMap<String, u64>,
+    filter: FirstWords,
+}
+
+fn function_words() -> &'static FunctionWords {
+    static FUNCTION_WORDS: OnceLock<FunctionWords> = OnceLock::new();
+    FUNCTION_WORDS.get_or_init(|| {
+        let mut packs_of_word: HashMap<String, u64> = HashMap::default();
         for (n, pack) in packs().iter().enumerate() {
             for word in &pack.function_words {
-                *map.entry(word.clone()).or_default() |= 1 << n;
+                *packs_of_word.entry(word.clone()).or_default() |= 1 << n;
             }
         }
-        map
-    });
-    packs_of_word.get(word).copied().unwrap_or(0)
+        let filter = FirstWords::new(packs_of_word.keys());
+        FunctionWords {
+            packs_of_word,
+            filter,
+        }
+    })
+}
+
+/// The packs a lower-case word is a function word of, one bit a pack (in [`packs`] order).
+fn function_word_of(word: &str) -> u64 {
+    let words = function_words();
+    if !words.filter.may_hold(word) {
+        return 0;
+    }
+    words.packs_of_word.get(word).copied().unwrap_or(0)
 }
 
 /// How many of the words are each pack's function words (words as [`function_word_of`]
@@ -951,6 +970,10 @@ pub fn guess_pack(text: &str) -> &'static Pack {
         .filter(|w| !w.is_empty())
         .take(3000)
         .map(|word| {
+            // the filter reads ASCII letters in either case: most words need no lower-casing
+            if word.is_ascii() && !function_words().filter.may_hold(word) {
+                return 0;
+            }
             lower.clear();
             push_lowercase(&mut lower, word);
             function_word_of(&lower)
@@ -1203,6 +1226,20 @@ mod tests {
         let filter = FirstWords::new(words.iter());
         assert!(words.iter().all(|w| filter.may_hold(w)));
         assert!(!FirstWords::default().may_hold("ketua"));
+    }
+
+    #[test]
+    fn every_function_word_passes_the_filter_in_either_case() {
+        for pack in packs() {
+            for word in &pack.function_words {
+                assert_ne!(function_word_of(word), 0, "{word}");
+                assert!(
+                    function_words().filter.may_hold(&word.to_ascii_uppercase()),
+                    "{word}"
+                );
+            }
+        }
+        assert_eq!(function_word_of("kementerian"), 0);
     }
 
     #[test]
