@@ -964,6 +964,7 @@ pub fn pack(code: &str) -> Option<&'static Pack> {
 /// Picks the pack whose function words are most frequent in the text; cheap enough to run on
 /// raw input before cleaning, when boilerplate still dilutes it.
 pub fn guess_pack(text: &str) -> &'static Pack {
+    let function = function_words();
     let mut lower = String::new();
     let words = text
         .split(|c: char| !c.is_alphanumeric())
@@ -971,7 +972,7 @@ pub fn guess_pack(text: &str) -> &'static Pack {
         .take(3000)
         .map(|word| {
             // the filter reads ASCII letters in either case: most words need no lower-casing
-            if word.is_ascii() && !function_words().filter.may_hold(word) {
+            if word.is_ascii() && !function.filter.may_hold(word) {
                 return 0;
             }
             lower.clear();

@@ -21,8 +21,6 @@ pub(crate) struct Prefilter {
     /// The one-byte words ("/", "("), each with its id: a byte search finds one faster than
     /// the finder reports each of its many places.
     bytes: Vec<(u8, usize)>,
-    /// How many words there are.
-    words: usize,
     /// Per pattern, what a match needs: one word of each group (word ids).
     needs: Vec<Vec<Vec<usize>>>,
     /// Letters that case-insensitive patterns take for an ASCII one (`ſ` for `s`, the Kelvin
@@ -81,19 +79,24 @@ impl Prefilter {
         Prefilter {
             finder,
             finder_words: long.iter().map(|&(id, _)| id).collect(),
-            words: bytes.len() + long.len(),
             bytes: bytes.into_iter().map(|(id, w)| (w[0], id)).collect(),
             needs,
             foreign_folds,
         }
     }
 
+    /// How many required words there are, of every length.
+    fn words(&self) -> usize {
+        self.bytes.len() + self.finder_words.len()
+    }
+
     /// Which patterns can match somewhere in `text`.
     pub(crate) fn open(&self, text: &str) -> Open {
-        if self.words == 0 || (!text.is_ascii() && text.contains(self.foreign_folds.as_slice())) {
+        let words = self.words();
+        if words == 0 || (!text.is_ascii() && text.contains(self.foreign_folds.as_slice())) {
             return Open(vec![true; self.needs.len()]);
         }
-        let mut seen = vec![false; self.words];
+        let mut seen = vec![false; words];
         let haystack = text.as_bytes();
         for &(byte, id) in &self.bytes {
             seen[id] = haystack.contains(&byte.to_ascii_lowercase())
