@@ -894,49 +894,173 @@ impl Pack {
     }
 }
 
-/// The packs' function words: the packs each is a function word of, one bit a pack (in
-/// [`packs`] order), and a filter that turns most other words away before the look-up.
-struct FunctionWords {
-    packs_of_word: HashMap<String, u64>,
+/// The packs' function words and the words that tell each pack's language from its neighbour,
+/// with what each is.
+struct ListedWords {
+    kinds: HashMap<String, WordKinds>,
+    /// Turns most other words away before the look-up.
     filter: FirstWords,
+    /// The longest listed word, in bytes.
+    longest: usize,
 }
 
-fn function_words() -> &'static FunctionWords {
-    static FUNCTION_WORDS: OnceLock<FunctionWords> = OnceLock::new();
-    FUNCTION_WORDS.get_or_init(|| {
-        let mut packs_of_word: HashMap<String, u64> = HashMap::default();
+/// Which lists a word is on, one bit a pack (in [`packs`] order).
+#[derive(Debug, Clone, Copy, Default)]
+struct WordKinds {
+    function_of: u64,
+    /// Words of the pack's language where its neighbour writes others.
+    own_of: u64,
+    /// The neighbour's words for them.
+    theirs_of: u64,
+}
+
+fn listed_words() -> &'static ListedWords {
+    static LISTED: OnceLock<ListedWords> = OnceLock::new();
+    LISTED.get_or_init(|| {
+        let mut kinds: HashMap<String, WordKinds> = HashMap::default();
         for (n, pack) in packs().iter().enumerate() {
+            let bit = 1 << n;
             for word in &pack.function_words {
-                *packs_of_word.entry(word.clone()).or_default() |= 1 << n;
+                kinds.entry(word.clone()).or_default().function_of |= bit;
+            }
+            if let Some(neighbour) = &pack.neighbour {
+                for word in &neighbour.own_words {
+                    kinds.entry(word.clone()).or_default().own_of |= bit;
+                }
+                for word in &neighbour.their_words {
+                    kinds.entry(word.clone()).or_default().theirs_of |= bit;
+                }
             }
         }
-        let filter = FirstWords::new(packs_of_word.keys());
-        FunctionWords {
-            packs_of_word,
-            filter,
+        ListedWords {
+            filter: FirstWords::new(kinds.keys()),
+            longest: kinds.keys().map(String::len).max().unwrap_or(0),
+            kinds,
         }
     })
 }
 
-/// The packs a lower-case word is a function word of, one bit a pack (in [`packs`] order).
-fn function_word_of(word: &str) -> u64 {
-    let words = function_words();
-    if !words.filter.may_hold(word) {
-        return 0;
-    }
-    words.packs_of_word.get(word).copied().unwrap_or(0)
+/// What the listed words of a text add up to.
+#[derive(Debug, Default)]
+struct Tally {
+    /// The text's words.
+    words: usize,
+    /// Each pack's function words among them (in [`packs`] order).
+    function: Vec<usize>,
+    /// Each pack's own and its neighbour's telling words.
+    own: Vec<usize>,
+    theirs: Vec<usize>,
 }
 
-/// How many of the words are each pack's function words (words as [`function_word_of`]
-/// gives them): a cheap first guess at the language.
-fn function_word_hits(words: impl Iterator<Item = u64>) -> Vec<usize> {
-    let mut hits = vec![0; packs().len()];
-    for packs_of_word in words {
-        for (n, hits) in hits.iter_mut().enumerate() {
-            *hits += usize::from(packs_of_word & (1 << n) != 0);
-        }
+impl ListedWords {
+    /// Counts the listed words among a text's first `limit` words, a word being a run of
+    /// alphanumeric characters lower-cased.
+    fn tally(&self, text: &str, limit: usize) -> Tally {
+        let packs = packs().len();
+        let mut tally = Tally {
+            words: 0,
+            function: vec![0; packs],
+            own: vec![0; packs],
+            theirs: vec![0; packs],
+        };
+        let mut lower = String::new();
+        tally.words = scan_words(text, limit, |word, ascii| {
+            let Some(kinds) = self.kinds_of(word, ascii, &mut lower) else {
+                return;
+            };
+            for n in 0..packs {
+                tally.function[n] += usize::from(kinds.function_of & (1 << n) != 0);
+                tally.own[n] += usize::from(kinds.own_of & (1 << n) != 0);
+                tally.theirs[n] += usize::from(kinds.theirs_of & (1 << n) != 0);
+            }
+        });
+        tally
     }
-    hits
+
+    /// What a word is, lower-cased (into `lower`) where it may be listed.
+    fn kinds_of(&self, word: &str, ascii: bool, lower: &mut String) -> Option<WordKinds> {
+        // the filter reads ASCII letters in either case: most words need no lower-casing
+        if ascii && (word.len() > self.longest || !self.filter.may_hold(word)) {
+            return None;
+        }
+        lower.clear();
+        push_lowercase(lower, word);
+        self.kinds.get(lower.as_str()).copied()
+    }
+}
+
+/// Calls `each` with the text's first `limit` words (its runs of alphanumeric characters)
+/// and whether each is ASCII, and returns how many it met. Reads ASCII a byte at a time.
+fn scan_words(text: &str, limit: usize, mut each: impl FnMut(&str, bool)) -> usize {
+    let bytes = text.as_bytes();
+    // whether the character at `at` (not ASCII) is a word character, and its length
+    let wide_char = |at: usize| -> (bool, usize) {
+        let c = text[at..].chars().next().expect("at a character boundary");
+        (c.is_alphanumeric(), c.len_utf8())
+    };
+    let (mut at, mut count) = (0, 0);
+    while count < limit {
+        at += run_of(&bytes[at..], ByteKind::Separator);
+        if at == bytes.len() {
+            break;
+        }
+        if !bytes[at].is_ascii() {
+            let (letter, width) = wide_char(at);
+            if !letter {
+                at += width;
+                continue;
+            }
+        }
+        let (start, mut ascii) = (at, true);
+        loop {
+            at += run_of(&bytes[at..], ByteKind::Letter);
+            if at == bytes.len() || bytes[at].is_ascii() {
+                break;
+            }
+            match wide_char(at) {
+                (true, width) => {
+                    at += width;
+                    ascii = false;
+                }
+                (false, _) => break,
+            }
+        }
+        count += 1;
+        each(&text[start..at], ascii);
+    }
+    count
+}
+
+/// What a byte of UTF-8 text is to [`scan_words`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteKind {
+    /// An ASCII letter or digit.
+    Letter,
+    /// Any other ASCII character.
+    Separator,
+    /// Part of a character outside ASCII.
+    Wide,
+}
+
+/// How many bytes at the start of `bytes` are of `kind`.
+fn run_of(bytes: &[u8], kind: ByteKind) -> usize {
+    const KINDS: [ByteKind; 256] = {
+        let mut kinds = [ByteKind::Wide; 256];
+        let mut b = 0;
+        while b < 128 {
+            kinds[b] = if (b as u8).is_ascii_alphanumeric() {
+                ByteKind::Letter
+            } else {
+                ByteKind::Separator
+            };
+            b += 1;
+        }
+        kinds
+    };
+    bytes
+        .iter()
+        .position(|&b| KINDS[usize::from(b)] != kind)
+        .unwrap_or(bytes.len())
 }
 
 /// All bundled packs, compiled once.
@@ -961,25 +1085,10 @@ pub fn pack(code: &str) -> Option<&'static Pack> {
     packs().iter().find(|p| p.code == code)
 }
 
-/// Picks the pack whose function words are most frequent in the text; cheap enough to run on
-/// raw input before cleaning, when boilerplate still dilutes it.
+/// Picks the pack whose function words are most frequent in the text's first 3,000 words;
+/// cheap enough to run on raw input before cleaning, when boilerplate still dilutes it.
 pub fn guess_pack(text: &str) -> &'static Pack {
-    let function = function_words();
-    let mut lower = String::new();
-    let words = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(3000)
-        .map(|word| {
-            // the filter reads ASCII letters in either case: most words need no lower-casing
-            if word.is_ascii() && !function.filter.may_hold(word) {
-                return 0;
-            }
-            lower.clear();
-            push_lowercase(&mut lower, word);
-            function_word_of(&lower)
-        });
-    let hits = function_word_hits(words);
+    let hits = listed_words().tally(text, 3000).function;
     packs()
         .iter()
         .zip(hits)
@@ -995,37 +1104,38 @@ pub fn guess_pack(text: &str) -> &'static Pack {
 /// words and the web address the document carries.
 pub fn detect(text: &str, url: Option<&str>, outlet: Option<&str>) -> Option<String> {
     let sample = opening(text, DETECTION_SAMPLE);
-    let words: Vec<Cow<str>> = sample
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(lowercase)
-        .collect();
-    if words.len() < 3 {
+    let tally = listed_words().tally(sample, usize::MAX);
+    let words = tally.words;
+    if words < 3 {
         return None;
     }
-    let counts = function_word_hits(words.iter().map(|w| function_word_of(w)));
-    let mut hits: Vec<(usize, &Pack)> = counts.into_iter().zip(packs()).collect();
-    hits.sort_by_key(|&(n, p)| (std::cmp::Reverse(n), p.code.as_str()));
-    let (best, runner_up) = (hits[0].0, hits.get(1).map_or(0, |h| h.0));
+    let mut hits: Vec<(usize, usize)> = tally.function.iter().copied().enumerate().collect();
+    hits.sort_by_key(|&(n, hits)| (std::cmp::Reverse(hits), packs()[n].code.as_str()));
+    let (best, runner_up) = (hits[0].1, hits.get(1).map_or(0, |h| h.1));
     // function words are a tenth of any running text in the language: fewer is another
     // language quoting a few of its words ("Kindle for PC" in a Japanese page)
-    let clear = best >= 5 && best >= 3 * runner_up && best * 10 >= words.len();
+    let clear = best >= 5 && best >= 3 * runner_up && best * 10 >= words;
     let guess = if clear {
-        hits[0].1.code.clone()
+        packs()[hits[0].0].code.clone()
     } else {
         statistical(sample)?
     };
     let pack = packs()
         .iter()
-        .find(|p| p.code == guess || p.neighbour.as_ref().is_some_and(|n| n.code == guess));
-    let settled = pack
-        .and_then(|p| p.neighbour.as_ref().map(|n| (p, n)))
-        .and_then(|(p, n)| settle(&words, url, outlet, p, n));
+        .position(|p| p.code == guess || p.neighbour.as_ref().is_some_and(|n| n.code == guess));
+    let settled = pack.and_then(|n| {
+        let p = &packs()[n];
+        let neighbour = p.neighbour.as_ref()?;
+        let words = (tally.own[n], tally.theirs[n]);
+        settle(words, url, outlet, p, neighbour)
+    });
     match settled {
         Some(code) => Some(code),
         // a clear lead over the other packs that the neighbour's words do not settle: ask
         // the statistical detector between the two
-        None if clear && pack.is_some_and(|p| p.neighbour.is_some()) => statistical(sample),
+        None if clear && pack.is_some_and(|n| packs()[n].neighbour.is_some()) => {
+            statistical(sample)
+        }
         None => Some(guess),
     }
 }
@@ -1042,21 +1152,16 @@ fn opening(text: &str, bytes: usize) -> &str {
     &text[..end]
 }
 
-/// The language the document's own words, web address and outlet point to between a pack's
-/// language and its neighbour, where they point one way.
+/// The language the document's own words (how many of the pack's and of the neighbour's
+/// telling words it has), web address and outlet point to between a pack's language and its
+/// neighbour, where they point one way.
 fn settle(
-    words: &[Cow<str>],
+    (own_words, their_words): (usize, usize),
     url: Option<&str>,
     outlet: Option<&str>,
     pack: &Pack,
     neighbour: &Neighbour,
 ) -> Option<String> {
-    let count = |list: &[String]| {
-        words
-            .iter()
-            .filter(|&w| list.iter().any(|l| l == w))
-            .count()
-    };
     let host = url
         .and_then(|u| u.split("://").nth(1))
         .and_then(|rest| rest.split(['/', '?', '#', ':']).next())
@@ -1068,9 +1173,8 @@ fn settle(
         (!host.is_empty() && host.ends_with(site.as_str())) || outlet == Some(name)
     });
     // an address or a known outlet counts as much as a few words
-    let own =
-        count(&neighbour.own_words) + 3 * usize::from(on(&neighbour.own_domains) || own_outlet);
-    let theirs = count(&neighbour.their_words) + 3 * usize::from(on(&neighbour.their_domains));
+    let own = own_words + 3 * usize::from(on(&neighbour.own_domains) || own_outlet);
+    let theirs = their_words + 3 * usize::from(on(&neighbour.their_domains));
     match own.cmp(&theirs) {
         std::cmp::Ordering::Greater => Some(pack.code.clone()),
         std::cmp::Ordering::Less => Some(neighbour.code.clone()),
@@ -1229,18 +1333,106 @@ mod tests {
         assert!(!FirstWords::default().may_hold("ketua"));
     }
 
+    /// A text's words the plain way: split at every character that is not alphanumeric.
+    fn words(text: &str) -> impl Iterator<Item = &str> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    }
+
+    /// The listed words of a text counted the plain way: each word lower-cased and looked up
+    /// in the packs' lists.
+    fn tally_word_by_word(text: &str) -> Tally {
+        let lower: Vec<String> = words(text).map(str::to_lowercase).collect();
+        let count = |list: &[String]| lower.iter().filter(|w| list.contains(w)).count();
+        let neighbour_count = |pack: &Pack, list: fn(&Neighbour) -> &[String]| {
+            pack.neighbour.as_ref().map_or(0, |n| count(list(n)))
+        };
+        Tally {
+            words: lower.len(),
+            function: packs().iter().map(|p| count(&p.function_words)).collect(),
+            own: packs()
+                .iter()
+                .map(|p| neighbour_count(p, |n| &n.own_words))
+                .collect(),
+            theirs: packs()
+                .iter()
+                .map(|p| neighbour_count(p, |n| &n.their_words))
+                .collect(),
+        }
+    }
+
     #[test]
-    fn every_function_word_passes_the_filter_in_either_case() {
+    fn listed_words_are_counted_as_whole_words_in_either_case() {
+        let texts = [
+            "Yang DAN di, dengan: the And OF dia indie dandi ke-2 di2 2di",
+            "Menteri itu berkata bahawa KERAJAAN akan ... Bahwa pemerintah",
+            // letters outside ASCII around and inside words
+            "dané éd di\u{301} ḍi dİ Dİ İn ın tHe",
+            // the Kelvin sign lower-cases to k: "Ke", "aKan"
+            "\u{212A}e a\u{212A}an ke akan",
+            "",
+            "!!! ,,, 123",
+        ];
+        for text in texts {
+            let (fast, plain) = (
+                listed_words().tally(text, usize::MAX),
+                tally_word_by_word(text),
+            );
+            assert_eq!(
+                (fast.words, fast.function, fast.own, fast.theirs),
+                (plain.words, plain.function, plain.own, plain.theirs),
+                "{text}"
+            );
+        }
+        let id = packs().iter().position(|p| p.code == "id").unwrap();
+        assert_eq!(listed_words().tally(texts[0], usize::MAX).function[id], 5);
+        assert_eq!(listed_words().tally(texts[3], usize::MAX).function[id], 4);
         for pack in packs() {
             for word in &pack.function_words {
-                assert_ne!(function_word_of(word), 0, "{word}");
+                let upper = word.to_ascii_uppercase();
                 assert!(
-                    function_words().filter.may_hold(&word.to_ascii_uppercase()),
-                    "{word}"
+                    listed_words()
+                        .tally(&upper, 1)
+                        .function
+                        .iter()
+                        .sum::<usize>()
+                        > 0
                 );
             }
         }
-        assert_eq!(function_word_of("kementerian"), 0);
+    }
+
+    #[test]
+    fn words_are_read_where_splitting_at_other_characters_would() {
+        for text in [
+            "",
+            "a",
+            " a b  c ",
+            "dua-tiga, empat.",
+            "é à ü ß",
+            "x\u{301}y 漢字 かな",
+        ] {
+            let mut scanned = Vec::new();
+            let count = scan_words(text, usize::MAX, |w, ascii| {
+                assert_eq!(ascii, w.is_ascii());
+                scanned.push(w.to_string())
+            });
+            let split: Vec<&str> = words(text).collect();
+            assert_eq!(
+                (count, scanned),
+                (split.len(), split.iter().map(|w| w.to_string()).collect())
+            );
+            let mut first_two = Vec::new();
+            scan_words(text, 2, |w, _| first_two.push(w.to_string()));
+            assert_eq!(
+                first_two,
+                split
+                    .iter()
+                    .take(2)
+                    .map(|w| w.to_string())
+                    .collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
