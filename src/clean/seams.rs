@@ -20,6 +20,9 @@ const MIN_NAME_HEAD: usize = 4;
 const MAX_GLUED_TAIL: usize = 24;
 /// Longest letter run searched for a glued word; longer runs are no name.
 const MAX_NAMED_RUN: usize = 40;
+/// The letters a name with a glued word can have: a name's head and a word of three letters,
+/// up to the longest run searched.
+const NAMED_RUN: std::ops::RangeInclusive<usize> = MIN_NAME_HEAD + 3..=MAX_NAMED_RUN;
 
 /// The seams of one text, as byte offsets where a space is missing, in order.
 pub(crate) fn find(text: &str, pack: &Pack) -> Vec<usize> {
@@ -473,6 +476,10 @@ const PIECES_KEPT: usize = 1 << 16;
 /// "Anungmengatakan" at 5), if it has one: the longest listed word or verb built from a root
 /// word. A run that is itself a known word or name is left whole.
 fn glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
+    // too short or too long to read, whatever it is (an ASCII piece: a letter a byte)
+    if piece.is_ascii() && !NAMED_RUN.contains(&piece.len()) {
+        return None;
+    }
     KNOWN_PIECES.with(|known| {
         let mut known = known.borrow_mut();
         let at = match known.iter().position(|(code, _)| *code == pack.code) {
@@ -502,7 +509,7 @@ fn read_glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
     let letters = piece.chars().count();
     if !first.is_uppercase()
         || !rest.chars().all(char::is_lowercase)
-        || !(MIN_NAME_HEAD + 3..=MAX_NAMED_RUN).contains(&letters)
+        || !NAMED_RUN.contains(&letters)
     {
         return None;
     }
