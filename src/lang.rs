@@ -634,12 +634,29 @@ struct RuleFile {
     patterns: Vec<String>,
 }
 
-/// A pack's register patterns: (kind, pattern) in the pack's order, and which of them can
-/// match a paragraph.
+/// A pack's register patterns in the pack's order, and which of them can match a paragraph.
 #[derive(Debug)]
 pub(crate) struct Registers {
-    pub(crate) patterns: Vec<(String, regex::Regex)>,
+    pub(crate) patterns: Vec<RegisterPattern>,
     pub(crate) prefilter: crate::prefilter::Prefilter,
+}
+
+/// A register pattern, compiled when a paragraph first may hold it: a few patterns' Unicode
+/// classes take tens of milliseconds to compile, which a run that never meets their words
+/// should not pay, and threads that meet different patterns first compile them side by side.
+#[derive(Debug)]
+pub(crate) struct RegisterPattern {
+    pub(crate) kind: String,
+    source: String,
+    compiled: OnceLock<regex::Regex>,
+}
+
+impl RegisterPattern {
+    pub(crate) fn regex(&self) -> &regex::Regex {
+        self.compiled.get_or_init(|| {
+            regex::Regex::new(&self.source).expect("the bundled register patterns compile (tested)")
+        })
+    }
 }
 
 /// A language pack compiled for matching.
@@ -821,11 +838,10 @@ impl Pack {
             let patterns = self
                 .register_rules
                 .iter()
-                .map(|r| {
-                    let pattern = regex::Regex::new(&r.pattern).unwrap_or_else(|e| {
-                        panic!("register pattern of {} is invalid: {e}", self.code)
-                    });
-                    (r.kind.clone(), pattern)
+                .map(|r| RegisterPattern {
+                    kind: r.kind.clone(),
+                    source: r.pattern.clone(),
+                    compiled: OnceLock::new(),
                 })
                 .collect();
             let prefilter = crate::prefilter::Prefilter::new(
@@ -1259,7 +1275,16 @@ mod tests {
         let codes: Vec<_> = packs().iter().map(|p| p.code.as_str()).collect();
         assert_eq!(codes, ["id", "en"]);
         for pack in packs() {
-            assert!(!pack.registers().patterns.is_empty(), "{}", pack.code);
+            let registers = &pack.registers().patterns;
+            assert!(!registers.is_empty(), "{}", pack.code);
+            // compiled when first needed in a run: each must compile
+            for pattern in registers {
+                assert!(
+                    regex::Regex::new(&pattern.source).is_ok(),
+                    "{}",
+                    pattern.source
+                );
+            }
         }
     }
 

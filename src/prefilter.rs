@@ -296,11 +296,11 @@ mod tests {
         // one without would be run on every paragraph
         for code in ["id", "en"] {
             let registers = crate::lang::pack(code).unwrap().registers();
-            for (n, (_, pattern)) in registers.patterns.iter().enumerate() {
+            for (n, pattern) in registers.patterns.iter().enumerate() {
                 assert!(
                     !registers.prefilter.needs[n].is_empty(),
                     "{}",
-                    pattern.as_str()
+                    pattern.regex().as_str()
                 );
             }
         }
