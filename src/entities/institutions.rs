@@ -836,7 +836,7 @@ fn acronym_of_tail(
         return None;
     }
     let content: Vec<usize> = (0..name.len())
-        .filter(|&k| !words.name_connectors.contains(&name[k].lower))
+        .filter(|&k| !name[k].is_in(&words.name_connectors))
         .collect();
     let initial = |k: &usize| name[*k].lower.chars().next();
     let spelled = |from: &[usize]| {
@@ -854,11 +854,10 @@ fn acronym_of_tail(
     // its portfolio ("Kementerian Energi dan Sumber Daya Mineral (ESDM)")
     let unit_name = &name[..tail[0]];
     let headed = phrase_at(unit_name, 0, &words.institution_heads) > 0
-        && !words.company_prefixes.contains(&unit_name[0].lower);
+        && !unit_name[0].is_in(&words.company_prefixes);
     // nor a place's or a law's short form after a body ("Dinas Pariwisata Nusa Tenggara Barat
     // (NTB)", "Aliansi Reformasi Kitab Undang-Undang Hukum Pidana (KUHP)")
-    let place =
-        place_name(&name[tail[0]..], places) || words.document_heads.contains(&name[tail[0]].lower);
+    let place = place_name(&name[tail[0]..], places) || name[tail[0]].is_in(&words.document_heads);
     (unit_name.len() >= 2 && headed && !place && spelled(tail) && tail.iter().all(capitalised))
         .then(|| tail[0])
 }
@@ -879,7 +878,7 @@ fn in_law_subject(tokens: &[Token], at: usize, words: &EntityWords) -> bool {
     let opener = tokens[at.saturating_sub(12)..at]
         .iter()
         .rev()
-        .find(|t| !capitalised(t.text) && !words.name_connectors.contains(&t.lower));
+        .find(|t| !capitalised(t.text) && !t.is_in(&words.name_connectors));
     // "… tentang Penyelenggaraan Haji dan Umrah Komisi VIII DPR RI": a name with an acronym in
     // it is a body's, after the subject
     let acronym_ahead = tokens[at..]
@@ -887,14 +886,14 @@ fn in_law_subject(tokens: &[Token], at: usize, words: &EntityWords) -> bool {
         .take(8)
         .take_while(|t| capitalised(t.text))
         .any(|t| all_caps(t.text));
-    opener.is_some_and(|t| words.subject_openers.contains(&t.lower)) && !acronym_ahead
+    opener.is_some_and(|t| t.is_in(&words.subject_openers)) && !acronym_ahead
 }
 
 /// "Amerika Serikat": two or more words of place names name a place, no body (a country or
 /// province defined with its short form, one whose last word is also a head word), unless the
 /// name opens with a head word.
 pub(super) fn place_name(name: &[Token], places: &HashSet<String>) -> bool {
-    name.len() >= 2 && name.iter().all(|t| places.contains(&t.lower))
+    name.len() >= 2 && name.iter().all(|t| places.contains(&*t.lower))
 }
 
 /// The last token of the rest of a body's name, or of its place, from `at` on (at most four
@@ -922,7 +921,7 @@ pub(super) fn name_after_bracket(
         let tag = unit.tags[k];
         let marked = tag.ends_with("LOC") || tag.ends_with("ORG");
         let plain_word = tag == "O"
-            && vocabulary.roots.contains(&token.lower)
+            && vocabulary.roots.contains(&*token.lower)
             && !vocabulary.calendar.contains(&token.lower);
         (marked || plain_word) && capitalised(token.text) && !all_caps(token.text)
     };
@@ -990,7 +989,7 @@ pub(super) fn head_closed_run(
         })
     };
     // "A Liberal Party plan": an article opening the sentence is no part of the name
-    if !plain(start) || words.determiners.contains(&tokens[start].lower) {
+    if !plain(start) || tokens[start].is_in(&words.determiners) {
         return None;
     }
     // a run of five or more is no such name, so the scan stops there
@@ -1112,7 +1111,7 @@ pub(super) fn named_institutions(
         }
         // "Sidang Majelis Komisi", "Kantor Komisi Yudisial": a dictionary word before a
         // head word names the event or place, the body's name starts after it
-        let word_before_head = context.roots.contains(&tokens[i].lower)
+        let word_before_head = context.roots.contains(&*tokens[i].lower)
             && phrase_at(tokens, i, &words.institution_heads) == 0
             && phrase_at(tokens, i, &words.titles) == 0
             && phrase_at(tokens, i + 1, &words.institution_heads) > 0;
@@ -1237,7 +1236,7 @@ pub(super) fn named_institutions(
         }
         // "Alibaba Cloud" taken for a person, though the article writes "cloud" in lower case:
         // a name with a common word in it is a body's or a product's, not a person's
-        if unit.tags[i] == "B-PER" && !context.common.contains(&tokens[i].lower) {
+        if unit.tags[i] == "B-PER" && !context.common.contains(&*tokens[i].lower) {
             let mut end = i + 1;
             while end < tokens.len() && unit.tags[end] == "I-PER" && !covered(end) {
                 end += 1;
@@ -1245,7 +1244,7 @@ pub(super) fn named_institutions(
             if end - i >= 2
                 && tokens[i + 1..end]
                     .iter()
-                    .any(|t| context.common.contains(&t.lower))
+                    .any(|t| context.common.contains(&*t.lower))
             {
                 let m = mention(unit, u, i, end - 1);
                 if let Some(index) = set.add(&m.text, None, &m.text) {
@@ -1262,7 +1261,7 @@ pub(super) fn named_institutions(
             .any(|p| tokens[i].lower.starts_with(p.as_str()) && tokens[i].lower.len() > p.len() + 2)
             // a listed one standing alone: "Kejati menahan …" ("Kejati Jawa Barat" is a run),
             // or before the body it belongs to ("Jampidsus Kejaksaan Agung")
-            || (words.contracted_names.contains(&tokens[i].lower)
+            || (tokens[i].is_in(&words.contracted_names)
                 && (tokens.get(i + 1).is_none_or(|t| !capitalised(t.text))
                     || covered(i + 1)
                     || phrase_at(tokens, i + 1, &words.institution_heads) > 0
@@ -1281,7 +1280,7 @@ pub(super) fn named_institutions(
             while end < tokens.len() && unit.tags[end] == "I-ORG" && !covered(end) {
                 end += 1;
             }
-            let connector = |t: &Token| words.name_connectors.contains(&t.lower);
+            let connector = |t: &Token| t.is_in(&words.name_connectors);
             // "House Select Committee on Intelligence": a head word's "of"/"on" part the tagger
             // left out, in languages that name bodies head first
             if words.body_before_title && head_ends(tokens, end, words) {
@@ -1300,7 +1299,7 @@ pub(super) fn named_institutions(
             while end > i + 1 && connector(&tokens[end - 1]) {
                 end -= 1;
             }
-            if words.determiners.contains(&tokens[i].lower) && end > i + 1 {
+            if tokens[i].is_in(&words.determiners) && end > i + 1 {
                 i += 1;
             }
             // "Direktur Utama PT …" where the tagger starts at "Utama": the end of a title
@@ -1344,7 +1343,7 @@ pub(super) fn named_institutions(
                 len > 0
                     && capitalised(tokens[k].text)
                     && k + len < end
-                    && name_words.contains(&tokens[k + len].lower)
+                    && name_words.contains(&*tokens[k + len].lower)
             }) {
                 end = k;
                 if end == i + 1 && !all_caps(tokens[i].text) {
@@ -1365,19 +1364,21 @@ pub(super) fn named_institutions(
             // common word, no body's name
             let common_word = end == i + 1
                 && !acronym_like(tokens[i].text)
-                && context.common.contains(&tokens[i].lower);
+                && context.common.contains(&*tokens[i].lower);
             let m = mention(unit, u, i, end - 1);
             let only_suffix = set.core(&m.text).is_empty();
             let known_place = (end == i + 1
                 && !acronym_like(tokens[i].text)
-                && context.places.contains(&tokens[i].lower))
+                && context.places.contains(&*tokens[i].lower))
                 || (phrase_at(tokens, i, &words.institution_heads) == 0
                     && place_name(&tokens[i..end], context.place_words));
             let web_address = m.text.contains('.') && !m.text.ends_with('.');
             let calendar_word = calendar.contains_any_case(&m.text);
             // "(KPU RI) August Melasz": what directly follows a known body is not another one
             let follows_institution = i > 0 && covered(i - 1);
-            let part_of_a_name = tokens[i..end].iter().all(|t| name_words.contains(&t.lower));
+            let part_of_a_name = tokens[i..end]
+                .iter()
+                .all(|t| name_words.contains(&*t.lower));
             // a rank ("AKBP") or a head word alone ("PT") names no body
             let rank = phrase_at(tokens, i, &words.honorifics) == end - i;
             let bare_head = phrase_at(tokens, i, &words.institution_heads) == end - i;
@@ -1448,9 +1449,9 @@ pub(super) fn of_part_end(
     words: &EntityWords,
     stop: &dyn Fn(usize) -> bool,
 ) -> usize {
-    let opens = tokens.get(end).is_some_and(|t| {
-        words.name_connectors.contains(&t.lower) && !words.coordinators.contains(&t.lower)
-    });
+    let opens = tokens
+        .get(end)
+        .is_some_and(|t| t.is_in(&words.name_connectors) && !t.is_in(&words.coordinators));
     if !opens {
         return end;
     }
@@ -1462,7 +1463,7 @@ pub(super) fn of_part_end(
         }
         if capitalised(t.text) {
             last = k + 1;
-        } else if !words.name_connectors.contains(&t.lower) {
+        } else if !t.is_in(&words.name_connectors) {
             break;
         }
     }
@@ -1551,7 +1552,7 @@ pub(super) fn company_prefix(
     while end < tokens.len() && end - start < 4 && capitalised(tokens[end].text) && !covered(end) {
         let run: Vec<&str> = tokens[start..=end]
             .iter()
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
             .collect();
         let company = set.first_opening_with(run[0], |index| {
             let name: Vec<&str> = set.name_key(index).split(' ').collect();

@@ -34,7 +34,7 @@ fn phrase_at(tokens: &[Token], at: usize, phrases: &Phrases) -> usize {
             .get(at..)
             .unwrap_or_default()
             .iter()
-            .map(|t| t.lower.as_str()),
+            .map(|t| t.lower.as_ref()),
     )
 }
 
@@ -122,7 +122,11 @@ pub fn extract(title: Option<&str>, body: &[String], pack: &Pack) -> Entities {
             .chain(titled_names(unit, words, &pack.code, &covered))
         {
             if last > first {
-                name_words.extend(unit.tokens[first..=last].iter().map(|t| t.lower.clone()));
+                name_words.extend(
+                    unit.tokens[first..=last]
+                        .iter()
+                        .map(|t| t.lower.to_string()),
+                );
             }
         }
     }
@@ -269,7 +273,7 @@ fn tagged_places(units: &[Unit]) -> HashSet<String> {
                 ("B-ORG", n) if n != "I-ORG" => -1,
                 _ => continue,
             };
-            *leaning.entry(unit.tokens[k].lower.clone()).or_default() += vote;
+            *leaning.entry(unit.tokens[k].lower.to_string()).or_default() += vote;
         }
     }
     leaning

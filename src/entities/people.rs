@@ -94,13 +94,13 @@ pub(super) fn people(
             let text = &unit.text[unit.tokens[first].start..unit.tokens[last].end];
             // a word the article also writes in lower case is a common word, not a name
             // ("Will Moy": a given name opening a longer name stays a name)
-            let opens_with_given = last > first && given.contains(&unit.tokens[first].lower);
+            let opens_with_given = last > first && given.contains(&*unit.tokens[first].lower);
             let skip_first = usize::from(opens_with_given);
             let common = unit.tokens[first + skip_first..=last]
                 .iter()
                 .any(|t| lower_case_words.contains(&t.text.to_lowercase()))
-                || (dictionary.contains(&unit.tokens[first].lower)
-                    && !given.contains(&unit.tokens[first].lower));
+                || (dictionary.contains(&*unit.tokens[first].lower)
+                    && !given.contains(&*unit.tokens[first].lower));
             // "AS (Autonomous System)": the spelled-out acronym before the bracket is no name
             let expands = first >= 2
                 && unit.tokens[first - 1].text == "("
@@ -133,8 +133,8 @@ pub(super) fn people(
             // "Kajari Lhoksukon Teuku Rahmatsyah" where the article names "Kejari Lhoksukon":
             // a leading word of one of its institutions is the office's, not the person's
             while first < last
-                && institution_words.contains(&unit.tokens[first].lower)
-                && !given.contains(&unit.tokens[first].lower)
+                && institution_words.contains(&*unit.tokens[first].lower)
+                && !given.contains(&*unit.tokens[first].lower)
             {
                 first += 1;
             }
@@ -170,7 +170,7 @@ pub(super) fn share_roles_in_lists(
             }
             let between: Vec<&str> = units[a.unit].tokens[a.last + 1..b.first]
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower.as_ref())
                 .collect();
             match between[..] {
                 [","] => {}
@@ -205,7 +205,7 @@ pub(super) fn hand_roles_to_apposed_names(
             && between.last().is_some_and(|t| t.text == ",")
             && between[..between.len() - 1]
                 .iter()
-                .all(|t| words.apposition_fillers.contains(&t.lower));
+                .all(|t| t.is_in(&words.apposition_fillers));
         // names that share a title in a list keep it each
         let shared = first_role.is_some() && first_role == second_role;
         let Some(role) = first_role.as_ref().filter(|_| apposed && !shared) else {
@@ -327,7 +327,7 @@ pub(super) fn place_word(unit: &Unit, at: usize, language: &str) -> bool {
     let token = &unit.tokens[at];
     capitalised(token.text)
         && (unit.tags[at].ends_with("LOC")
-            || crate::lang::word_list(language, "places").contains(&token.lower))
+            || crate::lang::word_list(language, "places").contains(&*token.lower))
 }
 
 /// "Pendiri Facebook Mark Zuckerberg", "Walikota Cekmekoy Ahmet Poyraz": of two names right

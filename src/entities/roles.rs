@@ -264,16 +264,13 @@ fn period_start(tokens: &[Token], end: usize, words: &EntityWords) -> Option<usi
                 .all(|t| year_like(t) || matches!(t.text, "-" | "–" | "/"))
     })?;
     let opener = numbers.checked_sub(1)?;
-    words
-        .title_periods
-        .contains(&tokens[opener].lower)
-        .then_some(opener)
+    tokens[opener].is_in(&words.title_periods).then_some(opener)
 }
 
 /// Where a title starts once the qualifiers before it that belong to it are taken in
 /// ("mantan Dirut", "former CEO").
 pub(super) fn with_modifiers(tokens: &[Token], mut start: usize, words: &EntityWords) -> usize {
-    while start > 0 && words.title_modifiers.contains(&tokens[start - 1].lower) {
+    while start > 0 && tokens[start - 1].is_in(&words.title_modifiers) {
         start -= 1;
     }
     start
@@ -290,7 +287,7 @@ pub(super) fn body_before(
     words: &EntityWords,
 ) -> Option<(usize, usize)> {
     let body_ending = |end: usize| {
-        let end = match tokens[end].lower.as_str() {
+        let end = match tokens[end].lower.as_ref() {
             "'s" | "’s" => end.checked_sub(1)?,
             _ => end,
         };
@@ -298,7 +295,7 @@ pub(super) fn body_before(
     };
     let before = title_start.checked_sub(1)?;
     body_ending(before).or_else(|| {
-        if !words.coordinators.contains(&tokens[before].lower) {
+        if !tokens[before].is_in(&words.coordinators) {
             return None;
         }
         // the first title, in any case, ends before the coordinator
@@ -331,8 +328,7 @@ pub(super) fn role_after(
     u: usize,
 ) -> Option<Role> {
     let tokens = &unit.tokens;
-    let is_word =
-        |i: usize, list: &[String]| tokens.get(i).is_some_and(|t| list.contains(&t.lower));
+    let is_word = |i: usize, list: &[String]| tokens.get(i).is_some_and(|t| t.is_in(list));
     let mut start = name_last + 1;
     let set_off = tokens.get(start)?.text == ",";
     if set_off {
@@ -438,8 +434,8 @@ pub(super) fn role_after(
 pub(super) fn qualified_head(tokens: &[Token], start: usize, words: &EntityWords) -> Option<usize> {
     let plain = |t: &Token| {
         t.text.chars().all(char::is_lowercase)
-            && !words.role_body_links.contains(&t.lower)
-            && !words.name_connectors.contains(&t.lower)
+            && !t.is_in(&words.role_body_links)
+            && !t.is_in(&words.name_connectors)
     };
     (start..(start + 3).min(tokens.len()))
         .take_while(|&k| k == start || plain(&tokens[k - 1]))
@@ -474,7 +470,7 @@ pub(super) fn portfolio_title(
         // that ties it to where it is held
         let linked = portfolio
             .iter()
-            .position(|t| words.role_body_links.contains(&t.lower))
+            .position(|t| t.is_in(&words.role_body_links))
             .filter(|&k| k > 0);
         let len = linked.map_or(end - start, |k| len + k);
         fits.then_some((start, len))

@@ -1,6 +1,7 @@
 //! Words and the passages they are read from: tokens with their byte ranges, the units
 //! (title, paragraphs) an article is read in, and the mentions found in them.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::*;
@@ -9,15 +10,23 @@ use super::*;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Token<'a> {
     pub(super) text: &'a str,
-    pub(super) lower: String,
+    /// Borrowed from the text where the word is already lower case, as most are.
+    pub(super) lower: Cow<'a, str>,
     pub(super) start: usize,
     pub(super) end: usize,
+}
+
+impl Token<'_> {
+    /// Whether the word, lower-cased, is one of a list's.
+    pub(super) fn is_in(&self, list: &[String]) -> bool {
+        list.iter().any(|w| *w == *self.lower)
+    }
 }
 
 pub(super) fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token<'a>> {
     let token = |start: usize, end: usize| Token {
         text: &text[start..end],
-        lower: text[start..end].to_lowercase(),
+        lower: crate::lang::lowercase(&text[start..end]),
         start,
         end,
     };
@@ -143,7 +152,7 @@ pub(super) fn keep_abbreviation_dots<'a>(
         let (word, stop) = (&tokens[i], &tokens[i + 1]);
         let next_capitalised = tokens.get(i + 2).is_some_and(|t| capitalised(t.text));
         let initial = word.text.chars().count() == 1 && capitalised(word.text) && next_capitalised;
-        let abbreviation = capitalised(word.text) && abbreviations.contains(&word.lower);
+        let abbreviation = capitalised(word.text) && word.is_in(abbreviations);
         let dotted =
             word.text.contains('.') && word.text.chars().all(|c| c == '.' || c.is_uppercase());
         if stop.text == "." && stop.start == word.end && (dotted || initial || abbreviation) {
@@ -161,7 +170,7 @@ pub(super) fn keep_abbreviation_dots<'a>(
                 let (start, end) = (word.start, stop.end);
                 tokens.push(Token {
                     text: &text[start..end],
-                    lower: text[start..end].to_lowercase(),
+                    lower: crate::lang::lowercase(&text[start..end]),
                     start,
                     end,
                 });
