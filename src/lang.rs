@@ -15,7 +15,7 @@ const BUNDLED: &[(&str, &str)] = &[
     ("id", include_str!("../lang/id.toml")),
     ("en", include_str!("../lang/en.toml")),
 ];
-// `function_word_of` gives each pack one bit of a u64
+// `WordKinds` gives each pack one bit of a u64
 const _: () = assert!(BUNDLED.len() <= 64);
 
 /// Word lists shipped beside the packs, as (language, list, text); see `lang/gazetteer/`.
@@ -957,7 +957,7 @@ fn listed_words() -> &'static ListedWords {
 }
 
 /// What the listed words of a text add up to.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Tally {
     /// The text's words.
     words: usize,

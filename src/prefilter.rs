@@ -299,8 +299,8 @@ mod tests {
             for (n, pattern) in registers.patterns.iter().enumerate() {
                 assert!(
                     !registers.prefilter.needs[n].is_empty(),
-                    "{}",
-                    pattern.regex().as_str()
+                    "{code} {} pattern {n}",
+                    pattern.kind
                 );
             }
         }
