@@ -254,7 +254,13 @@ impl Offsets {
     pub fn new(text: &str) -> Offsets {
         let mut wide = Vec::new();
         let mut extra = 0;
-        for (byte, &b) in text.as_bytes().iter().enumerate() {
+        // most paragraphs are ASCII: no character is wide, and a vector scan says so
+        let bytes = if text.is_ascii() {
+            &[][..]
+        } else {
+            text.as_bytes()
+        };
+        for (byte, &b) in bytes.iter().enumerate() {
             // a UTF-8 lead byte says how wide its character is
             let width = match b {
                 0xC0..=0xDF => 2,
