@@ -468,9 +468,14 @@ pub(super) fn short_forms(
                 i += 1;
                 continue;
             }
-            // the longest known full name starting here (headlines), else a known part
+            // the longest known full name starting here (headlines), else a known part; a
+            // name's key goes on from its first word's (in ASCII), so a word that opens no
+            // known key opens no known name
+            let first = key(token.text);
+            let may_open = !token.text.is_ascii() || known.iter().any(|k| k.starts_with(&first));
             let full = (i..unit.tokens.len().min(i + 4)).rev().find(|&end| {
-                unit.tokens[end].text.chars().any(char::is_alphabetic)
+                may_open
+                    && unit.tokens[end].text.chars().any(char::is_alphabetic)
                     && known.contains(&key(&unit.text[token.start..unit.tokens[end].end]))
             });
             match full {
@@ -478,7 +483,7 @@ pub(super) fn short_forms(
                     more.push((mention(unit, u, i, end), None));
                     i = end + 1;
                 }
-                None if parts.contains(key(token.text).as_str()) => {
+                None if parts.contains(first.as_str()) => {
                     more.push((mention(unit, u, i, i), None));
                     i += 1;
                 }
