@@ -364,7 +364,7 @@ impl Walk<'_> {
         let mut pending = String::new();
         let flush = |pending: &mut String, out: &mut Vec<Block>| {
             for line in pending.lines() {
-                let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
+                let text = crate::lang::single_spaced(line);
                 if !text.is_empty() {
                     let removed = if !inside {
                         Some("outside-article")
@@ -687,7 +687,7 @@ fn render_subtree(root: ego_tree::NodeRef<Node>, include_root: bool, out: &mut S
 }
 
 fn push_text(text: &str, out: &mut String) {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = crate::lang::single_spaced(text);
     if folded.is_empty() {
         if text.chars().any(char::is_whitespace) && !out.ends_with([' ', '\n']) && !out.is_empty() {
             out.push(' ');
@@ -714,7 +714,7 @@ fn select_first(document: &Html, selector: &str, attribute: Option<&str>) -> Opt
             Some(attr) => el.value().attr(attr)?.to_string(),
             None => el.text().collect::<String>(),
         };
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        let value = crate::lang::single_spaced(&value);
         (!value.is_empty()).then_some(value)
     })
 }

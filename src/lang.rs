@@ -751,6 +751,27 @@ fn fold_ascii(text: &str) -> String {
     String::from_utf8(folded).expect("ASCII stays ASCII")
 }
 
+/// The text with each run of white space (`char::is_whitespace`) as one space and none at
+/// either end: what splitting at white space and joining with spaces gives, without the
+/// list of words between; ASCII text is split a byte at a time.
+pub fn single_spaced(text: &str) -> String {
+    let mut spaced = String::with_capacity(text.len());
+    let mut push = |word: &str| {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        spaced.push_str(word);
+    };
+    if text.is_ascii() {
+        // the ASCII characters `char::is_whitespace` takes
+        let words = text.split(|c: char| matches!(c, ' ' | '\t'..='\r'));
+        words.filter(|w| !w.is_empty()).for_each(&mut push);
+    } else {
+        text.split_whitespace().for_each(&mut push);
+    }
+    spaced
+}
+
 /// A word lower-cased, borrowed where it already is (most words of running text).
 pub fn lowercase(word: &str) -> Cow<'_, str> {
     if word
@@ -1383,6 +1404,21 @@ mod tests {
                 .iter()
                 .map(|p| neighbour_count(p, |n| &n.their_words))
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn single_spacing_is_splitting_at_white_space_and_joining() {
+        for text in [
+            "",
+            "   ",
+            " a  b\tc\n\rd\x0be\x0cf ",
+            "satu\u{a0}dua\u{2003} tiga\u{3000}",
+            "é  ü",
+            "x",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(text), joined, "{text:?}");
         }
     }
 

@@ -49,7 +49,7 @@ pub(crate) fn read(text: &str, pack: &Pack) -> Option<ScrapedHeader> {
     })?;
     let date_text = lines[date_index];
     let mut header = ScrapedHeader {
-        title: lines[0].split_whitespace().collect::<Vec<_>>().join(" "),
+        title: crate::lang::single_spaced(lines[0]),
         title_line: (!lines[0].is_empty()).then_some(1),
         date_line: date_index + 1,
         published: date.iso(None),

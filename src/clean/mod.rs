@@ -244,7 +244,7 @@ fn paragraphs(text: &str) -> Vec<Para> {
     let mut previous_blank = true;
     for (index, raw) in text.lines().enumerate() {
         crate::budget::check();
-        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = crate::lang::single_spaced(raw);
         if line.is_empty() {
             previous_blank = true;
             continue;
