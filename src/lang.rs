@@ -76,27 +76,27 @@ pub fn static_code(code: &str) -> &'static str {
 }
 
 /// The lower-cased words of a shipped word list (every word of multi-word entries); empty
-/// where a language has no such list. Built once.
+/// where a language has no such list. Each list is built when first asked for, so that a run
+/// in one language does not build another's.
 pub fn word_list(code: &str, list: &str) -> &'static HashSet<String> {
-    static LISTS: OnceLock<HashMap<(&'static str, &'static str), HashSet<String>>> =
-        OnceLock::new();
+    static LISTS: [OnceLock<HashSet<String>>; WORD_LISTS.len()] =
+        [const { OnceLock::new() }; WORD_LISTS.len()];
     static EMPTY: OnceLock<HashSet<String>> = OnceLock::new();
-    let lists = LISTS.get_or_init(|| {
-        let mut lists: HashMap<(&'static str, &'static str), HashSet<String>> = HashMap::default();
-        for (c, l, text) in WORD_LISTS {
-            let words = text
-                .lines()
-                .filter(|line| !line.starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .map(str::to_lowercase);
-            lists.entry((*c, *l)).or_default().extend(words);
-        }
-        lists
-    });
-    lists
+    let Some(n) = WORD_LISTS
         .iter()
-        .find(|((c, l), _)| *c == code && *l == list)
-        .map_or_else(|| EMPTY.get_or_init(HashSet::default), |(_, words)| words)
+        .position(|(c, l, _)| *c == code && *l == list)
+    else {
+        return EMPTY.get_or_init(HashSet::default);
+    };
+    LISTS[n].get_or_init(|| {
+        WORD_LISTS[n]
+            .2
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect()
+    })
 }
 
 /// Well-known bodies by the short form news uses without spelling it out, per language, as
@@ -1405,6 +1405,18 @@ mod tests {
                 .map(|p| neighbour_count(p, |n| &n.their_words))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn each_word_list_is_one_file() {
+        for (n, (code, list, _)) in WORD_LISTS.iter().enumerate() {
+            let first = WORD_LISTS
+                .iter()
+                .position(|(c, l, _)| c == code && l == list);
+            assert_eq!(first, Some(n), "{code} {list}");
+        }
+        assert!(word_list("id", "root-words").contains("kata"));
+        assert!(word_list("en", "root-words").is_empty());
     }
 
     #[test]
