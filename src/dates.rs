@@ -1,10 +1,10 @@
 //! Calendar dates in article text, in the forms news pages print them, read with the month and
 //! weekday names of a language pack.
 
-use regex::{Captures, Regex};
+use regex::Captures;
 
 use crate::lang::{NumericOrder, Pack};
-use crate::prefilter::Prefilter;
+use crate::prefilter::{LazyRegex, Prefilter};
 
 /// A date found in text, with the time when the text gives one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +92,7 @@ impl FoundDate {
 /// The date patterns of one language, compiled once per pack.
 #[derive(Debug)]
 pub struct DateReader {
-    patterns: Vec<Regex>,
+    patterns: Vec<LazyRegex>,
     /// Which patterns can match a text: a month by name, "/" in "16/03/2024". Their Unicode
     /// word boundaries stop the fast engine at a paragraph's first non-ASCII byte, so a
     /// pattern is run only where it can match.
@@ -166,10 +166,7 @@ impl DateReader {
         ];
         DateReader {
             prefilter: Prefilter::new(patterns.iter().map(String::as_str)),
-            patterns: patterns
-                .iter()
-                .map(|p| Regex::new(p).expect("date pattern compiles"))
-                .collect(),
+            patterns: patterns.into_iter().map(LazyRegex::new).collect(),
             months,
             weekdays,
             timezones,
@@ -188,7 +185,7 @@ impl DateReader {
             if !open.may_match(n) {
                 continue;
             }
-            for caps in pattern.captures_iter(text) {
+            for caps in pattern.get().captures_iter(text) {
                 let Some(date) = self.read(&caps) else {
                     continue;
                 };
@@ -332,13 +329,16 @@ pub fn weekday(year: i32, month: u32, day: u32) -> u32 {
 mod tests {
     use super::*;
     use crate::lang::pack;
+    use regex::Regex;
 
     #[test]
     fn every_pattern_needs_a_digit() {
         // find_all skips a text without one
         for code in ["id", "en"] {
             for pattern in &DateReader::new(pack(code).unwrap()).patterns {
-                assert!(pattern.as_str().contains(r"\d"), "{}", pattern.as_str());
+                let source = pattern.source();
+                assert!(source.contains(r"\d"), "{source}");
+                assert!(Regex::new(source).is_ok(), "{source}");
             }
         }
     }

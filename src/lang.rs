@@ -641,22 +641,11 @@ pub(crate) struct Registers {
     pub(crate) prefilter: crate::prefilter::Prefilter,
 }
 
-/// A register pattern, compiled when a paragraph first may hold it: a few patterns' Unicode
-/// classes take tens of milliseconds to compile, which a run that never meets their words
-/// should not pay, and threads that meet different patterns first compile them side by side.
+/// A register pattern and the kind of number it reads.
 #[derive(Debug)]
 pub(crate) struct RegisterPattern {
     pub(crate) kind: String,
-    source: String,
-    compiled: OnceLock<regex::Regex>,
-}
-
-impl RegisterPattern {
-    pub(crate) fn regex(&self) -> &regex::Regex {
-        self.compiled.get_or_init(|| {
-            regex::Regex::new(&self.source).expect("the bundled register patterns compile (tested)")
-        })
-    }
+    pub(crate) pattern: crate::prefilter::LazyRegex,
 }
 
 /// A language pack compiled for matching.
@@ -861,8 +850,7 @@ impl Pack {
                 .iter()
                 .map(|r| RegisterPattern {
                     kind: r.kind.clone(),
-                    source: r.pattern.clone(),
-                    compiled: OnceLock::new(),
+                    pattern: crate::prefilter::LazyRegex::new(r.pattern.clone()),
                 })
                 .collect();
             let prefilter = crate::prefilter::Prefilter::new(
@@ -1299,12 +1287,9 @@ mod tests {
             let registers = &pack.registers().patterns;
             assert!(!registers.is_empty(), "{}", pack.code);
             // compiled when first needed in a run: each must compile
-            for pattern in registers {
-                assert!(
-                    regex::Regex::new(&pattern.source).is_ok(),
-                    "{}",
-                    pattern.source
-                );
+            for register in registers {
+                let source = register.pattern.source();
+                assert!(regex::Regex::new(source).is_ok(), "{source}");
             }
         }
     }

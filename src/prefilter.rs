@@ -28,6 +28,36 @@ pub(crate) struct Prefilter {
     foreign_folds: Vec<char>,
 }
 
+/// A regular expression compiled when first run: a pattern the prefilter keeps closed is
+/// never compiled, and a few patterns' Unicode classes take tens of milliseconds to compile.
+/// Threads that first need different patterns compile them side by side.
+#[derive(Debug)]
+pub(crate) struct LazyRegex {
+    source: String,
+    compiled: std::sync::OnceLock<regex::Regex>,
+}
+
+impl LazyRegex {
+    /// A pattern in the syntax of the `regex` crate; bundled patterns are tested to compile.
+    pub(crate) fn new(source: String) -> LazyRegex {
+        LazyRegex {
+            source,
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub(crate) fn get(&self) -> &regex::Regex {
+        self.compiled.get_or_init(|| {
+            regex::Regex::new(&self.source).expect("bundled patterns compile (tested)")
+        })
+    }
+}
+
 /// Which patterns can match a text.
 pub(crate) struct Open(Vec<bool>);
 
