@@ -4,7 +4,7 @@
 use regex::Captures;
 
 use crate::lang::{NumericOrder, Pack};
-use crate::prefilter::{LazyRegex, Prefilter};
+use crate::prefilter::Patterns;
 
 /// A date found in text, with the time when the text gives one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,14 +89,12 @@ impl FoundDate {
     }
 }
 
-/// The date patterns of one language, compiled once per pack.
+/// The date patterns of one language, built once per pack (each compiled when first run).
 #[derive(Debug)]
 pub struct DateReader {
-    patterns: Vec<LazyRegex>,
-    /// Which patterns can match a text: a month by name, "/" in "16/03/2024". Their Unicode
-    /// word boundaries stop the fast engine at a paragraph's first non-ASCII byte, so a
-    /// pattern is run only where it can match.
-    prefilter: Prefilter,
+    /// Run only where they can match (a month by name, "/" in "16/03/2024"): their Unicode
+    /// word boundaries stop the fast engine at a paragraph's first non-ASCII byte.
+    patterns: Patterns,
     months: Vec<(String, u32)>,
     weekdays: Vec<(String, u32)>,
     timezones: Vec<(String, String)>,
@@ -165,8 +163,7 @@ impl DateReader {
             r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\s*T?\s*(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<off>Z|[+-]\d{2}:?\d{2})?)?".to_string(),
         ];
         DateReader {
-            prefilter: Prefilter::new(patterns.iter().map(String::as_str)),
-            patterns: patterns.into_iter().map(LazyRegex::new).collect(),
+            patterns: Patterns::new(patterns.into()),
             months,
             weekdays,
             timezones,
@@ -180,12 +177,8 @@ impl DateReader {
         if !text.chars().any(char::is_numeric) {
             return found;
         }
-        let open = self.prefilter.open(text);
-        for (n, pattern) in self.patterns.iter().enumerate() {
-            if !open.may_match(n) {
-                continue;
-            }
-            for caps in pattern.get().captures_iter(text) {
+        for (_, pattern) in self.patterns.that_may_match(text) {
+            for caps in pattern.captures_iter(text) {
                 let Some(date) = self.read(&caps) else {
                     continue;
                 };
@@ -335,8 +328,7 @@ mod tests {
     fn every_pattern_needs_a_digit() {
         // find_all skips a text without one
         for code in ["id", "en"] {
-            for pattern in &DateReader::new(pack(code).unwrap()).patterns {
-                let source = pattern.source();
+            for source in DateReader::new(pack(code).unwrap()).patterns.sources() {
                 assert!(source.contains(r"\d"), "{source}");
                 assert!(Regex::new(source).is_ok(), "{source}");
             }
@@ -346,12 +338,7 @@ mod tests {
     #[test]
     fn a_pattern_is_skipped_only_where_it_cannot_match() {
         let reader = DateReader::new(pack("id").unwrap());
-        let open = |text: &str| -> Vec<bool> {
-            let open = reader.prefilter.open(text);
-            (0..reader.patterns.len())
-                .map(|n| open.may_match(n))
-                .collect()
-        };
+        let open = |text: &str| -> Vec<bool> { reader.patterns.opened(text) };
         // no month name, weekday, slash or hyphen: nothing to read
         assert_eq!(open("Sidang digelar 3 kali."), [false; 5]);
         // a month by name opens the two patterns that read one

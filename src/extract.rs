@@ -163,12 +163,8 @@ fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
     let registers = pack.registers();
     for (paragraph, text) in article.body.iter().enumerate() {
         crate::budget::check();
-        let open = registers.prefilter.open(text);
-        for (n, register) in registers.patterns.iter().enumerate() {
-            if !open.may_match(n) {
-                continue;
-            }
-            for caps in register.pattern.get().captures_iter(text) {
+        for (n, pattern) in registers.patterns.that_may_match(text) {
+            for caps in pattern.captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
                 let number = match (caps.name("num"), caps.name("year"), caps.name("code")) {
                     (Some(num), Some(year), _) => format!("{}/{}", num.as_str(), year.as_str()),
@@ -176,7 +172,7 @@ fn registers(article: &Article, pack: &Pack) -> Vec<Register> {
                     (None, _, Some(code)) => code.as_str().to_string(),
                     _ => continue,
                 };
-                let kind = register.kind.clone();
+                let kind = registers.kinds[n].clone();
                 candidates.push((paragraph, whole.start(), whole.end(), kind, number));
             }
         }

@@ -634,18 +634,11 @@ struct RuleFile {
     patterns: Vec<String>,
 }
 
-/// A pack's register patterns in the pack's order, and which of them can match a paragraph.
+/// A pack's register patterns in the pack's order, and the kind of number each reads.
 #[derive(Debug)]
 pub(crate) struct Registers {
-    pub(crate) patterns: Vec<RegisterPattern>,
-    pub(crate) prefilter: crate::prefilter::Prefilter,
-}
-
-/// A register pattern and the kind of number it reads.
-#[derive(Debug)]
-pub(crate) struct RegisterPattern {
-    pub(crate) kind: String,
-    pub(crate) pattern: crate::prefilter::LazyRegex,
+    pub(crate) kinds: Vec<String>,
+    pub(crate) patterns: crate::prefilter::Patterns,
 }
 
 /// A language pack compiled for matching.
@@ -740,23 +733,33 @@ fn fold_ascii(text: &str) -> String {
     String::from_utf8(folded).expect("ASCII stays ASCII")
 }
 
+/// The pieces of a text between white space characters (`char::is_whitespace`), empty ones
+/// included, as `str::split` gives them; ASCII text is split a byte at a time, at the ASCII
+/// characters that function takes.
+pub(crate) fn split_at_white_space(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    if !text.is_ascii() {
+        return Box::new(text.split(char::is_whitespace));
+    }
+    Box::new(
+        text.as_bytes()
+            .split(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+            .map(|piece| {
+                let from = piece.as_ptr() as usize - text.as_ptr() as usize;
+                &text[from..from + piece.len()]
+            }),
+    )
+}
+
 /// The text with each run of white space (`char::is_whitespace`) as one space and none at
 /// either end: what splitting at white space and joining with spaces gives, without the
-/// list of words between; ASCII text is split a byte at a time.
+/// list of words between.
 pub fn single_spaced(text: &str) -> String {
     let mut spaced = String::with_capacity(text.len());
-    let mut push = |word: &str| {
+    for word in split_at_white_space(text).filter(|w| !w.is_empty()) {
         if !spaced.is_empty() {
             spaced.push(' ');
         }
         spaced.push_str(word);
-    };
-    if text.is_ascii() {
-        // the ASCII characters `char::is_whitespace` takes
-        let words = text.split(|c: char| matches!(c, ' ' | '\t'..='\r'));
-        words.filter(|w| !w.is_empty()).for_each(&mut push);
-    } else {
-        text.split_whitespace().for_each(&mut push);
     }
     spaced
 }
@@ -841,25 +844,18 @@ impl Pack {
         })
     }
 
-    /// The register patterns, compiled on first use: their Unicode classes take a good part
-    /// of a second's tenth to compile, which a run in one language should not pay for another.
+    /// The register patterns, built on first use (each compiled when first run): their Unicode
+    /// classes take a good part of a second's tenth to compile, which a run should not pay for
+    /// patterns it never needs.
     pub(crate) fn registers(&self) -> &Registers {
-        self.registers.get_or_init(|| {
-            let patterns = self
-                .register_rules
-                .iter()
-                .map(|r| RegisterPattern {
-                    kind: r.kind.clone(),
-                    pattern: crate::prefilter::LazyRegex::new(r.pattern.clone()),
-                })
-                .collect();
-            let prefilter = crate::prefilter::Prefilter::new(
-                self.register_rules.iter().map(|r| r.pattern.as_str()),
-            );
-            Registers {
-                patterns,
-                prefilter,
-            }
+        self.registers.get_or_init(|| Registers {
+            kinds: self.register_rules.iter().map(|r| r.kind.clone()).collect(),
+            patterns: crate::prefilter::Patterns::new(
+                self.register_rules
+                    .iter()
+                    .map(|r| r.pattern.clone())
+                    .collect(),
+            ),
         })
     }
 
@@ -1284,11 +1280,10 @@ mod tests {
         let codes: Vec<_> = packs().iter().map(|p| p.code.as_str()).collect();
         assert_eq!(codes, ["id", "en"]);
         for pack in packs() {
-            let registers = &pack.registers().patterns;
+            let registers = pack.registers().patterns.sources();
             assert!(!registers.is_empty(), "{}", pack.code);
             // compiled when first needed in a run: each must compile
-            for register in registers {
-                let source = register.pattern.source();
+            for source in registers {
                 assert!(regex::Regex::new(source).is_ok(), "{source}");
             }
         }
@@ -1402,6 +1397,21 @@ mod tests {
         }
         assert!(word_list("id", "root-words").contains("kata"));
         assert!(word_list("en", "root-words").is_empty());
+    }
+
+    #[test]
+    fn ascii_text_splits_where_unicode_white_space_does() {
+        let every_byte: String = (0u8..128).map(char::from).collect();
+        for text in [
+            "",
+            " a  b\t\u{b}c\u{c}d\re\nf ",
+            every_byte.as_str(),
+            "x\u{a0}y z",
+        ] {
+            let expected: Vec<&str> = text.split(char::is_whitespace).collect();
+            let split: Vec<&str> = split_at_white_space(text).collect();
+            assert_eq!(split, expected, "{text:?}");
+        }
     }
 
     #[test]

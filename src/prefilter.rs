@@ -8,7 +8,10 @@
 //! without being written down beside it. It only ever skips a pattern that cannot match: a
 //! pattern it cannot read stays open everywhere.
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// The patterns' required words, found in a text at once.
@@ -28,33 +31,60 @@ pub(crate) struct Prefilter {
     foreign_folds: Vec<char>,
 }
 
-/// A regular expression compiled when first run: a pattern the prefilter keeps closed is
-/// never compiled, and a few patterns' Unicode classes take tens of milliseconds to compile.
-/// Threads that first need different patterns compile them side by side.
+/// Regular expressions, each run only where the words it needs are, and compiled when first
+/// run: a pattern no text opens is never compiled (a few patterns' Unicode classes take tens
+/// of milliseconds), and threads that first need different patterns compile them side by side.
 #[derive(Debug)]
-pub(crate) struct LazyRegex {
-    source: String,
-    compiled: std::sync::OnceLock<regex::Regex>,
+pub(crate) struct Patterns {
+    sources: Vec<String>,
+    compiled: Vec<OnceLock<Regex>>,
+    prefilter: Prefilter,
 }
 
-impl LazyRegex {
-    /// A pattern in the syntax of the `regex` crate; bundled patterns are tested to compile.
-    pub(crate) fn new(source: String) -> LazyRegex {
-        LazyRegex {
-            source,
-            compiled: std::sync::OnceLock::new(),
+impl Patterns {
+    /// Patterns in the syntax of the `regex` crate, in their order; bundled patterns are tested
+    /// to compile.
+    pub(crate) fn new(sources: Vec<String>) -> Patterns {
+        Patterns {
+            prefilter: Prefilter::new(sources.iter().map(String::as_str)),
+            compiled: sources.iter().map(|_| OnceLock::new()).collect(),
+            sources,
         }
     }
 
-    #[cfg(test)]
-    pub(crate) fn source(&self) -> &str {
-        &self.source
+    /// The patterns that may match `text`, with their places in the order given.
+    pub(crate) fn that_may_match<'a>(
+        &'a self,
+        text: &str,
+    ) -> impl Iterator<Item = (usize, &'a Regex)> + 'a {
+        let open = self.prefilter.open(text);
+        (0..self.sources.len())
+            .filter(move |&n| open.may_match(n))
+            .map(|n| (n, self.compiled(n)))
     }
 
-    pub(crate) fn get(&self) -> &regex::Regex {
-        self.compiled.get_or_init(|| {
-            regex::Regex::new(&self.source).expect("bundled patterns compile (tested)")
+    fn compiled(&self, n: usize) -> &Regex {
+        self.compiled[n].get_or_init(|| {
+            Regex::new(&self.sources[n]).expect("bundled patterns compile (tested)")
         })
+    }
+
+    #[cfg(test)]
+    pub(crate) fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// Which of the patterns the prefilter opens for `text`.
+    #[cfg(test)]
+    pub(crate) fn opened(&self, text: &str) -> Vec<bool> {
+        let open = self.prefilter.open(text);
+        (0..self.sources.len()).map(|n| open.may_match(n)).collect()
+    }
+
+    /// Whether the prefilter names a word for each pattern.
+    #[cfg(test)]
+    pub(crate) fn each_needs_a_word(&self) -> Vec<bool> {
+        self.prefilter.needs.iter().map(|n| !n.is_empty()).collect()
     }
 }
 
@@ -326,12 +356,9 @@ mod tests {
         // one without would be run on every paragraph
         for code in ["id", "en"] {
             let registers = crate::lang::pack(code).unwrap().registers();
-            for (n, pattern) in registers.patterns.iter().enumerate() {
-                assert!(
-                    !registers.prefilter.needs[n].is_empty(),
-                    "{code} {} pattern {n}",
-                    pattern.kind
-                );
+            let needs = registers.patterns.each_needs_a_word();
+            for (n, kind) in registers.kinds.iter().enumerate() {
+                assert!(needs[n], "{code} {kind} pattern {n}");
             }
         }
     }

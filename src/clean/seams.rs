@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use foldhash::HashMap;
 
-use crate::lang::{word_list, Pack};
+use crate::lang::{split_at_white_space, word_list, Pack};
 use crate::record::{Offsets, Repair};
 
 /// Letters at least in a capitalised name before a word glued to it ("Iwan" + "mengatakan").
@@ -27,7 +27,7 @@ const NAMED_RUN: std::ops::RangeInclusive<usize> = MIN_NAME_HEAD + 3..=MAX_NAMED
 /// The seams of one text, as byte offsets where a space is missing, in order.
 pub(crate) fn find(text: &str, pack: &Pack) -> Vec<usize> {
     let mut seams = Vec::new();
-    for token in tokens(text) {
+    for token in split_at_white_space(text) {
         if token.is_empty() {
             continue;
         }
@@ -41,22 +41,6 @@ pub(crate) fn find(text: &str, pack: &Pack) -> Vec<usize> {
         }
     }
     seams
-}
-
-/// The pieces of a text between white space characters (`char::is_whitespace`); ASCII text
-/// is split a byte at a time, at the ASCII characters that function takes.
-fn tokens(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
-    if !text.is_ascii() {
-        return Box::new(text.split(char::is_whitespace));
-    }
-    Box::new(
-        text.as_bytes()
-            .split(|b| matches!(b, b' ' | b'\t'..=b'\r'))
-            .map(|piece| {
-                let from = piece.as_ptr() as usize - text.as_ptr() as usize;
-                &text[from..from + piece.len()]
-            }),
-    )
 }
 
 /// What a token can hold, told from its characters alone: most tokens of any text are a word
@@ -775,20 +759,6 @@ mod tests {
             glued_word_after_name("Kusnadiyang", pack("id").unwrap()),
             Some(7)
         );
-    }
-
-    #[test]
-    fn ascii_text_splits_where_unicode_white_space_does() {
-        let every_byte: String = (0u8..128).map(char::from).collect();
-        for text in [
-            "",
-            " a  b\t\u{b}c\u{c}d\re\nf ",
-            every_byte.as_str(),
-            "x\u{a0}y z",
-        ] {
-            let expected: Vec<&str> = text.split(char::is_whitespace).collect();
-            assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text:?}");
-        }
     }
 
     #[test]
