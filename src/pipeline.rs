@@ -1,11 +1,11 @@
-//! Runs the stages over a corpus: parallel over documents, streaming in bounded batches so
+//! Runs the stages over a corpus: parallel over documents, streaming through a bounded window so
 //! memory does not grow with the corpus, and yielding results in input order so output is the
 //! same whatever the thread count.
 
+use std::collections::{BTreeMap, VecDeque};
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
-
-use rayon::prelude::*;
 
 use crate::budget::{self, OverBudget};
 use crate::clean::{self, Cleaned};
@@ -144,11 +144,12 @@ fn choose_pack(lang: LangChoice, text: &str) -> &'static Pack {
     }
 }
 
-/// Processes a stream of documents with `threads` workers, handing each result to `sink` in
-/// input order. The calling thread reads the next batch and hands on the results of the last
-/// while the workers process one, so that reading and writing, which only one thread can do,
-/// do not leave the workers waiting. Two batches are in memory at a time, each at most 16
-/// documents per worker and half the bytes `limits` allow (but always one document).
+/// Processes a stream of documents with the pool's workers, handing each result to `sink` in
+/// input order. Each document is a job of its own, so a worker takes the next document as soon
+/// as it is done with one rather than waiting for a batch's slowest; the calling thread reads
+/// ahead and hands results on in order. Documents read and not yet handed on are at most 32 per
+/// worker and hold at most the bytes `limits` allow (but always one document), so memory does
+/// not grow with the corpus however slow one document is.
 pub fn run<I, F>(
     mut documents: I,
     pool: &rayon::ThreadPool,
@@ -160,48 +161,144 @@ pub fn run<I, F>(
     I: Iterator<Item = Result<Document, SourceError>>,
     F: FnMut(Result<Article, SourceError>),
 {
-    let batch_size = pool.current_num_threads().max(1) * 16;
-    let batch_bytes = limits.bytes_in_flight / 2;
-    let process_batch = |batch: Vec<Result<Document, SourceError>>| -> Vec<_> {
-        pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| {
-                    item.and_then(|document| {
-                        guarded(document, limits.time, |d| process(d, lang, depth))
-                    })
-                })
-                .collect()
-        })
-    };
-    std::thread::scope(|scope| {
-        let mut in_flight: Option<std::thread::ScopedJoinHandle<'_, Vec<_>>> = None;
-        loop {
-            let mut batch = Vec::new();
-            let mut bytes = 0;
-            while batch.len() < batch_size && (batch.is_empty() || bytes < batch_bytes) {
-                let Some(item) = documents.next() else { break };
-                bytes += item.as_ref().map_or(0, |d| d.content.len());
-                batch.push(item);
-            }
-            let next = (!batch.is_empty()).then(|| scope.spawn(|| process_batch(batch)));
-            if let Some(previous) = in_flight.take() {
-                handed_on(previous).into_iter().for_each(&mut sink);
-            }
-            match next {
-                Some(handle) => in_flight = Some(handle),
-                None => break,
+    let mut window = Window::new(pool.current_num_threads().max(1) * 32, limits);
+    let finished = Arc::new(Finished::default());
+    let mut ended = false;
+    loop {
+        while !ended && window.has_room() {
+            let Some(item) = documents.next() else {
+                ended = true;
+                break;
+            };
+            let bytes = item.as_ref().map_or(0, |d| d.content.len());
+            let number = window.read(bytes);
+            match item {
+                Ok(document) => {
+                    let finished = Arc::clone(&finished);
+                    pool.spawn(move || {
+                        let result = guarded(document, limits.time, |d| process(d, lang, depth));
+                        finished.add(number, result);
+                    });
+                }
+                Err(error) => window.finish(number, Err(error)),
             }
         }
-    });
+        window.hand_on(&mut sink);
+        if window.is_empty() {
+            if ended {
+                break;
+            }
+            continue;
+        }
+        // half the jobs in flight are worth a switch to this thread, and leave the workers
+        // the other half to go on with meanwhile
+        let wanted = window.unfinished().div_ceil(2);
+        for (number, result) in finished.take(wanted) {
+            window.finish(number, result);
+        }
+        window.hand_on(&mut sink);
+    }
 }
 
-/// The results of a batch: a panic outside any one document's processing (each is guarded)
-/// is a bug of the pipeline itself, and goes on as one.
-fn handed_on<T>(batch: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    batch
-        .join()
-        .unwrap_or_else(|panic| panic::resume_unwind(panic))
+/// The results of the jobs in flight, gathered for the reading thread, which is woken once
+/// as many are there as it asked for rather than for each one.
+#[derive(Default)]
+struct Finished {
+    state: Mutex<FinishedState>,
+    enough: Condvar,
+}
+
+#[derive(Default)]
+struct FinishedState {
+    results: Vec<(u64, Result<Article, SourceError>)>,
+    /// How many results the reading thread waits for; 0 when it is not waiting.
+    wanted: usize,
+}
+
+impl Finished {
+    fn add(&self, number: u64, result: Result<Article, SourceError>) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.results.push((number, result));
+        if state.wanted > 0 && state.results.len() >= state.wanted {
+            self.enough.notify_one();
+        }
+    }
+
+    /// Waits until at least `wanted` results are there, and takes them all.
+    fn take(&self, wanted: usize) -> Vec<(u64, Result<Article, SourceError>)> {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.wanted = wanted;
+        while state.results.len() < wanted {
+            state = self
+                .enough
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        state.wanted = 0;
+        std::mem::take(&mut state.results)
+    }
+}
+
+/// The documents between the reading and the handing on: numbered in input order, each with
+/// its bytes, and their results as they finish, possibly out of order.
+struct Window {
+    most: usize,
+    bytes_most: usize,
+    /// The number of the next document read.
+    read: u64,
+    /// The number of the next result handed on.
+    handed: u64,
+    bytes: usize,
+    sizes: VecDeque<usize>,
+    finished: BTreeMap<u64, Result<Article, SourceError>>,
+}
+
+impl Window {
+    fn new(most: usize, limits: Limits) -> Window {
+        Window {
+            most,
+            bytes_most: limits.bytes_in_flight,
+            read: 0,
+            handed: 0,
+            bytes: 0,
+            sizes: VecDeque::new(),
+            finished: BTreeMap::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.read == self.handed
+    }
+
+    /// The documents read whose results have not come yet.
+    fn unfinished(&self) -> usize {
+        self.sizes.len() - self.finished.len()
+    }
+
+    fn has_room(&self) -> bool {
+        self.is_empty() || (self.sizes.len() < self.most && self.bytes < self.bytes_most)
+    }
+
+    /// Takes a document of `bytes` in, and gives its number.
+    fn read(&mut self, bytes: usize) -> u64 {
+        self.bytes += bytes;
+        self.sizes.push_back(bytes);
+        self.read += 1;
+        self.read - 1
+    }
+
+    fn finish(&mut self, number: u64, result: Result<Article, SourceError>) {
+        self.finished.insert(number, result);
+    }
+
+    /// Hands on the results that are next in input order.
+    fn hand_on(&mut self, sink: &mut impl FnMut(Result<Article, SourceError>)) {
+        while let Some(result) = self.finished.remove(&self.handed) {
+            self.handed += 1;
+            self.bytes -= self.sizes.pop_front().unwrap_or_default();
+            sink(result);
+        }
+    }
 }
 
 thread_local! {
@@ -295,7 +392,7 @@ mod tests {
             time: None,
             bytes_in_flight: 2_500,
         };
-        let mut first_seen_after = None;
+        let mut most_held = 0;
         let mut ids = Vec::new();
         run(
             documents,
@@ -304,15 +401,53 @@ mod tests {
             Depth::Clean,
             limits,
             |result| {
-                first_seen_after.get_or_insert(pulled.get());
+                most_held = most_held.max(pulled.get() - ids.len());
                 ids.push(result.unwrap().id);
             },
         );
-        // a batch stops once it holds half the 2,500 bytes (two documents of about 1 KB, though
-        // two workers take 32), and the first is handed on once the second is read
-        assert_eq!(first_seen_after, Some(4));
+        // reading stops once the documents held reach 2,500 bytes: the third of about 1 KB
+        // crosses it (though two workers could take 64 documents)
+        assert_eq!(most_held, 3);
         assert_eq!(ids.len(), 20);
-        assert_eq!(ids[19], "doc19", "in input order");
+        let in_order: Vec<String> = (0..20).map(|n| format!("doc{n}")).collect();
+        assert_eq!(ids, in_order);
+    }
+
+    #[test]
+    fn a_document_that_cannot_be_read_keeps_its_place() {
+        let documents = (0..40).map(|n| match n % 3 {
+            0 => Err(SourceError::new("feed.jsonl", Some(n), "not JSON")),
+            _ => {
+                let mut d = document();
+                d.id = format!("doc{n}");
+                Ok(d)
+            }
+        });
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let mut seen = Vec::new();
+        run(
+            documents,
+            &pool,
+            LangChoice::Fixed("id"),
+            Depth::Extract,
+            Limits::default(),
+            |result| {
+                seen.push(match result {
+                    Ok(article) => article.id,
+                    Err(error) => format!("error {}", error.record.unwrap_or_default()),
+                })
+            },
+        );
+        let expected: Vec<String> = (0..40)
+            .map(|n| match n % 3 {
+                0 => format!("error {n}"),
+                _ => format!("doc{n}"),
+            })
+            .collect();
+        assert_eq!(seen, expected);
     }
 
     #[test]
