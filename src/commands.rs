@@ -253,9 +253,9 @@ enum JsonlOut {
 }
 
 impl JsonlOut {
-    /// Writes a record whole: serialised in memory first, so that the writer (and the
-    /// checksum the file keeps) is called once a line rather than once a JSON token, and a
-    /// record that fails to serialise leaves no half line.
+    /// Writes a record whole: serialised in memory first, so that the writer is called once a
+    /// line rather than once a JSON token, and a record that fails to serialise leaves no half
+    /// line.
     fn line(&mut self, value: &impl serde::Serialize) -> Result<()> {
         let line = json_line(value)?;
         let writer: &mut dyn Write = match self {
@@ -535,7 +535,9 @@ fn put_in_place(
 ) -> Result<()> {
     let mut listed = Vec::new();
     for (name, file) in &files {
-        let (bytes, sha256) = file.digest().clone();
+        let (bytes, sha256) = file
+            .digest()
+            .with_context(|| format!("cannot read back {}", dir.join(name).display()))?;
         listed.push(ManifestFile {
             name,
             bytes,

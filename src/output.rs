@@ -15,9 +15,6 @@ use tempfile::NamedTempFile;
 pub struct AtomicFile {
     path: PathBuf,
     target: Target,
-    /// Size and hash of what was written, kept as it is written for the manifest.
-    bytes: u64,
-    hasher: Sha256,
 }
 
 enum Target {
@@ -33,8 +30,6 @@ impl AtomicFile {
             return Ok(AtomicFile {
                 path: path.to_path_buf(),
                 target: Target::Special(BufWriter::new(file)),
-                bytes: 0,
-                hasher: Sha256::new(),
             });
         }
         let dir = match path.parent() {
@@ -49,8 +44,6 @@ impl AtomicFile {
         Ok(AtomicFile {
             path: path.to_path_buf(),
             target: Target::Temporary(BufWriter::new(temp)),
-            bytes: 0,
-            hasher: Sha256::new(),
         })
     }
 
@@ -61,14 +54,12 @@ impl AtomicFile {
     /// Writes the file out in full, still under its temporary name, so that several files can
     /// be put in place together once all of them are complete.
     pub fn prepare(self) -> io::Result<Prepared> {
-        let digest = (self.bytes, format!("{:x}", self.hasher.finalize()));
         let writer = match self.target {
             Target::Special(mut writer) => {
                 writer.flush()?;
                 return Ok(Prepared {
                     path: self.path,
                     temp: None,
-                    digest,
                 });
             }
             Target::Temporary(writer) => writer,
@@ -85,7 +76,6 @@ impl AtomicFile {
         Ok(Prepared {
             path: self.path,
             temp: Some(temp),
-            digest,
         })
     }
 }
@@ -94,13 +84,19 @@ impl AtomicFile {
 pub struct Prepared {
     path: PathBuf,
     temp: Option<NamedTempFile>,
-    digest: (u64, String),
 }
 
 impl Prepared {
-    /// Size and sha256 of the contents.
-    pub fn digest(&self) -> &(u64, String) {
-        &self.digest
+    /// Size and sha256 of the contents, for a manifest: read back from the file written rather
+    /// than kept while writing, so that outputs no manifest lists (a whole corpus's records)
+    /// are not hashed.
+    pub fn digest(&self) -> io::Result<(u64, String)> {
+        let Some(temp) = &self.temp else {
+            return Err(io::Error::other("not a regular file, so not listed"));
+        };
+        let mut hasher = Sha256::new();
+        let bytes = io::copy(&mut fs::File::open(temp.path())?, &mut hasher)?;
+        Ok((bytes, format!("{:x}", hasher.finalize())))
     }
 
     pub fn persist(self) -> io::Result<()> {
@@ -132,13 +128,10 @@ pub fn remove_stale_temporaries(dir: &Path) -> io::Result<()> {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let written = match &mut self.target {
-            Target::Temporary(writer) => writer.write(buf)?,
-            Target::Special(writer) => writer.write(buf)?,
-        };
-        self.hasher.update(&buf[..written]);
-        self.bytes += written as u64;
-        Ok(written)
+        match &mut self.target {
+            Target::Temporary(writer) => writer.write(buf),
+            Target::Special(writer) => writer.write(buf),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -244,5 +237,18 @@ mod tests {
         assert!(!path.exists());
         file.commit().unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "{}");
+    }
+
+    #[test]
+    fn a_prepared_file_is_listed_with_its_size_and_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut file = AtomicFile::create(&dir.path().join("out.txt")).unwrap();
+        file.write_all(b"abc").unwrap();
+        let (bytes, sha256) = file.prepare().unwrap().digest().unwrap();
+        assert_eq!(bytes, 3);
+        assert_eq!(
+            sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

@@ -150,12 +150,17 @@ pub(super) fn keep_abbreviation_dots<'a>(
     let mut i = 0;
     while i + 1 < tokens.len() {
         let (word, stop) = (&tokens[i], &tokens[i + 1]);
-        let next_capitalised = tokens.get(i + 2).is_some_and(|t| capitalised(t.text));
-        let initial = word.text.chars().count() == 1 && capitalised(word.text) && next_capitalised;
-        let abbreviation = capitalised(word.text) && word.is_in(abbreviations);
-        let dotted =
-            word.text.contains('.') && word.text.chars().all(|c| c == '.' || c.is_uppercase());
-        if stop.text == "." && stop.start == word.end && (dotted || initial || abbreviation) {
+        let joined_stop = stop.text == "." && stop.start == word.end;
+        let takes_stop = || {
+            let next_capitalised = tokens.get(i + 2).is_some_and(|t| capitalised(t.text));
+            let initial =
+                word.text.chars().count() == 1 && capitalised(word.text) && next_capitalised;
+            let abbreviation = capitalised(word.text) && word.is_in(abbreviations);
+            let dotted =
+                word.text.contains('.') && word.text.chars().all(|c| c == '.' || c.is_uppercase());
+            dotted || initial || abbreviation
+        };
+        if joined_stop && takes_stop() {
             joins[i] = true;
             i += 2;
         } else {
