@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Throughput per core on real news, as users' machines see it: news2025 (decompressed once, so
 # every step reads the same bytes) through `warta clean` and `warta extract` on one thread (on
-# one core) and on two, each the fastest of three runs against a plain word count (`wc -w`) over
-# the same bytes in the same run; the entity tagger's tokens per second; the peak memory of
-# extract on the corpus and on the corpus copied 16 times (streaming: the peak should not grow).
+# one core) and on two, in alternation, each the fastest of five runs, against a plain word
+# count (`wc -w`) over the same bytes in the same run; the entity tagger's tokens per second;
+# the peak memory of extract on the corpus and on the corpus copied 16 times (streaming: the
+# peak should not grow).
 # Usage: scripts/bench-throughput.sh   (needs ../shared/corpus/news2025 and ../shared/data/ner)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,45 +16,58 @@ zcat ../shared/corpus/news2025/news2025.jsonl.gz > "$work/news.jsonl"
 bytes=$(stat -c %s "$work/news.jsonl")
 mb=$(python3 -c "print($bytes / 1e6)")
 
-seconds() { # command... -> "wall cpu peak_kb", the fastest of three runs (the machine is shared)
-  best=""
-  for _ in 1 2 3; do
-    /usr/bin/time -o "$work/time" -f "%e %U %S %M" "$@" >/dev/null 2>&1
-    read -r wall user sys peak < <(tail -1 "$work/time")
-    cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
-    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $wall < ${best%% *} else 1)"; then
-      best="$wall $cpu $peak"
-    fi
-  done
-  echo "$best"
-}
 once() { # command... -> "wall cpu peak_kb" of one run
   /usr/bin/time -o "$work/time" -f "%e %U %S %M" "$@" >/dev/null 2>&1
   read -r wall user sys peak < <(tail -1 "$work/time")
   echo "$wall $(python3 -c "print(f'{$user + $sys:.2f}')") $peak"
 }
-rate() { python3 -c "print(f'{$mb / max($1, 1e-9):.2f}')"; }
 # one thread on one core: the pipeline's reading and writing thread would otherwise run beside
 # the worker on the second core
 one_core=""
 command -v taskset >/dev/null && one_core="taskset -c 0"
 
-# the word count, repeated so that its time is measurable
-read -r wc_wall _ _ <<<"$(seconds sh -c \
-  "for i in 1 2 3 4 5 6 7 8 9 10; do wc -w '$work/news.jsonl'; done")"
-wc_rate=$(python3 -c "print(f'{10 * $mb / max($wc_wall, 1e-9):.1f}')")
+# the word count, the fastest of ten
+wc_wall=$(python3 - "$work/news.jsonl" <<'PY'
+import subprocess, sys, time
+best = min(
+    (lambda t: (subprocess.run(["wc", "-w", sys.argv[1]], stdout=subprocess.DEVNULL),
+                time.perf_counter() - t)[1])(time.perf_counter())
+    for _ in range(10))
+print(best)
+PY
+)
+wc_rate=$(python3 -c "print(f'{$mb / max($wc_wall, 1e-9):.1f}')")
 echo "news2025: $(printf '%.1f' "$mb") MB; wc -w: $wc_rate MB/s"
 
-for threads in 1 2; do
-  pin=""; [ "$threads" = 1 ] && pin=$one_core
-  for stage in clean extract; do
-    read -r wall cpu peak <<<"$(seconds $pin $warta $stage -q --threads $threads "$work/news.jsonl" -o "$work/$stage.jsonl")"
-    r=$(rate "$wall")
-    [ "$threads" = 1 ] && [ "$stage" = extract ] && one=$wall
-    echo "$stage, $threads thread(s): $wall s, $r MB/s ($(python3 -c "print(f'{$wc_rate / $r:.0f}')")x slower than wc -w), $(rate "$cpu") MB per CPU-second, peak $((peak / 1024)) MiB"
-  done
+# each stage on one thread and on two in alternation, five rounds, the fastest of each: the
+# machine is shared and its speed drifts over minutes, so the two are timed side by side
+for stage in clean extract; do
+  python3 - "$stage" "$warta" "$work" "$one_core" "$mb" "$wc_rate" <<'PY'
+import resource, subprocess, sys, time
+stage, warta, work, pin, mb, wc_rate = sys.argv[1:7]
+mb, wc_rate = float(mb), float(wc_rate)
+best = {}
+for _ in range(5):
+    for threads in (1, 2):
+        command = [warta, stage, "-q", "--threads", str(threads), f"{work}/news.jsonl",
+                   "-o", f"{work}/{stage}.jsonl"]
+        if threads == 1 and pin:
+            command = pin.split() + command
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, check=True)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        if threads not in best or wall < best[threads][0]:
+            best[threads] = (wall, cpu)
+for threads, (wall, cpu) in sorted(best.items()):
+    rate = mb / wall
+    print(f"{stage}, {threads} thread(s): {wall:.3f} s, {rate:.2f} MB/s "
+          f"({wc_rate / rate:.0f}x slower than wc -w), {mb / cpu:.2f} MB per CPU-second")
+print(f"{stage} on 2 threads: {best[1][0] / best[2][0]:.2f}x one thread on one core")
+PY
 done
-echo "extract on 2 threads: $(python3 -c "print(f'{$one / $wall:.2f}')")x one thread on one core"
 
 $warta eval --ner ../shared/data/ner/idner/train.txt | tail -1 | sed 's/^/tagger (idner train): /'
 
