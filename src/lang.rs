@@ -702,7 +702,7 @@ impl PhraseSet {
 /// Lower-cases and folds white space, the form every phrase lookup uses.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
-        return fold_ascii(text);
+        return single_spaced_ascii(text, true);
     }
     let mut folded = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -714,23 +714,25 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// [`fold`] of ASCII text in one pass over its bytes: the white space of `split_whitespace`
-/// in ASCII is tab, line feed, vertical tab, form feed, carriage return and space.
-fn fold_ascii(text: &str) -> String {
-    let mut folded: Vec<u8> = Vec::with_capacity(text.len());
-    let mut space = false;
-    for &b in text.as_bytes() {
-        if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
-            space = true;
-        } else {
-            if space && !folded.is_empty() {
-                folded.push(b' ');
-            }
-            space = false;
-            folded.push(b.to_ascii_lowercase());
+/// ASCII text single-spaced a byte at a time, lower-cased if asked: the white space of
+/// `split_whitespace` in ASCII is tab, line feed, vertical tab, form feed, carriage return and
+/// space.
+fn single_spaced_ascii(text: &str, lower: bool) -> String {
+    let mut spaced: Vec<u8> = Vec::with_capacity(text.len());
+    let words = text
+        .as_bytes()
+        .split(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+        .filter(|w| !w.is_empty());
+    for word in words {
+        if !spaced.is_empty() {
+            spaced.push(b' ');
         }
+        spaced.extend_from_slice(word);
     }
-    String::from_utf8(folded).expect("ASCII stays ASCII")
+    if lower {
+        spaced.make_ascii_lowercase();
+    }
+    String::from_utf8(spaced).expect("ASCII stays ASCII")
 }
 
 /// The pieces of a text between white space characters (`char::is_whitespace`), empty ones
@@ -754,6 +756,9 @@ pub(crate) fn split_at_white_space(text: &str) -> Box<dyn Iterator<Item = &str> 
 /// either end: what splitting at white space and joining with spaces gives, without the
 /// list of words between.
 pub fn single_spaced(text: &str) -> String {
+    if text.is_ascii() {
+        return single_spaced_ascii(text, false);
+    }
     let mut spaced = String::with_capacity(text.len());
     for word in split_at_white_space(text).filter(|w| !w.is_empty()) {
         if !spaced.is_empty() {
@@ -1416,6 +1421,7 @@ mod tests {
 
     #[test]
     fn single_spacing_is_splitting_at_white_space_and_joining() {
+        let every_ascii_byte: String = (0u8..128).map(char::from).collect();
         for text in [
             "",
             "   ",
@@ -1423,9 +1429,16 @@ mod tests {
             "satu\u{a0}dua\u{2003} tiga\u{3000}",
             "é  ü",
             "x",
+            every_ascii_byte.as_str(),
         ] {
             let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(single_spaced(text), joined, "{text:?}");
+            let folded = text
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(fold(text), folded, "{text:?}");
         }
     }
 
