@@ -76,23 +76,28 @@ fn shape(token: &str) -> Shape {
         .iter()
         .position(|b| !matches!(b, b'(' | b'[' | b'"' | b'\''))
         .unwrap_or(bytes.len());
-    let end = start
-        + bytes[start..]
-            .iter()
-            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
-            .unwrap_or(bytes.len() - start);
+    // the word, read once: its capitals, and whether all after the first letter are lower case
+    let (mut end, mut capitals, mut lower_after_first) = (start, 0, true);
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_uppercase() {
+            capitals += 1;
+        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            break;
+        }
+        lower_after_first &= end == start || b.is_ascii_lowercase();
+        end += 1;
+    }
     let closing = bytes[end..].iter().all(|b| {
         matches!(
             b,
             b'.' | b',' | b':' | b';' | b'!' | b'?' | b')' | b']' | b'"' | b'\''
         )
     });
-    let word = &bytes[start..end];
-    if word.is_empty() || !closing {
+    if end == start || !closing {
         by_pairs()
-    } else if !word.iter().any(u8::is_ascii_uppercase) {
+    } else if capitals == 0 {
         Shape::Plain
-    } else if word[0].is_ascii_uppercase() && word[1..].iter().all(u8::is_ascii_lowercase) {
+    } else if bytes[start].is_ascii_uppercase() && lower_after_first {
         Shape::Name { start, end }
     } else {
         by_pairs()
@@ -666,6 +671,28 @@ mod tests {
             "ke daerahnya. Gubernur Banten berkata"
         );
         assert_eq!(repaired("Baca Juga:Harga Naik"), "Baca Juga: Harga Naik");
+    }
+
+    #[test]
+    fn a_token_is_told_plain_a_name_or_for_a_closer_look_from_its_characters() {
+        for (token, expected) in [
+            ("kata", Shape::Plain),
+            ("2024", Shape::Plain),
+            ("e-ktp,", Shape::Plain),
+            ("KPU", Shape::Plain),
+            ("Jakarta,", Shape::Name { start: 0, end: 7 }),
+            ("(Kompas).", Shape::Name { start: 1, end: 7 }),
+            ("\"Anungmengatakan", Shape::Name { start: 1, end: 16 }),
+            ("A", Shape::Name { start: 0, end: 1 }),
+            ("JakartaPramono", Shape::Other),
+            ("Iwan-Budi", Shape::Other),
+            ("Rp1.500", Shape::Other),
+            ("kePersatuan", Shape::Other),
+            ("B2B", Shape::Other),
+            ("(PBVSI)pada", Shape::Other),
+        ] {
+            assert_eq!(shape(token), expected, "{token}");
+        }
     }
 
     #[test]
