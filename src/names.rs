@@ -83,13 +83,12 @@ pub fn jaccard(a: &str, b: &str) -> f64 {
 
 /// A folded name without the trailing words that only extend it ("kpu ri" is "kpu"). Every
 /// suffix is stripped, repeatedly, so "komisi x republik indonesia ri" is "komisi x".
-pub fn strip_suffixes(key: &str, suffixes: &[String]) -> String {
-    let mut key = key.to_string();
-    while let Some(stripped) = suffixes
-        .iter()
-        .find_map(|suffix| key.strip_suffix(suffix.as_str())?.strip_suffix(' '))
-    {
-        key = stripped.to_string();
+pub fn strip_suffixes(mut key: String, suffixes: &[String]) -> String {
+    while let Some(kept) = suffixes.iter().find_map(|suffix| {
+        let stripped = key.strip_suffix(suffix.as_str())?.strip_suffix(' ')?;
+        Some(stripped.len())
+    }) {
+        key.truncate(kept);
     }
     key
 }
@@ -164,7 +163,7 @@ mod tests {
         assert_eq!(compact_key("T-Mobile (US)"), "tmobile us");
         let suffixes = ["ri".to_string(), "republik indonesia".to_string()];
         assert_eq!(
-            strip_suffixes("komisi x republik indonesia ri", &suffixes),
+            strip_suffixes("komisi x republik indonesia ri".to_string(), &suffixes),
             "komisi x"
         );
     }

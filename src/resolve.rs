@@ -160,7 +160,7 @@ impl Actors {
                     (normalise_name(form), "same name form"),
                     (spelling(form), "same spelling but for punctuation"),
                     (
-                        strip_suffixes(&normalise_name(form), rules.suffixes),
+                        strip_suffixes(normalise_name(form), rules.suffixes),
                         "same name but for a suffix",
                     ),
                     (company, "same company but for its legal form"),
@@ -484,7 +484,7 @@ fn bodies_spoken_for(
             && candidate
                 .forms
                 .iter()
-                .any(|form| parents.contains(&strip_suffixes(&normalise_name(form), suffixes)))
+                .any(|form| parents.contains(&strip_suffixes(normalise_name(form), suffixes)))
         {
             bodies.push(other);
         }

@@ -195,7 +195,7 @@ impl InstitutionSet {
 
     /// A name's comparison key without trailing suffixes: "KPU RI" and "KPU" are one.
     pub(super) fn core(&self, form: &str) -> String {
-        crate::names::strip_suffixes(&key(form), &self.suffixes)
+        crate::names::strip_suffixes(key(form), &self.suffixes)
     }
 
     /// The entry a form belongs to (by name, acronym or mention), if any.
