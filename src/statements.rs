@@ -2,7 +2,7 @@
 //! reporting word (the cue) and its speaker: a named person, a pronoun resolved to the speaker
 //! before, or an unnamed speaker described by role and tied to an institution.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use crate::lang::{lowercase, Pack, StatementWords};
 use crate::record::{Article, Offsets, Quote, Speaker};
@@ -172,9 +172,9 @@ impl<'a> Index<'a> {
 #[derive(Debug)]
 pub(crate) struct CueForms {
     forms: HashMap<String, String>,
-    /// First words of the cues written as two words ("according"), so that only they cost a
-    /// second look-up.
-    pair_openers: HashSet<String>,
+    /// The cues written as two words by their first ("according"), each with its second and
+    /// base, so that only such a first word costs a second look-up.
+    pairs: HashMap<String, Vec<(String, String)>>,
 }
 
 impl CueForms {
@@ -187,14 +187,26 @@ impl CueForms {
                 }
             }
         }
-        let pair_openers = forms
-            .keys()
-            .filter_map(|form| Some(form.split_once(' ')?.0.to_string()))
-            .collect();
-        CueForms {
-            forms,
-            pair_openers,
+        let mut pairs: HashMap<String, Vec<(String, String)>> = HashMap::default();
+        for (form, base) in &forms {
+            if let Some((first, second)) = form.split_once(' ') {
+                pairs
+                    .entry(first.to_string())
+                    .or_default()
+                    .push((second.to_string(), base.clone()));
+            }
         }
+        CueForms { forms, pairs }
+    }
+
+    /// The base of the two-word cue `first second` (`first` lower-cased), if it is one.
+    fn base_of_pair(&self, first: &str, second: &str) -> Option<&str> {
+        let seconds = self.pairs.get(first)?;
+        let second = lowercase(second);
+        seconds
+            .iter()
+            .find(|(s, _)| *s == second)
+            .map(|(_, base)| base.as_str())
     }
 
     fn base_of(&self, lower: &str) -> Option<&str> {
@@ -227,11 +239,8 @@ impl<'a> Cues<'a> {
     fn at(&self, words: &[(usize, &str)], i: usize) -> Option<(&'a str, usize)> {
         let first = lowercase(words.get(i)?.1);
         if let Some((_, second)) = words.get(i + 1) {
-            if self.forms.pair_openers.contains(first.as_ref()) {
-                let pair = format!("{first} {}", second.to_lowercase());
-                if let Some(base) = self.forms.base_of(&pair) {
-                    return Some((base, 2));
-                }
+            if let Some(base) = self.forms.base_of_pair(&first, second) {
+                return Some((base, 2));
             }
         }
         self.forms.base_of(first.as_ref()).map(|base| (base, 1))
