@@ -173,7 +173,7 @@ pub struct Neighbour {
 #[serde(deny_unknown_fields)]
 pub struct StatementWords {
     /// Each entry: the base form, then the surface forms that stand for it. Forms built from
-    /// `cue_roots` are added here when the pack is compiled.
+    /// `cue_roots` are added here when the pack is read.
     pub cues: Vec<Vec<String>>,
     /// Roots of reporting verbs, whose forms the language's morphology builds.
     #[serde(default)]
@@ -641,7 +641,7 @@ pub(crate) struct Registers {
     pub(crate) patterns: crate::prefilter::Patterns,
 }
 
-/// A language pack compiled for matching.
+/// A language pack, read from its file; its matchers are built when first used.
 #[derive(Debug)]
 pub struct Pack {
     pub code: String,
@@ -649,11 +649,8 @@ pub struct Pack {
     pub calendar: Calendar,
     pub article: ArticleWords,
     function_words: Vec<String>,
-    starts: PhraseSet,
-    contains: PhraseSet,
-    exact: HashMap<String, String>,
-    patterns: RegexSet,
-    pattern_reasons: Vec<String>,
+    boilerplate_rules: Vec<RuleFile>,
+    boilerplate: OnceLock<Boilerplate>,
     end_markers: Vec<String>,
     dates: OnceLock<crate::dates::DateReader>,
     cue_forms: OnceLock<crate::statements::CueForms>,
@@ -665,6 +662,42 @@ pub struct Pack {
     pub disputes: DisputeWords,
     pub seams: SeamWords,
     neighbour: Option<Neighbour>,
+}
+
+/// A pack's boilerplate phrases and patterns, compiled into automata.
+#[derive(Debug)]
+struct Boilerplate {
+    starts: PhraseSet,
+    contains: PhraseSet,
+    exact: HashMap<String, String>,
+    patterns: RegexSet,
+    pattern_reasons: Vec<String>,
+}
+
+impl Boilerplate {
+    fn new(rules: &[RuleFile]) -> Result<Boilerplate, String> {
+        let mut starts = Vec::new();
+        let mut contains = Vec::new();
+        let mut exact = HashMap::default();
+        let mut patterns = Vec::new();
+        let mut pattern_reasons = Vec::new();
+        for rule in rules {
+            starts.extend(rule.starts.iter().map(|p| (fold(p), rule.reason.clone())));
+            contains.extend(rule.contains.iter().map(|p| (fold(p), rule.reason.clone())));
+            exact.extend(rule.exact.iter().map(|p| (fold(p), rule.reason.clone())));
+            for pattern in &rule.patterns {
+                patterns.push(format!("(?i){pattern}"));
+                pattern_reasons.push(rule.reason.clone());
+            }
+        }
+        Ok(Boilerplate {
+            starts: PhraseSet::new(starts)?,
+            contains: PhraseSet::new(contains)?,
+            exact,
+            patterns: RegexSet::new(patterns).map_err(|e| e.to_string())?,
+            pattern_reasons,
+        })
+    }
 }
 
 /// Many phrases with the reason each stands for, matched in one pass.
@@ -809,33 +842,16 @@ impl Pack {
             .map(|(_, name)| name.as_str())
     }
 
-    fn compile(file: PackFile) -> Result<Pack, String> {
-        let mut starts = Vec::new();
-        let mut contains = Vec::new();
-        let mut exact = HashMap::default();
-        let mut patterns = Vec::new();
-        let mut pattern_reasons = Vec::new();
-        for rule in file.boilerplate {
-            starts.extend(rule.starts.iter().map(|p| (fold(p), rule.reason.clone())));
-            contains.extend(rule.contains.iter().map(|p| (fold(p), rule.reason.clone())));
-            exact.extend(rule.exact.iter().map(|p| (fold(p), rule.reason.clone())));
-            for pattern in rule.patterns {
-                patterns.push(format!("(?i){pattern}"));
-                pattern_reasons.push(rule.reason.clone());
-            }
-        }
-        Ok(Pack {
+    fn read(file: PackFile) -> Pack {
+        Pack {
             code: file.code,
             name: file.name,
             function_words: file.function_words,
             end_markers: file.article.end_markers.iter().map(|m| fold(m)).collect(),
             calendar: file.calendar,
             article: file.article,
-            starts: PhraseSet::new(starts)?,
-            contains: PhraseSet::new(contains)?,
-            exact,
-            patterns: RegexSet::new(patterns).map_err(|e| e.to_string())?,
-            pattern_reasons,
+            boilerplate_rules: file.boilerplate,
+            boilerplate: OnceLock::new(),
             dates: OnceLock::new(),
             cue_forms: OnceLock::new(),
             never_names: OnceLock::new(),
@@ -846,6 +862,15 @@ impl Pack {
             neighbour: file.neighbour,
             register_rules: file.registers,
             registers: OnceLock::new(),
+        }
+    }
+
+    /// The boilerplate automata, built on first use: a run in one language does not build
+    /// another's (bundled packs are tested to build).
+    fn boilerplate(&self) -> &Boilerplate {
+        self.boilerplate.get_or_init(|| {
+            Boilerplate::new(&self.boilerplate_rules)
+                .unwrap_or_else(|e| panic!("bundled language pack {} is invalid: {e}", self.code))
         })
     }
 
@@ -893,18 +918,19 @@ impl Pack {
 
     /// The reason a line, [`fold`]ed, is boilerplate by this pack's phrases, if it is.
     pub fn boilerplate_reason(&self, folded: &str) -> Option<&str> {
+        let rules = self.boilerplate();
         let bare = folded.trim_end_matches([':', ' ']);
-        if let Some(reason) = self.exact.get(bare) {
+        if let Some(reason) = rules.exact.get(bare) {
             return Some(reason);
         }
-        if let Some(reason) = self.starts.find(folded, true) {
+        if let Some(reason) = rules.starts.find(folded, true) {
             return Some(reason);
         }
-        if let Some(reason) = self.contains.find(folded, false) {
+        if let Some(reason) = rules.contains.find(folded, false) {
             return Some(reason);
         }
-        let index = self.patterns.matches(folded).into_iter().next()?;
-        Some(&self.pattern_reasons[index])
+        let index = rules.patterns.matches(folded).into_iter().next()?;
+        Some(&rules.pattern_reasons[index])
     }
 
     /// Whether a line, [`fold`]ed, is a heading after which the page no longer holds the
@@ -1089,7 +1115,7 @@ fn run_of(bytes: &[u8], kind: ByteKind) -> usize {
         .unwrap_or(bytes.len())
 }
 
-/// All bundled packs, compiled once.
+/// All bundled packs, read once; each builds its matchers when first asked for them.
 pub fn packs() -> &'static [Pack] {
     static PACKS: OnceLock<Vec<Pack>> = OnceLock::new();
     PACKS.get_or_init(|| {
@@ -1098,8 +1124,7 @@ pub fn packs() -> &'static [Pack] {
             .map(|(code, source)| {
                 let file: PackFile = toml::from_str(source)
                     .unwrap_or_else(|e| panic!("bundled language pack {code} is invalid: {e}"));
-                Pack::compile(file)
-                    .unwrap_or_else(|e| panic!("bundled language pack {code} is invalid: {e}"))
+                Pack::read(file)
             })
             .collect()
     })
@@ -1285,6 +1310,12 @@ mod tests {
         let codes: Vec<_> = packs().iter().map(|p| p.code.as_str()).collect();
         assert_eq!(codes, ["id", "en"]);
         for pack in packs() {
+            // built when first needed in a run: each must build
+            assert!(
+                Boilerplate::new(&pack.boilerplate_rules).is_ok(),
+                "{}",
+                pack.code
+            );
             let registers = pack.registers().patterns.sources();
             assert!(!registers.is_empty(), "{}", pack.code);
             // compiled when first needed in a run: each must compile
