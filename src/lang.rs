@@ -89,13 +89,18 @@ pub fn word_list(code: &str, list: &str) -> &'static HashSet<String> {
         return EMPTY.get_or_init(HashSet::default);
     };
     LISTS[n].get_or_init(|| {
-        WORD_LISTS[n]
-            .2
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .map(str::to_lowercase)
-            .collect()
+        let text = WORD_LISTS[n].2;
+        // room for a word of seven letters a line, rather than growing through the list
+        let mut words = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
+        for line in text.lines().filter(|line| !line.starts_with('#')) {
+            // most lines: one word in lower-case ASCII, taken as it is
+            if !line.is_empty() && line.bytes().all(|b| b.is_ascii_lowercase()) {
+                words.insert(line.to_string());
+            } else {
+                words.extend(line.split_whitespace().map(str::to_lowercase));
+            }
+        }
+        words
     })
 }
 
@@ -1432,6 +1437,15 @@ mod tests {
             assert_eq!(first, Some(n), "{code} {list}");
         }
         assert!(word_list("id", "root-words").contains("kata"));
+        for (code, list, text) in WORD_LISTS {
+            let words = text
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .map(str::to_lowercase);
+            let expected: HashSet<String> = words.collect();
+            assert_eq!(*word_list(code, list), expected, "{code} {list}");
+        }
         assert!(word_list("en", "root-words").is_empty());
     }
 
