@@ -170,25 +170,25 @@ impl WordText {
         }
     }
 
-    fn as_str(&self) -> &str {
+    /// The text's bytes: the index compares and hashes bytes, so that a look-up need not
+    /// check again that a copied `str` is UTF-8.
+    fn as_bytes(&self) -> &[u8] {
         match self {
-            WordText::Short { len, bytes } => {
-                std::str::from_utf8(&bytes[..usize::from(*len)]).expect("copied from a str")
-            }
-            WordText::Long(text) => text,
+            WordText::Short { len, bytes } => &bytes[..usize::from(*len)],
+            WordText::Long(text) => text.as_bytes(),
         }
     }
 }
 
-impl std::borrow::Borrow<str> for WordText {
-    fn borrow(&self) -> &str {
-        self.as_str()
+impl std::borrow::Borrow<[u8]> for WordText {
+    fn borrow(&self) -> &[u8] {
+        self.as_bytes()
     }
 }
 
 impl PartialEq for WordText {
     fn eq(&self, other: &WordText) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -196,7 +196,7 @@ impl Eq for WordText {}
 
 impl std::hash::Hash for WordText {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
+        self.as_bytes().hash(state);
     }
 }
 
@@ -244,7 +244,7 @@ impl Memo {
             .iter()
             .map(|t| {
                 let text = t.as_ref();
-                if let Some(&id) = self.index.get(text) {
+                if let Some(&id) = self.index.get(text.as_bytes()) {
                     return id;
                 }
                 let token = Token::new(text, self.gazetteer);
@@ -360,7 +360,7 @@ mod tests {
     }
 
     #[test]
-    fn word_texts_are_found_by_their_str_short_or_long() {
+    fn word_texts_are_found_by_their_bytes_short_or_long() {
         let mut index: HashMap<WordText, u32> = HashMap::default();
         let words = [
             "",
@@ -373,12 +373,12 @@ mod tests {
             index.insert(WordText::new(word), n as u32);
         }
         for (n, word) in words.iter().enumerate() {
-            assert_eq!(index.get(*word), Some(&(n as u32)), "{word}");
-            assert_eq!(WordText::new(word).as_str(), *word);
+            assert_eq!(index.get(word.as_bytes()), Some(&(n as u32)), "{word}");
+            assert_eq!(WordText::new(word).as_bytes(), word.as_bytes());
         }
         assert!(matches!(WordText::new(words[3]), WordText::Short { .. }));
         assert!(matches!(WordText::new(words[4]), WordText::Long(_)));
-        assert_eq!(index.get("kpu"), None);
+        assert_eq!(index.get("kpu".as_bytes()), None);
     }
 
     #[test]
