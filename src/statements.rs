@@ -337,7 +337,8 @@ fn quoted(text: &str) -> Vec<Quoted> {
 }
 
 fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    // a word for every six bytes or so of running text, room made once
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut start = None;
     for (i, c) in text.char_indices() {
         let part = c.is_alphanumeric() || c == '\'' || c == '-';

@@ -30,7 +30,8 @@ pub(super) fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token
         start,
         end,
     };
-    let mut tokens = Vec::new();
+    // a token for every five bytes or so of running text, room made once
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     for (start, end) in words(text) {
         let word = &text[start..end];
         // an English possessive is no part of the name: "Trump's" is "Trump" + "'s"
