@@ -374,6 +374,13 @@ mod tests {
         }
     }
 
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
     #[test]
     fn no_more_bytes_than_allowed_are_read_ahead() {
         let pulled = std::cell::Cell::new(0);
@@ -384,10 +391,7 @@ mod tests {
             d.content = format!("Judul\n\n{}.", "kata ".repeat(200)); // about 1 KB
             Ok(d)
         });
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
+        let pool = pool(2);
         let limits = Limits {
             time: None,
             bytes_in_flight: 2_500,
@@ -423,10 +427,7 @@ mod tests {
                 Ok(d)
             }
         });
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(3)
-            .build()
-            .unwrap();
+        let pool = pool(3);
         let mut seen = Vec::new();
         run(
             documents,
