@@ -752,9 +752,9 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// ASCII text single-spaced a byte at a time, lower-cased if asked: the white space of
-/// `split_whitespace` in ASCII is tab, line feed, vertical tab, form feed, carriage return and
-/// space.
+/// ASCII text single-spaced, its words copied whole, and lower-cased in one pass if asked: the
+/// white space of `split_whitespace` in ASCII is tab, line feed, vertical tab, form feed,
+/// carriage return and space.
 fn single_spaced_ascii(text: &str, lower: bool) -> String {
     let mut spaced: Vec<u8> = Vec::with_capacity(text.len());
     let words = text
