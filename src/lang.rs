@@ -739,27 +739,42 @@ impl PhraseSet {
 
 /// Lower-cases and folds white space, the form every phrase lookup uses.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return single_spaced_ascii(text, true);
-    }
-    let mut folded = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        push_lowercase(&mut folded, word);
-    }
-    folded
+    spaced(text, true)
 }
 
-/// ASCII text single-spaced, its words copied whole, and lower-cased in one pass if asked: the
-/// white space of `split_whitespace` in ASCII is tab, line feed, vertical tab, form feed,
-/// carriage return and space.
+/// The text with each run of white space (`char::is_whitespace`) as one space and none at
+/// either end: what splitting at white space and joining with spaces gives, without the
+/// list of words between.
+pub fn single_spaced(text: &str) -> String {
+    spaced(text, false)
+}
+
+/// The text's words joined by single spaces, each lower-cased if asked (a word at a time gives
+/// what lower-casing the whole text does: see [`push_lowercase`]).
+fn spaced(text: &str, lower: bool) -> String {
+    if text.is_ascii() {
+        return single_spaced_ascii(text, lower);
+    }
+    let mut spaced = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        if lower {
+            push_lowercase(&mut spaced, word);
+        } else {
+            spaced.push_str(word);
+        }
+    }
+    spaced
+}
+
+/// ASCII text single-spaced, its words copied whole, and lower-cased in one pass if asked.
 fn single_spaced_ascii(text: &str, lower: bool) -> String {
     let mut spaced: Vec<u8> = Vec::with_capacity(text.len());
     let words = text
         .as_bytes()
-        .split(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+        .split(ascii_white_space)
         .filter(|w| !w.is_empty());
     for word in words {
         if !spaced.is_empty() {
@@ -773,6 +788,12 @@ fn single_spaced_ascii(text: &str, lower: bool) -> String {
     String::from_utf8(spaced).expect("ASCII stays ASCII")
 }
 
+/// The white space of `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form
+/// feed, carriage return and space.
+fn ascii_white_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 /// The pieces of a text between white space characters (`char::is_whitespace`), empty ones
 /// included, as `str::split` gives them; ASCII text is split a byte at a time, at the ASCII
 /// characters that function takes.
@@ -780,31 +801,10 @@ pub(crate) fn split_at_white_space(text: &str) -> Box<dyn Iterator<Item = &str> 
     if !text.is_ascii() {
         return Box::new(text.split(char::is_whitespace));
     }
-    Box::new(
-        text.as_bytes()
-            .split(|b| matches!(b, b' ' | b'\t'..=b'\r'))
-            .map(|piece| {
-                let from = piece.as_ptr() as usize - text.as_ptr() as usize;
-                &text[from..from + piece.len()]
-            }),
-    )
-}
-
-/// The text with each run of white space (`char::is_whitespace`) as one space and none at
-/// either end: what splitting at white space and joining with spaces gives, without the
-/// list of words between.
-pub fn single_spaced(text: &str) -> String {
-    if text.is_ascii() {
-        return single_spaced_ascii(text, false);
-    }
-    let mut spaced = String::with_capacity(text.len());
-    for word in split_at_white_space(text).filter(|w| !w.is_empty()) {
-        if !spaced.is_empty() {
-            spaced.push(' ');
-        }
-        spaced.push_str(word);
-    }
-    spaced
+    Box::new(text.as_bytes().split(ascii_white_space).map(|piece| {
+        let from = piece.as_ptr() as usize - text.as_ptr() as usize;
+        &text[from..from + piece.len()]
+    }))
 }
 
 /// A word lower-cased, borrowed where it already is (most words of running text).

@@ -244,11 +244,10 @@ impl Finished {
 struct Window {
     most: usize,
     bytes_most: usize,
-    /// The number of the next document read.
-    read: u64,
     /// The number of the next result handed on.
     handed: u64,
     bytes: usize,
+    /// The bytes of each document read and not yet handed on, in input order.
     sizes: VecDeque<usize>,
     finished: BTreeMap<u64, Result<Article, SourceError>>,
 }
@@ -258,7 +257,6 @@ impl Window {
         Window {
             most,
             bytes_most: limits.bytes_in_flight,
-            read: 0,
             handed: 0,
             bytes: 0,
             sizes: VecDeque::new(),
@@ -267,7 +265,7 @@ impl Window {
     }
 
     fn is_empty(&self) -> bool {
-        self.read == self.handed
+        self.sizes.is_empty()
     }
 
     /// The documents read whose results have not come yet.
@@ -281,10 +279,10 @@ impl Window {
 
     /// Takes a document of `bytes` in, and gives its number.
     fn read(&mut self, bytes: usize) -> u64 {
+        let number = self.handed + self.sizes.len() as u64;
         self.bytes += bytes;
         self.sizes.push_back(bytes);
-        self.read += 1;
-        self.read - 1
+        number
     }
 
     fn finish(&mut self, number: u64, result: Result<Article, SourceError>) {
