@@ -12,6 +12,7 @@ pub(crate) mod seams;
 use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::lang::{fold, Pack};
@@ -346,12 +347,13 @@ fn first_body_paragraph(paras: &[Para]) -> Option<usize> {
     let mut compared = 0;
     for i in candidates {
         let mut repeated = false;
+        let finder = Finder::new(&paras[i].folded);
         for later in &paras[i + 1..] {
             compared += later.folded.len();
             if compared > allowance {
                 return first;
             }
-            if later.folded.contains(&paras[i].folded) {
+            if finder.find(later.folded.as_bytes()).is_some() {
                 repeated = true;
                 break;
             }
@@ -606,8 +608,12 @@ fn mark_duplicates(paras: &mut [Para], body_start: Option<usize>, repeats_matter
         .filter(|p| p.kept())
         .map(|p| p.folded.as_str())
         .collect();
-    for para in head.iter_mut().filter(|p| p.kept()) {
-        if para.words >= 4 && body_text.iter().any(|b| b.contains(&para.folded)) {
+    for para in head.iter_mut().filter(|p| p.kept() && p.words >= 4) {
+        let finder = Finder::new(&para.folded);
+        if body_text
+            .iter()
+            .any(|b| finder.find(b.as_bytes()).is_some())
+        {
             para.remove("teaser-duplicate");
         }
     }
@@ -649,6 +655,9 @@ fn mark_duplicate_runs(paras: &mut [Para]) {
 /// starts with its opening bytes. Cheaper per document than building an automaton.
 struct Openings {
     by_opening: HashMap<u64, Vec<usize>>,
+    /// A bit per [`Openings::filter_bit`] of each opening: most bytes of a line open no
+    /// paragraph, and a clear bit says so without the look-up.
+    filter: [u64; Openings::FILTER_WORDS],
     /// Paragraphs shorter than an opening, looked for one by one.
     short: Vec<usize>,
 }
@@ -666,7 +675,32 @@ impl Openings {
                 None => short.push(n),
             }
         }
-        Openings { by_opening, short }
+        let mut filter = [0; Self::FILTER_WORDS];
+        for &key in by_opening.keys() {
+            let bit = Self::filter_bit(key);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        Openings {
+            by_opening,
+            filter,
+            short,
+        }
+    }
+
+    const FILTER_WORDS: usize = 64;
+
+    /// An opening's bit in the filter, from the top bits of a multiplicative hash.
+    fn filter_bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize % (Self::FILTER_WORDS * 64)
+    }
+
+    /// The paragraphs that open with these bytes.
+    fn opening_with(&self, key: u64) -> Option<&Vec<usize>> {
+        let bit = Self::filter_bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.by_opening.get(&key)
     }
 
     /// Whether `texts[n]` holds at least two of the other, shorter texts whole.
@@ -684,8 +718,7 @@ impl Openings {
             if found.len() >= 2 {
                 break;
             }
-            let Some(others) = opening_key(&bytes[at..]).and_then(|k| self.by_opening.get(&k))
-            else {
+            let Some(others) = opening_key(&bytes[at..]).and_then(|k| self.opening_with(k)) else {
                 continue;
             };
             for &other in others {
