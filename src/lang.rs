@@ -250,6 +250,60 @@ pub struct SeamWords {
     /// Whether two capitalised words run together are glue ("JakartaPramono", as Indonesian
     /// scrapes print them) rather than a brand ("WikiLeaks", as English text does).
     pub capitalised_glue: bool,
+    /// How a glue word or a verb prefix opens, filled in when the pack is read.
+    #[serde(skip)]
+    pub glue_openings: WordOpenings,
+}
+
+impl SeamWords {
+    fn with_openings(mut self) -> SeamWords {
+        let prefixes = self.verb_prefixes.iter().filter_map(|entry| entry.first());
+        self.glue_openings = WordOpenings::new(self.words.iter().chain(prefixes));
+        self
+    }
+}
+
+/// The first two bytes of each of a set of words, ASCII letters in either case alike: a text
+/// opening otherwise starts with none of the words, and needs no closer look.
+#[derive(Debug, Clone, Default)]
+pub struct WordOpenings {
+    pairs: Vec<u64>,
+    /// A word shorter than two bytes opens anything.
+    any: bool,
+}
+
+impl WordOpenings {
+    fn new<'a>(words: impl Iterator<Item = &'a String>) -> WordOpenings {
+        let mut openings = WordOpenings {
+            pairs: vec![0; (1 << 16) / 64],
+            any: false,
+        };
+        for word in words {
+            match word.as_bytes() {
+                [a, b, ..] => {
+                    let pair = Self::pair(*a, *b);
+                    openings.pairs[pair / 64] |= 1 << (pair % 64);
+                }
+                _ => openings.any = true,
+            }
+        }
+        openings
+    }
+
+    fn pair(a: u8, b: u8) -> usize {
+        usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase())
+    }
+
+    /// Whether some word of the set may open `text`.
+    pub fn may_open(&self, text: &[u8]) -> bool {
+        match text {
+            [a, b, ..] => {
+                let pair = Self::pair(*a, *b);
+                self.any || self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+            }
+            _ => self.any,
+        }
+    }
 }
 
 impl StatementWords {
@@ -429,7 +483,10 @@ impl FirstWords {
     }
 
     fn may_hold(&self, word: &str) -> bool {
-        let bit = Self::bit(word);
+        self.holds_bit(Self::bit(word))
+    }
+
+    fn holds_bit(&self, bit: usize) -> bool {
         self.0
             .get(bit / 64)
             .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
@@ -771,6 +828,13 @@ fn spaced(text: &str, lower: bool) -> String {
 
 /// ASCII text single-spaced, its words copied whole, and lower-cased in one pass if asked.
 fn single_spaced_ascii(text: &str, lower: bool) -> String {
+    if is_single_spaced_ascii(text.as_bytes()) {
+        let mut spaced = text.to_owned();
+        if lower {
+            spaced.make_ascii_lowercase();
+        }
+        return spaced;
+    }
     let mut spaced: Vec<u8> = Vec::with_capacity(text.len());
     let words = text
         .as_bytes()
@@ -786,6 +850,20 @@ fn single_spaced_ascii(text: &str, lower: bool) -> String {
         spaced.make_ascii_lowercase();
     }
     String::from_utf8(spaced).expect("ASCII stays ASCII")
+}
+
+/// Whether ASCII text is already single-spaced (most lines are): no white space at either end,
+/// none but a space, no two spaces running. Reads every byte, without branching on each, so
+/// that the compiler may read many at once.
+fn is_single_spaced_ascii(bytes: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    let pairs = bytes.iter().zip(&bytes[1..]);
+    let bad = pairs.fold(false, |bad, (&a, &b)| {
+        bad | (a == b' ' && b == b' ') | (b'\t'..=b'\r').contains(&a)
+    });
+    !bad && !ascii_white_space(first) && !ascii_white_space(last)
 }
 
 /// The white space of `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form
@@ -863,7 +941,7 @@ impl Pack {
             entities: file.entities,
             statements: file.statements.with_built_cues(),
             disputes: file.disputes,
-            seams: file.seams,
+            seams: file.seams.with_openings(),
             neighbour: file.neighbour,
             register_rules: file.registers,
             registers: OnceLock::new(),
@@ -954,9 +1032,12 @@ impl Pack {
 /// The packs' function words and the words that tell each pack's language from its neighbour,
 /// with what each is.
 struct ListedWords {
-    kinds: HashMap<String, WordKinds>,
-    /// Turns most other words away before the look-up.
+    /// The words by their [`FirstWords::bit`], each bucket's in `starts[bit]..starts[bit + 1]`
+    /// of `entries`: the filter turns most words of a text away, and the rest compare with a
+    /// listed word or two, with no lower-casing or hashing of the word.
     filter: FirstWords,
+    starts: Vec<u32>,
+    entries: Vec<(String, WordKinds)>,
     /// The longest listed word, in bytes.
     longest: usize,
 }
@@ -978,22 +1059,18 @@ fn listed_words() -> &'static ListedWords {
         for (n, pack) in packs().iter().enumerate() {
             let bit = 1 << n;
             for word in &pack.function_words {
-                kinds.entry(word.clone()).or_default().function_of |= bit;
+                kinds.entry(word.to_lowercase()).or_default().function_of |= bit;
             }
             if let Some(neighbour) = &pack.neighbour {
                 for word in &neighbour.own_words {
-                    kinds.entry(word.clone()).or_default().own_of |= bit;
+                    kinds.entry(word.to_lowercase()).or_default().own_of |= bit;
                 }
                 for word in &neighbour.their_words {
-                    kinds.entry(word.clone()).or_default().theirs_of |= bit;
+                    kinds.entry(word.to_lowercase()).or_default().theirs_of |= bit;
                 }
             }
         }
-        ListedWords {
-            filter: FirstWords::new(kinds.keys()),
-            longest: kinds.keys().map(String::len).max().unwrap_or(0),
-            kinds,
-        }
+        ListedWords::new(kinds)
     })
 }
 
@@ -1010,6 +1087,25 @@ struct Tally {
 }
 
 impl ListedWords {
+    fn new(kinds: HashMap<String, WordKinds>) -> ListedWords {
+        let mut entries: Vec<(String, WordKinds)> = kinds.into_iter().collect();
+        entries.sort_by_cached_key(|(word, _)| (FirstWords::bit(word), word.clone()));
+        let starts = (0..=FirstWords::BITS)
+            .map(|bit| entries.partition_point(|(word, _)| FirstWords::bit(word) < bit))
+            .map(|at| u32::try_from(at).expect("fewer than 2^32 listed words"))
+            .collect();
+        ListedWords {
+            filter: FirstWords::new(entries.iter().map(|(word, _)| word)),
+            longest: entries
+                .iter()
+                .map(|(word, _)| word.len())
+                .max()
+                .unwrap_or(0),
+            starts,
+            entries,
+        }
+    }
+
     /// Counts the listed words among a text's first `limit` words, a word being a run of
     /// alphanumeric characters lower-cased.
     fn tally(&self, text: &str, limit: usize) -> Tally {
@@ -1034,15 +1130,28 @@ impl ListedWords {
         tally
     }
 
-    /// What a word is, lower-cased (into `lower`) where it may be listed.
+    /// What a word is, if listed; `lower` holds a word outside ASCII lower-cased.
     fn kinds_of(&self, word: &str, ascii: bool, lower: &mut String) -> Option<WordKinds> {
-        // the filter reads ASCII letters in either case: most words need no lower-casing
-        if ascii && (word.len() > self.longest || !self.filter.may_hold(word)) {
+        if word.len() > self.longest && ascii {
             return None;
         }
-        lower.clear();
-        push_lowercase(lower, word);
-        self.kinds.get(lower.as_str()).copied()
+        let word = if ascii {
+            word
+        } else {
+            lower.clear();
+            push_lowercase(lower, word);
+            lower.as_str()
+        };
+        // the bit reads ASCII letters in either case alike, and listed words are lower case
+        let bit = FirstWords::bit(word);
+        if !self.filter.holds_bit(bit) {
+            return None;
+        }
+        let bucket = self.starts[bit] as usize..self.starts[bit + 1] as usize;
+        self.entries[bucket]
+            .iter()
+            .find(|(listed, _)| listed.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
+            .map(|&(_, kinds)| kinds)
     }
 }
 
@@ -1352,7 +1461,7 @@ mod tests {
     }
 
     #[test]
-    fn ascii_text_folds_as_word_by_word_lower_casing_does() {
+    fn ascii_text_folds_and_single_spaces_as_word_by_word_joining_does() {
         let word_by_word = |text: &str| {
             let mut folded = String::new();
             for word in text.split_whitespace() {
@@ -1370,8 +1479,18 @@ mod tests {
             "Ketua KPU  Hasyim\tAsy'ari\r\n",
             "\u{b}A\u{c}B\u{1c}C\u{1f}D ",
             every_byte.as_str(),
+            // single-spaced already, or not quite
+            "Ketua KPU Hasyim Asy'ari",
+            "X",
+            " Ketua KPU",
+            "Ketua KPU ",
+            "Ketua  KPU",
+            "Ketua\tKPU",
+            "Ketua KPU\n",
         ] {
             assert_eq!(fold(text), word_by_word(text), "{text:?}");
+            let words: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(single_spaced(text), words.join(" "), "{text:?}");
         }
     }
 

@@ -469,7 +469,7 @@ const PIECES_KEPT: usize = 1 << 16;
 /// word. A run that is itself a known word or name is left whole.
 fn glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
     // too short or too long to read, whatever it is (an ASCII piece: a letter a byte)
-    if piece.is_ascii() && !NAMED_RUN.contains(&piece.len()) {
+    if piece.is_ascii() && !(NAMED_RUN.contains(&piece.len()) && some_tail_may_glue(piece, pack)) {
         return None;
     }
     KNOWN_PIECES.with(|known| {
@@ -492,6 +492,16 @@ fn glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
         pieces.insert(piece.into(), tail);
         tail
     })
+}
+
+/// Whether a tail of an ASCII piece that [`read_glued_word_after_name`] would look at opens
+/// as a glue word or a verb prefix does: most names have none, and need no closer look.
+fn some_tail_may_glue(piece: &str, pack: &Pack) -> bool {
+    let bytes = piece.as_bytes();
+    let tails = MIN_NAME_HEAD..bytes.len().saturating_sub(2);
+    tails
+        .filter(|&at| bytes.len() - at <= MAX_GLUED_TAIL)
+        .any(|at| pack.seams.glue_openings.may_open(&bytes[at..]))
 }
 
 fn read_glued_word_after_name(piece: &str, pack: &Pack) -> Option<usize> {
@@ -652,6 +662,26 @@ mod tests {
             repaired("(Anton Wibowomengatakan,"),
             "(Anton Wibowo mengatakan,"
         );
+    }
+
+    #[test]
+    fn the_look_at_openings_keeps_every_glued_word_the_full_reading_finds() {
+        for pack in crate::lang::packs() {
+            let prefixes = pack.seams.verb_prefixes.iter().filter_map(|p| p.first());
+            let verbs = prefixes.map(|prefix| format!("{prefix}katakan"));
+            let tails: Vec<String> = pack.seams.words.iter().cloned().chain(verbs).collect();
+            for name in ["Wijaya", "Santoso", "Yuliana", "Ani", "Kristiyanto"] {
+                for tail in tails.iter().chain([&String::new(), &"xyz".to_string()]) {
+                    let piece = format!("{name}{tail}");
+                    assert_eq!(
+                        glued_word_after_name(&piece, pack),
+                        read_glued_word_after_name(&piece, pack),
+                        "{} {piece}",
+                        pack.code
+                    );
+                }
+            }
+        }
     }
 
     #[test]
