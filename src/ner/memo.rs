@@ -270,6 +270,16 @@ impl Memo {
         // asked for while the tokens before it are summed (each look-up misses the cache)
         let hashed: Vec<[u64; 8]> = (0..ids.len())
             .map(|i| {
+                // words met long ago are out of the cache: ask for the word four tokens on,
+                // and for the text of the word two tokens on
+                if let Some(&id) = ids.get(i + 4) {
+                    super::prefetch(self.word(id));
+                }
+                if let Some(&id) = ids.get(i + 2) {
+                    let word = self.word(id);
+                    super::prefetch(word.lower.as_bytes());
+                    super::prefetch(word.shape.as_bytes());
+                }
                 let (p1, w, n1) = (at(i, -1), at(i, 0), at(i, 1));
                 let lists = LISTS_AROUND
                     .part(&codes[p1.lists])
@@ -287,21 +297,38 @@ impl Memo {
                 ]
             })
             .collect();
-        const AHEAD: usize = 2;
+        // each token's look-ups run ahead of its sum: its keys are asked for four tokens
+        // before, its slots found and their weights asked for two tokens before
+        const KEYS_AHEAD: usize = 8;
+        const WEIGHTS_AHEAD: usize = 4;
         let table = &model.weights;
-        for keys in hashed.iter().take(AHEAD) {
+        for keys in hashed.iter().take(KEYS_AHEAD) {
             keys.iter().for_each(|&k| table.prefetch(k));
         }
+        let find = |i: usize| -> [Found; 8] {
+            let found = hashed[i].map(|k| table.find(k));
+            found.iter().for_each(|&f| table.prefetch_weights(f));
+            let neighbours = [at(i, -1), at(i, -2), at(i, 1), at(i, 2)];
+            for (n, word) in neighbours.iter().enumerate() {
+                table.prefetch_weights(word.neighbour[n]);
+            }
+            found
+        };
+        let mut slots: Vec<[Found; 8]> = Vec::with_capacity(ids.len());
+        slots.extend((0..ids.len().min(WEIGHTS_AHEAD)).map(find));
         let fixed = &self.fixed;
         (0..ids.len())
             .map(|i| {
-                if let Some(keys) = hashed.get(i + AHEAD) {
+                if let Some(keys) = hashed.get(i + KEYS_AHEAD) {
                     keys.iter().for_each(|&k| table.prefetch(k));
+                }
+                if i + WEIGHTS_AHEAD < ids.len() {
+                    slots.push(find(i + WEIGHTS_AHEAD));
                 }
                 crate::budget::check();
                 let (p2, p1, w, n1, n2) = (at(i, -2), at(i, -1), at(i, 0), at(i, 1), at(i, 2));
                 let [shape_1, shape1, w_1_w, w_w1, w_1_shape, shape_w1, w_1_w1, lists_around] =
-                    hashed[i].map(|k| table.find(k));
+                    slots[i];
                 let title = usize::from(w.title);
                 let lists = |n: usize, of: &Word| fixed.lists[n][of.lists][title];
                 // in the order of `context_features`

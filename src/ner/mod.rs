@@ -206,6 +206,19 @@ struct WeightTable {
 #[repr(C, align(32))]
 struct Row([f32; N]);
 
+/// Asks the processor to start loading the cache line that holds `value`.
+fn prefetch<T: ?Sized>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let at: *const T = value;
+        // SAFETY: a prefetch only hints the cache; the pointer is to a live value.
+        unsafe { _mm_prefetch(at.cast::<i8>(), _MM_HINT_T0) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
+}
+
 /// Where a feature's weights are in a `WeightTable`: a slot, the weights of key 0, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found(u32);
@@ -258,15 +271,14 @@ impl WeightTable {
 
     /// Asks the processor to start loading the key in `key`'s slot.
     fn prefetch(&self, key: u64) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            let slot_key: *const u64 = &self.keys[self.slot_of(key)];
-            // SAFETY: a prefetch only hints the cache; the pointer is to a live slot.
-            unsafe { _mm_prefetch(slot_key.cast::<i8>(), _MM_HINT_T0) };
+        prefetch(&self.keys[self.slot_of(key)]);
+    }
+
+    /// Asks the processor to start loading the weights a look-up found.
+    fn prefetch_weights(&self, found: Found) {
+        if let Some(row) = self.weights.get(found.0 as usize) {
+            prefetch(row);
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = key;
     }
 
     fn iter(&self) -> impl Iterator<Item = (u64, &[f32; N])> {
