@@ -219,7 +219,7 @@ struct Context<'a> {
     /// Words of full names found in the article.
     name_words: HashSet<String>,
     /// Words the article writes in lower case: common words, not names.
-    common: HashSet<String>,
+    common: HashSet<&'a str>,
     /// One-word places the tagger marks somewhere in the article: the same word marked as a
     /// body elsewhere is the place still ("the Kabul government").
     places: HashSet<String>,
@@ -283,13 +283,13 @@ fn tagged_places(units: &[Unit]) -> HashSet<String> {
         .collect()
 }
 
-fn common_words(units: &[Unit]) -> HashSet<String> {
+fn common_words<'a>(units: &[Unit<'a>]) -> HashSet<&'a str> {
     units
         .iter()
         .filter(|unit| unit.paragraph.is_some())
         .flat_map(|unit| unit.tokens.iter())
         .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text.to_string())
+        .map(|t| t.text)
         .collect()
 }
 

@@ -98,7 +98,7 @@ pub(super) fn people(
             let skip_first = usize::from(opens_with_given);
             let common = unit.tokens[first + skip_first..=last]
                 .iter()
-                .any(|t| lower_case_words.contains(&t.text.to_lowercase()))
+                .any(|t| lower_case_words.contains(&*t.lower))
                 || (dictionary.contains(&*unit.tokens[first].lower)
                     && !given.contains(&*unit.tokens[first].lower));
             // "AS (Autonomous System)": the spelled-out acronym before the bracket is no name
