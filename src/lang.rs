@@ -142,6 +142,8 @@ struct PackFile {
     code: String,
     name: String,
     function_words: Vec<String>,
+    #[serde(default)]
+    frequent_words: Vec<String>,
     calendar: Calendar,
     article: ArticleWords,
     boilerplate: Vec<RuleFile>,
@@ -711,6 +713,9 @@ pub struct Pack {
     pub calendar: Calendar,
     pub article: ArticleWords,
     function_words: Vec<String>,
+    /// More of the language's frequent words, which detection counts with the function words
+    /// but which may be names.
+    frequent_words: Vec<String>,
     boilerplate_rules: Vec<RuleFile>,
     boilerplate: OnceLock<Boilerplate>,
     end_markers: Vec<String>,
@@ -930,6 +935,7 @@ impl Pack {
             code: file.code,
             name: file.name,
             function_words: file.function_words,
+            frequent_words: file.frequent_words,
             end_markers: file.article.end_markers.iter().map(|m| fold(m)).collect(),
             calendar: file.calendar,
             article: file.article,
@@ -1029,8 +1035,8 @@ impl Pack {
     }
 }
 
-/// The packs' function words and the words that tell each pack's language from its neighbour,
-/// with what each is.
+/// The packs' function and frequent words and the words that tell each pack's language from
+/// its neighbour, with what each is.
 struct ListedWords {
     /// The words by their [`FirstWords::bit`], each bucket's in `starts[bit]..starts[bit + 1]`
     /// of `entries`: the filter turns most words of a text away, and the rest compare with a
@@ -1058,7 +1064,7 @@ fn listed_words() -> &'static ListedWords {
         let mut kinds: HashMap<String, WordKinds> = HashMap::default();
         for (n, pack) in packs().iter().enumerate() {
             let bit = 1 << n;
-            for word in &pack.function_words {
+            for word in pack.function_words.iter().chain(&pack.frequent_words) {
                 kinds.entry(word.to_lowercase()).or_default().function_of |= bit;
             }
             if let Some(neighbour) = &pack.neighbour {
@@ -1079,7 +1085,7 @@ fn listed_words() -> &'static ListedWords {
 struct Tally {
     /// The text's words.
     words: usize,
-    /// Each pack's function words among them (in [`packs`] order).
+    /// Each pack's function and frequent words among them (in [`packs`] order).
     function: Vec<usize>,
     /// Each pack's own and its neighbour's telling words.
     own: Vec<usize>,
@@ -1250,8 +1256,9 @@ pub fn pack(code: &str) -> Option<&'static Pack> {
     packs().iter().find(|p| p.code == code)
 }
 
-/// Picks the pack whose function words are most frequent in the text's first 3,000 words;
-/// cheap enough to run on raw input before cleaning, when boilerplate still dilutes it.
+/// Picks the pack whose function and frequent words are most frequent in the text's first
+/// 3,000 words; cheap enough to run on raw input before cleaning, when boilerplate still
+/// dilutes it.
 pub fn guess_pack(text: &str) -> &'static Pack {
     let hits = listed_words().tally(text, 3000).function;
     packs()
@@ -1263,8 +1270,8 @@ pub fn guess_pack(text: &str) -> &'static Pack {
 }
 
 /// Identifies the language of clean article text: Indonesian, Malay or English, the languages
-/// with packs plus Malay. Reads a bounded opening of the text: the packs' function words
-/// decide where one language clearly leads, the statistical detector only where they do not;
+/// with packs plus Malay. Reads a bounded opening of the text: the packs' function and frequent
+/// words decide where one language clearly leads, the statistical detector only where they do not;
 /// a language and the neighbour it is confused with (Indonesian and Malay) are settled by the
 /// words and the web address the document carries.
 pub fn detect(text: &str, url: Option<&str>, outlet: Option<&str>) -> Option<String> {
@@ -1530,12 +1537,13 @@ mod tests {
     fn tally_word_by_word(text: &str) -> Tally {
         let lower: Vec<String> = words(text).map(str::to_lowercase).collect();
         let count = |list: &[String]| lower.iter().filter(|w| list.contains(w)).count();
+        let telling = |p: &Pack| [p.function_words.clone(), p.frequent_words.clone()].concat();
         let neighbour_count = |pack: &Pack, list: fn(&Neighbour) -> &[String]| {
             pack.neighbour.as_ref().map_or(0, |n| count(list(n)))
         };
         Tally {
             words: lower.len(),
-            function: packs().iter().map(|p| count(&p.function_words)).collect(),
+            function: packs().iter().map(|p| count(&telling(p))).collect(),
             own: packs()
                 .iter()
                 .map(|p| neighbour_count(p, |n| &n.own_words))
@@ -1630,10 +1638,11 @@ mod tests {
             );
         }
         let id = packs().iter().position(|p| p.code == "id").unwrap();
-        assert_eq!(listed_words().tally(texts[0], usize::MAX).function[id], 5);
+        // yang, dan, di, dengan, ke, and the frequent "dia"
+        assert_eq!(listed_words().tally(texts[0], usize::MAX).function[id], 6);
         assert_eq!(listed_words().tally(texts[3], usize::MAX).function[id], 4);
         for pack in packs() {
-            for word in &pack.function_words {
+            for word in pack.function_words.iter().chain(&pack.frequent_words) {
                 let upper = word.to_ascii_uppercase();
                 assert!(
                     listed_words()

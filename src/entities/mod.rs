@@ -313,6 +313,15 @@ mod tests {
     use crate::lang::pack;
 
     #[test]
+    fn words_that_only_tell_the_language_may_be_names() {
+        // "Will Moy", "Ada Lovelace": frequent words count for detection, not against names
+        let en = pack("en").unwrap();
+        assert!(en.never_names().contains("the") && !en.never_names().contains("will"));
+        let id = pack("id").unwrap();
+        assert!(id.never_names().contains("yang") && !id.never_names().contains("ada"));
+    }
+
+    #[test]
     fn calendar_words_as_written_or_in_any_ascii_case() {
         let words: Vec<String> = ["Januari", "senin", "the", "Ágúst"]
             .iter()
