@@ -777,8 +777,9 @@ struct PhraseSet {
 impl PhraseSet {
     fn new(pairs: Vec<(String, String)>) -> Result<Self, String> {
         let (phrases, reasons): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+        // phrases and the texts asked are folded (lower case): no case to ignore, so that the
+        // automaton needs no state for either case of a letter
         let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Both)
             // every paragraph is read with it: the fastest automaton, under a megabyte here
