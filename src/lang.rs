@@ -881,14 +881,49 @@ fn ascii_white_space(b: &u8) -> bool {
 /// The pieces of a text between white space characters (`char::is_whitespace`), empty ones
 /// included, as `str::split` gives them; ASCII text is split a byte at a time, at the ASCII
 /// characters that function takes.
-pub(crate) fn split_at_white_space(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
-    if !text.is_ascii() {
-        return Box::new(text.split(char::is_whitespace));
+pub(crate) fn split_at_white_space(text: &str) -> WhiteSpaceSplit<'_> {
+    WhiteSpaceSplit {
+        text,
+        ascii: text.is_ascii(),
+        at: Some(0),
     }
-    Box::new(text.as_bytes().split(ascii_white_space).map(|piece| {
-        let from = piece.as_ptr() as usize - text.as_ptr() as usize;
-        &text[from..from + piece.len()]
-    }))
+}
+
+/// The pieces [`split_at_white_space`] gives.
+pub(crate) struct WhiteSpaceSplit<'a> {
+    text: &'a str,
+    ascii: bool,
+    /// Where the next piece starts; none once the last is given.
+    at: Option<usize>,
+}
+
+impl<'a> Iterator for WhiteSpaceSplit<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let at = self.at?;
+        let rest = &self.text[at..];
+        // the next white space character and its length
+        let space = if self.ascii {
+            rest.bytes()
+                .position(|b| ascii_white_space(&b))
+                .map(|n| (n, 1))
+        } else {
+            rest.char_indices()
+                .find(|&(_, c)| c.is_whitespace())
+                .map(|(n, c)| (n, c.len_utf8()))
+        };
+        match space {
+            Some((n, width)) => {
+                self.at = Some(at + n + width);
+                Some(&rest[..n])
+            }
+            None => {
+                self.at = None;
+                Some(rest)
+            }
+        }
+    }
 }
 
 /// A word lower-cased, borrowed where it already is (most words of running text).
