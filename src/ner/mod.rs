@@ -219,15 +219,16 @@ fn prefetch<T: ?Sized>(value: &T) {
     let _ = value;
 }
 
-/// Where a feature's weights are in a `WeightTable`: a slot, the weights of key 0, or none.
+/// Where a feature's weights are in a `WeightTable`: a slot, or one of the two rows after the
+/// slots, the weights of key 0 or zeros for a feature the model lacks. Every feature adds its
+/// row, so that summing a token's features takes no branch: zeros change no sum but the sign
+/// of a zero, and no tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found(u32);
 
 impl Found {
-    const NONE: Found = Found(u32::MAX);
-    const ZERO: Found = Found(u32::MAX - 1);
-    /// More slots than a `Found` can name.
-    const SLOTS_MAX: usize = u32::MAX as usize - 1;
+    /// More slots than a `Found` can name, with the two rows after them.
+    const SLOTS_MAX: usize = u32::MAX as usize - 2;
 }
 
 impl WeightTable {
@@ -236,16 +237,21 @@ impl WeightTable {
         (key.rotate_left(29) as usize) & self.mask
     }
 
-    fn get(&self, key: u64) -> Option<&[f32; N]> {
+    fn get(&self, key: u64) -> &[f32; N] {
         self.weights(self.find(key))
+    }
+
+    /// The row of zeros, for a feature the model lacks.
+    fn missing(&self) -> Found {
+        Found(self.keys.len() as u32)
     }
 
     /// Where the weights of `key` are, to be kept and read again without the look-up.
     fn find(&self, key: u64) -> Found {
         if key == 0 {
             return match self.zero {
-                Some(_) => Found::ZERO,
-                None => Found::NONE,
+                Some(_) => Found(self.keys.len() as u32 + 1),
+                None => self.missing(),
             };
         }
         let mut at = self.slot_of(key);
@@ -255,18 +261,14 @@ impl WeightTable {
                 return Found(at as u32);
             }
             if slot_key == 0 {
-                return Found::NONE;
+                return self.missing();
             }
             at = (at + 1) & self.mask;
         }
     }
 
-    fn weights(&self, found: Found) -> Option<&[f32; N]> {
-        match found {
-            Found::NONE => None,
-            Found::ZERO => self.zero.as_ref(),
-            Found(at) => Some(&self.weights[at as usize].0),
-        }
+    fn weights(&self, found: Found) -> &[f32; N] {
+        &self.weights[found.0 as usize].0
     }
 
     /// Asks the processor to start loading the key in `key`'s slot.
@@ -276,9 +278,7 @@ impl WeightTable {
 
     /// Asks the processor to start loading the weights a look-up found.
     fn prefetch_weights(&self, found: Found) {
-        if let Some(row) = self.weights.get(found.0 as usize) {
-            prefetch(row);
-        }
+        prefetch(self.weights(found));
     }
 
     fn iter(&self) -> impl Iterator<Item = (u64, &[f32; N])> {
@@ -301,7 +301,8 @@ impl FromIterator<(u64, [f32; N])> for WeightTable {
         debug_assert!(capacity <= Found::SLOTS_MAX);
         let mut table = WeightTable {
             keys: vec![0; capacity],
-            weights: vec![Row([0.0; N]); capacity],
+            // the slots, then zeros and the weights of key 0
+            weights: vec![Row([0.0; N]); capacity + 2],
             mask: capacity - 1,
             zero: None,
         };
@@ -316,6 +317,9 @@ impl FromIterator<(u64, [f32; N])> for WeightTable {
             }
             table.keys[at] = key;
             table.weights[at] = Row(weights);
+        }
+        if let Some(weights) = table.zero {
+            table.weights[capacity + 1] = Row(weights);
         }
         table
     }
@@ -668,12 +672,10 @@ impl Model {
     }
 }
 
-/// Adds a feature's weights, if the model has the feature, to a token's scores.
-fn add(row: &mut [f32; N], weights: Option<&[f32; N]>) {
-    if let Some(weights) = weights {
-        for t in 0..N {
-            row[t] += weights[t];
-        }
+/// Adds a feature's weights (zeros where the model lacks it) to a token's scores.
+fn add(row: &mut [f32; N], weights: &[f32; N]) {
+    for t in 0..N {
+        row[t] += weights[t];
     }
 }
 
