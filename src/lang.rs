@@ -515,7 +515,7 @@ impl From<Vec<String>> for Phrases {
 
 impl Phrases {
     /// How many of `words` (lower-cased) the longest phrase starting with them covers.
-    pub fn longest_at<'a>(&self, mut words: impl Iterator<Item = &'a str>) -> usize {
+    pub fn longest_at<'a>(&self, mut words: impl Iterator<Item = &'a str> + Clone) -> usize {
         let Some(first) = words.next() else { return 0 };
         if !self.first_words.may_hold(first) {
             return 0;
@@ -523,12 +523,14 @@ impl Phrases {
         let Some(candidates) = self.by_first.get(first) else {
             return 0;
         };
-        let rest: Vec<&str> = words.take(6).collect();
+        // a phrase of at most seven words, each the next word of the text
+        let spelled = |phrase: &&Vec<String>| {
+            let mut rest = words.clone();
+            phrase.len() <= 7 && phrase[1..].iter().all(|p| rest.next() == Some(p.as_str()))
+        };
         candidates
             .iter()
-            .filter(|phrase| {
-                phrase.len() <= rest.len() + 1 && phrase[1..].iter().zip(&rest).all(|(p, w)| p == w)
-            })
+            .filter(spelled)
             .map(Vec::len)
             .max()
             .unwrap_or(0)
