@@ -1308,10 +1308,10 @@ pub fn guess_pack(text: &str) -> &'static Pack {
 }
 
 /// Identifies the language of clean article text: Indonesian, Malay or English, the languages
-/// with packs plus Malay. Reads a bounded opening of the text: the packs' function and frequent
-/// words decide where one language clearly leads, the statistical detector only where they do not;
-/// a language and the neighbour it is confused with (Indonesian and Malay) are settled by the
-/// words and the web address the document carries.
+/// with packs plus Malay. Reads a bounded opening of the text: the packs' function and
+/// frequent words decide where one language clearly leads, the statistical detector only where
+/// they do not; a language and the neighbour it is confused with (Indonesian and Malay) are
+/// settled by the words and the web address the document carries.
 pub fn detect(text: &str, url: Option<&str>, outlet: Option<&str>) -> Option<String> {
     let sample = opening(text, DETECTION_SAMPLE);
     let tally = listed_words().tally(sample, usize::MAX);
