@@ -232,6 +232,43 @@ impl Found {
 }
 
 impl WeightTable {
+    fn with_entries(
+        count: usize,
+        entries: impl IntoIterator<Item = (u64, [f32; N])>,
+    ) -> WeightTable {
+        // at most two thirds full, so that a missing feature is found missing within a few
+        // neighbouring slots
+        let capacity = (count * 3 / 2).next_power_of_two().max(16);
+        debug_assert!(capacity <= Found::SLOTS_MAX);
+        let mut table = WeightTable {
+            keys: vec![0; capacity],
+            // the slots, then zeros and the weights of key 0
+            weights: vec![Row([0.0; N]); capacity + 2],
+            mask: capacity - 1,
+            zero: None,
+        };
+        for (n, (key, weights)) in entries.into_iter().enumerate() {
+            assert!(
+                n < count,
+                "more weight-table entries than the iterator said"
+            );
+            if key == 0 {
+                table.zero = Some(weights);
+                continue;
+            }
+            let mut at = table.slot_of(key);
+            while table.keys[at] != 0 && table.keys[at] != key {
+                at = (at + 1) & table.mask;
+            }
+            table.keys[at] = key;
+            table.weights[at] = Row(weights);
+        }
+        if let Some(weights) = table.zero {
+            table.weights[capacity + 1] = Row(weights);
+        }
+        table
+    }
+
     fn slot_of(&self, key: u64) -> usize {
         // the high bits mix every byte of the FNV hash
         (key.rotate_left(29) as usize) & self.mask
@@ -294,34 +331,16 @@ impl WeightTable {
 
 impl FromIterator<(u64, [f32; N])> for WeightTable {
     fn from_iter<I: IntoIterator<Item = (u64, [f32; N])>>(entries: I) -> WeightTable {
-        let entries: Vec<(u64, [f32; N])> = entries.into_iter().collect();
-        // at most two thirds full, so that a missing feature is found missing within a few
-        // neighbouring slots
-        let capacity = (entries.len() * 3 / 2).next_power_of_two().max(16);
-        debug_assert!(capacity <= Found::SLOTS_MAX);
-        let mut table = WeightTable {
-            keys: vec![0; capacity],
-            // the slots, then zeros and the weights of key 0
-            weights: vec![Row([0.0; N]); capacity + 2],
-            mask: capacity - 1,
-            zero: None,
-        };
-        for (key, weights) in entries {
-            if key == 0 {
-                table.zero = Some(weights);
-                continue;
+        let entries = entries.into_iter();
+        // a model's bytes say how many entries they hold: the table is sized from that, with no
+        // copy of them all first (tens of MB at each start)
+        match entries.size_hint() {
+            (least, Some(most)) if least == most => WeightTable::with_entries(least, entries),
+            _ => {
+                let entries: Vec<_> = entries.collect();
+                WeightTable::with_entries(entries.len(), entries)
             }
-            let mut at = table.slot_of(key);
-            while table.keys[at] != 0 && table.keys[at] != key {
-                at = (at + 1) & table.mask;
-            }
-            table.keys[at] = key;
-            table.weights[at] = Row(weights);
         }
-        if let Some(weights) = table.zero {
-            table.weights[capacity + 1] = Row(weights);
-        }
-        table
     }
 }
 
