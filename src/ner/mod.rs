@@ -366,13 +366,15 @@ impl Gazetteer {
     }
 
     fn build(language: &'static str) -> Gazetteer {
-        let file = |list: &str| crate::lang::word_list(language, list).clone();
-        let words = |phrases: &[String]| -> HashSet<String> {
-            phrases
+        let file = |list: &str| -> Cow<'static, HashSet<String>> {
+            Cow::Borrowed(crate::lang::word_list(language, list))
+        };
+        let words = |phrases: &[String]| -> Cow<'static, HashSet<String>> {
+            let words = phrases
                 .iter()
                 .flat_map(|p| p.split_whitespace())
-                .map(str::to_lowercase)
-                .collect()
+                .map(str::to_lowercase);
+            Cow::Owned(words.collect())
         };
         let roots = file("root-words");
         let dictionary = if roots.is_empty() {
@@ -381,20 +383,26 @@ impl Gazetteer {
             roots
         };
         let mut lists = vec![
-            ("given", file("given-names")),
-            ("family", file("family-names")),
-            ("place", file("places")),
-            ("root", dictionary),
+            file("given-names"),
+            file("family-names"),
+            file("places"),
+            dictionary,
         ];
         if let Some(pack) = crate::lang::pack(language) {
-            lists.push(("orghead", words(&pack.entities.institution_heads.all)));
-            lists.push(("title", words(&pack.entities.titles.all)));
+            lists.push(words(&pack.entities.institution_heads.all));
+            lists.push(words(&pack.entities.titles.all));
         }
         let codes = (0..1u32 << lists.len()).map(|c| c.to_string()).collect();
         let mut bits: HashMap<String, usize> = HashMap::default();
-        for (i, (_, words)) in lists.into_iter().enumerate() {
-            for word in words {
-                *bits.entry(word).or_default() |= 1 << i;
+        bits.reserve(lists.iter().map(|words| words.len()).sum());
+        for (i, words) in lists.iter().enumerate() {
+            for word in words.iter() {
+                match bits.get_mut(word.as_str()) {
+                    Some(bit) => *bit |= 1 << i,
+                    None => {
+                        bits.insert(word.clone(), 1 << i);
+                    }
+                }
             }
         }
         Gazetteer { bits, codes }
