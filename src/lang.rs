@@ -269,7 +269,7 @@ impl SeamWords {
 /// opening otherwise starts with none of the words, and needs no closer look.
 #[derive(Debug, Clone, Default)]
 pub struct WordOpenings {
-    pairs: Vec<u64>,
+    pairs: Bits,
     /// A word shorter than two bytes opens anything.
     any: bool,
 }
@@ -277,15 +277,12 @@ pub struct WordOpenings {
 impl WordOpenings {
     fn new<'a>(words: impl Iterator<Item = &'a String>) -> WordOpenings {
         let mut openings = WordOpenings {
-            pairs: vec![0; (1 << 16) / 64],
+            pairs: Bits::new(1 << 16),
             any: false,
         };
         for word in words {
             match word.as_bytes() {
-                [a, b, ..] => {
-                    let pair = Self::pair(*a, *b);
-                    openings.pairs[pair / 64] |= 1 << (pair % 64);
-                }
+                [a, b, ..] => openings.pairs.insert(Self::pair(*a, *b)),
                 _ => openings.any = true,
             }
         }
@@ -299,10 +296,7 @@ impl WordOpenings {
     /// Whether some word of the set may open `text`.
     pub fn may_open(&self, text: &[u8]) -> bool {
         match text {
-            [a, b, ..] => {
-                let pair = Self::pair(*a, *b);
-                self.any || self.pairs[pair / 64] & (1 << (pair % 64)) != 0
-            }
+            [a, b, ..] => self.any || self.pairs.contains(Self::pair(*a, *b)),
             _ => self.any,
         }
     }
@@ -455,18 +449,39 @@ pub struct Phrases {
     first_words: FirstWords,
 }
 
+/// A set of small numbers, a bit each: the filters that turn most look-ups away before a
+/// hash table is asked.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bits(Vec<u64>);
+
+impl Bits {
+    /// An empty set of the numbers below `size`.
+    pub(crate) fn new(size: usize) -> Bits {
+        Bits(vec![0; size.div_ceil(64)])
+    }
+
+    pub(crate) fn insert(&mut self, bit: usize) {
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    pub(crate) fn contains(&self, bit: usize) -> bool {
+        self.0
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
+    }
+}
+
 /// A filter of words: a set bit for each word of the set, so that a clear bit rules a word out.
 #[derive(Debug, Clone, Default)]
-struct FirstWords(Vec<u64>);
+struct FirstWords(Bits);
 
 impl FirstWords {
     const BITS: usize = 4096;
 
     fn new<'a>(words: impl Iterator<Item = &'a String>) -> FirstWords {
-        let mut bits = vec![0u64; Self::BITS / 64];
+        let mut bits = Bits::new(Self::BITS);
         for word in words {
-            let bit = Self::bit(word);
-            bits[bit / 64] |= 1 << (bit % 64);
+            bits.insert(Self::bit(word));
         }
         FirstWords(bits)
     }
@@ -485,13 +500,7 @@ impl FirstWords {
     }
 
     fn may_hold(&self, word: &str) -> bool {
-        self.holds_bit(Self::bit(word))
-    }
-
-    fn holds_bit(&self, bit: usize) -> bool {
-        self.0
-            .get(bit / 64)
-            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
+        self.0.contains(Self::bit(word))
     }
 }
 
@@ -1188,7 +1197,7 @@ impl ListedWords {
         };
         // the bit reads ASCII letters in either case alike, and listed words are lower case
         let bit = FirstWords::bit(word);
-        if !self.filter.holds_bit(bit) {
+        if !self.filter.0.contains(bit) {
             return None;
         }
         let bucket = self.starts[bit] as usize..self.starts[bit + 1] as usize;

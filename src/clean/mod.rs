@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use memchr::memmem::Finder;
 use regex::Regex;
 
-use crate::lang::{fold, Pack};
+use crate::lang::{fold, Bits, Pack};
 use crate::record::{Removed, Repair};
 use crate::source::SourceMeta;
 
@@ -657,7 +657,7 @@ struct Openings {
     by_opening: HashMap<u64, Vec<usize>>,
     /// A bit per [`Openings::filter_bit`] of each opening: most bytes of a line open no
     /// paragraph, and a clear bit says so without the look-up.
-    filter: [u64; Openings::FILTER_WORDS],
+    filter: Bits,
     /// Paragraphs shorter than an opening, looked for one by one.
     short: Vec<usize>,
 }
@@ -675,10 +675,9 @@ impl Openings {
                 None => short.push(n),
             }
         }
-        let mut filter = [0; Self::FILTER_WORDS];
+        let mut filter = Bits::new(Self::FILTER_BITS);
         for &key in by_opening.keys() {
-            let bit = Self::filter_bit(key);
-            filter[bit / 64] |= 1 << (bit % 64);
+            filter.insert(Self::filter_bit(key));
         }
         Openings {
             by_opening,
@@ -687,17 +686,16 @@ impl Openings {
         }
     }
 
-    const FILTER_WORDS: usize = 64;
+    const FILTER_BITS: usize = 4096;
 
     /// An opening's bit in the filter, from the top bits of a multiplicative hash.
     fn filter_bit(key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize % (Self::FILTER_WORDS * 64)
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize % Self::FILTER_BITS
     }
 
     /// The paragraphs that open with these bytes.
     fn opening_with(&self, key: u64) -> Option<&Vec<usize>> {
-        let bit = Self::filter_bit(key);
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.filter.contains(Self::filter_bit(key)) {
             return None;
         }
         self.by_opening.get(&key)

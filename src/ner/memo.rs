@@ -297,8 +297,8 @@ impl Memo {
                 ]
             })
             .collect();
-        // each token's look-ups run ahead of its sum: its keys are asked for four tokens
-        // before, its slots found and their weights asked for two tokens before
+        // each token's look-ups run ahead of its sum: its keys are asked for eight tokens
+        // before, its slots found and their weights asked for four tokens before
         const KEYS_AHEAD: usize = 8;
         const WEIGHTS_AHEAD: usize = 4;
         let table = &model.weights;

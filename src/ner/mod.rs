@@ -283,11 +283,16 @@ impl WeightTable {
         Found(self.keys.len() as u32)
     }
 
+    /// The row of the weights of key 0, which cannot have a slot.
+    fn zero_key(&self) -> Found {
+        Found(self.keys.len() as u32 + 1)
+    }
+
     /// Where the weights of `key` are, to be kept and read again without the look-up.
     fn find(&self, key: u64) -> Found {
         if key == 0 {
             return match self.zero {
-                Some(_) => Found(self.keys.len() as u32 + 1),
+                Some(_) => self.zero_key(),
                 None => self.missing(),
             };
         }
