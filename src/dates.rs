@@ -92,8 +92,8 @@ impl FoundDate {
 /// The date patterns of one language, built once per pack (each compiled when first run).
 #[derive(Debug)]
 pub struct DateReader {
-    /// Run only where they can match (a month by name, "/" in "16/03/2024"): their Unicode
-    /// word boundaries stop the fast engine at a paragraph's first non-ASCII byte.
+    /// Run only where they can match (a month by name, "/" in "16/03/2024"), in the form a
+    /// paragraph's characters allow.
     patterns: Patterns,
     months: Vec<(String, u32)>,
     weekdays: Vec<(String, u32)>,
@@ -332,6 +332,18 @@ mod tests {
                 assert!(source.contains(r"\d"), "{source}");
                 assert!(Regex::new(source).is_ok(), "{source}");
             }
+        }
+    }
+
+    #[test]
+    fn the_forms_of_the_date_patterns_find_what_they_find_as_written() {
+        use crate::prefilter::forms::tests::{check, texts};
+        let texts = texts(4000);
+        for code in ["id", "en"] {
+            let reader = DateReader::new(pack(code).unwrap());
+            let (found, read) = check(&reader.patterns, &texts);
+            assert!(found.iter().all(|&n| n > 0), "{code}: {found:?}");
+            assert!(read.iter().all(|&n| n > 100), "{read:?}");
         }
     }
 

@@ -1010,9 +1010,8 @@ impl Pack {
         })
     }
 
-    /// The register patterns, built on first use (each compiled when first run): their Unicode
-    /// classes take a good part of a second's tenth to compile, which a run should not pay for
-    /// patterns it never needs.
+    /// The register patterns, built on first use (each form compiled when first run): a run
+    /// should not pay for patterns it never needs.
     pub(crate) fn registers(&self) -> &Registers {
         self.registers.get_or_init(|| Registers {
             kinds: self.register_rules.iter().map(|r| r.kind.clone()).collect(),

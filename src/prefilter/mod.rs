@@ -1,18 +1,20 @@
 //! Which of a set of patterns can match a text, told from the words every match of theirs
 //! contains: "register" for a case number read after that word, one of the month names for a
-//! date written with one. A regular expression whose `\b` is Unicode-aware reads a paragraph
-//! with a non-ASCII letter in its slower engines, so a pattern skipped where it cannot match
-//! saves a pass over most paragraphs; one Aho-Corasick pass finds the words for all of them.
+//! date written with one. A pattern skipped where it cannot match saves a pass over most
+//! paragraphs; one Aho-Corasick pass finds the words for all of them.
 //!
 //! The words come from each pattern's syntax tree, so the filter follows the language data
 //! without being written down beside it. It only ever skips a pattern that cannot match: a
-//! pattern it cannot read stays open everywhere.
-
-use std::sync::OnceLock;
+//! pattern it cannot read stays open everywhere. A pattern that is run is run in the cheapest
+//! form that matches the text as written (`forms`).
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
+
+pub(crate) mod forms;
+
+use forms::Forms;
 
 /// The patterns' required words, found in a text at once.
 #[derive(Debug)]
@@ -37,7 +39,8 @@ pub(crate) struct Prefilter {
 #[derive(Debug)]
 pub(crate) struct Patterns {
     sources: Vec<String>,
-    compiled: Vec<OnceLock<Regex>>,
+    /// Each pattern in the forms the characters of a text allow.
+    forms: Vec<Forms>,
     prefilter: Prefilter,
 }
 
@@ -47,26 +50,22 @@ impl Patterns {
     pub(crate) fn new(sources: Vec<String>) -> Patterns {
         Patterns {
             prefilter: Prefilter::new(sources.iter().map(String::as_str)),
-            compiled: sources.iter().map(|_| OnceLock::new()).collect(),
+            forms: sources.iter().map(|source| Forms::new(source)).collect(),
             sources,
         }
     }
 
-    /// The patterns that may match `text`, with their places in the order given.
+    /// The patterns that may match `text`, with their places in the order given, each in the
+    /// form that reads `text` as written.
     pub(crate) fn that_may_match<'a>(
         &'a self,
         text: &str,
     ) -> impl Iterator<Item = (usize, &'a Regex)> + 'a {
         let open = self.prefilter.open(text);
+        let held = forms::WordCharacters::of(text);
         (0..self.sources.len())
             .filter(move |&n| open.may_match(n))
-            .map(|n| (n, self.compiled(n)))
-    }
-
-    fn compiled(&self, n: usize) -> &Regex {
-        self.compiled[n].get_or_init(|| {
-            Regex::new(&self.sources[n]).expect("bundled patterns compile (tested)")
-        })
+            .map(move |n| (n, self.forms[n].for_text(held)))
     }
 
     #[cfg(test)]
@@ -79,6 +78,12 @@ impl Patterns {
     pub(crate) fn opened(&self, text: &str) -> Vec<bool> {
         let open = self.prefilter.open(text);
         (0..self.sources.len()).map(|n| open.may_match(n)).collect()
+    }
+
+    /// Each pattern's forms, for the tests of `forms`.
+    #[cfg(test)]
+    pub(crate) fn forms(&self) -> &[Forms] {
+        &self.forms
     }
 
     /// Whether the prefilter names a word for each pattern.
