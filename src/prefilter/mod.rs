@@ -28,6 +28,9 @@ pub(crate) struct Prefilter {
     bytes: Vec<(u8, usize)>,
     /// Per pattern, what a match needs: one word of each group (word ids).
     needs: Vec<Vec<Vec<usize>>>,
+    /// Per pattern, whether every match holds a digit: most paragraphs have none, and then
+    /// the words need not be looked for.
+    needs_digit: Vec<bool>,
     /// Letters that case-insensitive patterns take for an ASCII one (`ſ` for `s`, the Kelvin
     /// sign for `k`): a text holding one opens every pattern.
     foreign_folds: Vec<char>,
@@ -91,6 +94,12 @@ impl Patterns {
     pub(crate) fn each_needs_a_word(&self) -> Vec<bool> {
         self.prefilter.needs.iter().map(|n| !n.is_empty()).collect()
     }
+
+    /// Whether the prefilter knows that each pattern's matches hold a digit.
+    #[cfg(test)]
+    pub(crate) fn each_needs_a_digit(&self) -> &[bool] {
+        &self.prefilter.needs_digit
+    }
 }
 
 /// Which patterns can match a text.
@@ -114,18 +123,19 @@ impl Prefilter {
                 words.len() - 1
             }
         };
-        let needs = patterns
+        let (needs, needs_digit) = patterns
             .into_iter()
             .map(|pattern| {
                 let Ok(hir) = regex_syntax::Parser::new().parse(pattern) else {
-                    return Vec::new();
+                    return (Vec::new(), false);
                 };
-                required(&hir, &mut foreign_folds)
+                let needs = required(&hir, &mut foreign_folds)
                     .into_iter()
                     .map(|group| group.into_iter().map(&mut id_of).collect())
-                    .collect()
+                    .collect();
+                (needs, holds_a_digit(&hir))
             })
-            .collect();
+            .unzip();
         foreign_folds.sort_unstable();
         foreign_folds.dedup();
         let (bytes, long): (Vec<_>, Vec<_>) = words
@@ -146,6 +156,7 @@ impl Prefilter {
             finder_words: long.iter().map(|&(id, _)| id).collect(),
             bytes: bytes.into_iter().map(|(id, w)| (w[0], id)).collect(),
             needs,
+            needs_digit,
             foreign_folds,
         }
     }
@@ -157,9 +168,16 @@ impl Prefilter {
 
     /// Which patterns can match somewhere in `text`.
     pub(crate) fn open(&self, text: &str) -> Open {
+        let digits = text.bytes().any(|b| b.is_ascii_digit())
+            || (!text.is_ascii() && text.chars().any(char::is_numeric));
+        let digits_allow = |n: usize| digits || !self.needs_digit[n];
+        let patterns = 0..self.needs.len();
         let words = self.words();
-        if words == 0 || (!text.is_ascii() && text.contains(self.foreign_folds.as_slice())) {
-            return Open(vec![true; self.needs.len()]);
+        if !patterns.clone().any(digits_allow)
+            || words == 0
+            || (!text.is_ascii() && text.contains(self.foreign_folds.as_slice()))
+        {
+            return Open(patterns.map(digits_allow).collect());
         }
         let mut seen = vec![false; words];
         let haystack = text.as_bytes();
@@ -175,7 +193,10 @@ impl Prefilter {
         Open(
             self.needs
                 .iter()
-                .map(|groups| groups.iter().all(|g| g.iter().any(|&w| seen[w])))
+                .enumerate()
+                .map(|(n, groups)| {
+                    digits_allow(n) && groups.iter().all(|g| g.iter().any(|&w| seen[w]))
+                })
                 .collect(),
         )
     }
@@ -226,6 +247,34 @@ fn required(hir: &Hir, foreign_folds: &mut Vec<char>) -> Vec<Vec<Vec<u8>>> {
             Some(bytes) if !bytes.is_empty() => vec![vec![bytes]],
             _ => Vec::new(),
         },
+    }
+}
+
+/// Whether every match of `hir` holds a digit (a character Unicode calls numeric).
+fn holds_a_digit(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(literal) => {
+            std::str::from_utf8(&literal.0).is_ok_and(|text| text.chars().any(char::is_numeric))
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            !class.ranges().is_empty()
+                && class
+                    .ranges()
+                    .iter()
+                    .all(|r| (r.start()..=r.end()).all(char::is_numeric))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            !class.ranges().is_empty()
+                && class
+                    .ranges()
+                    .iter()
+                    .all(|r| (r.start()..=r.end()).all(|b| b.is_ascii_digit()))
+        }
+        HirKind::Capture(capture) => holds_a_digit(&capture.sub),
+        HirKind::Repetition(repetition) => repetition.min >= 1 && holds_a_digit(&repetition.sub),
+        HirKind::Concat(parts) => parts.iter().any(holds_a_digit),
+        HirKind::Alternation(branches) => branches.iter().all(holds_a_digit),
+        HirKind::Empty | HirKind::Look(_) => false,
     }
 }
 
@@ -341,9 +390,11 @@ mod tests {
         );
         assert_eq!(open[0], [true, true, false, true]);
         assert_eq!(open[1], [false, true, true, true]);
-        // both words present, no number: the filter opens, the pattern finds nothing
-        assert_eq!(open[2], [false, true, false, true]);
-        assert_eq!(open[3], [false, false, false, true]);
+        // both words present, but no digit, which every match of three of them holds
+        assert_eq!(open[2], [false, false, false, false]);
+        assert_eq!(open[3], [false, false, false, false]);
+        let open = check(&patterns, &["Perkara nomor ١٢ dan nomor xii."]);
+        assert_eq!(open[0], [false, true, false, true], "Arabic-Indic digits");
     }
 
     #[test]
@@ -357,14 +408,33 @@ mod tests {
     }
 
     #[test]
-    fn every_register_pattern_of_the_packs_names_a_word() {
+    fn every_register_pattern_of_the_packs_names_a_word_and_a_digit() {
         // one without would be run on every paragraph
         for code in ["id", "en"] {
             let registers = crate::lang::pack(code).unwrap().registers();
-            let needs = registers.patterns.each_needs_a_word();
+            let words = registers.patterns.each_needs_a_word();
+            let digits = registers.patterns.each_needs_a_digit();
             for (n, kind) in registers.kinds.iter().enumerate() {
-                assert!(needs[n], "{code} {kind} pattern {n}");
+                assert!(words[n] && digits[n], "{code} {kind} pattern {n}");
             }
+        }
+    }
+
+    #[test]
+    fn a_digit_is_needed_where_every_way_to_match_holds_one() {
+        let holds =
+            |pattern: &str| holds_a_digit(&regex_syntax::Parser::new().parse(pattern).unwrap());
+        for pattern in [
+            r"\d+",
+            r"(?:\d|[0-9])x",
+            r"(?P<n>\d{1,4})/",
+            "Tahun 2024",
+            r"a(?:1|\d)",
+        ] {
+            assert!(holds(pattern), "{pattern}");
+        }
+        for pattern in [r"x\d?", r"a|\d", "[0-9a]", r"\w+", r"\d*", r"\b"] {
+            assert!(!holds(pattern), "{pattern}");
         }
     }
 
