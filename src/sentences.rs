@@ -105,24 +105,32 @@ impl Iterator for Sentences<'_> {
 /// The sentence holding an offset, for offsets asked in increasing order: the text is read
 /// once, and no further than the last offset asked.
 pub struct SentenceCursor<'a> {
-    sentences: Sentences<'a>,
+    text: &'a str,
+    abbreviations: &'a [String],
+    /// Split when first asked: a cursor is often made for a text it is never asked about.
+    sentences: Option<Sentences<'a>>,
     current: Option<(usize, usize)>,
 }
 
 impl<'a> SentenceCursor<'a> {
     pub fn new(text: &'a str, abbreviations: &'a [String]) -> SentenceCursor<'a> {
         SentenceCursor {
-            sentences: sentences(text, abbreviations),
+            text,
+            abbreviations,
+            sentences: None,
             current: None,
         }
     }
 
     /// Byte range of the sentence holding byte `at`; none past the text's end.
     pub fn holding(&mut self, at: usize) -> Option<(usize, usize)> {
+        let sentences = self
+            .sentences
+            .get_or_insert_with(|| sentences(self.text, self.abbreviations));
         loop {
             match self.current {
                 Some((start, end)) if at < end => return (start <= at).then_some((start, end)),
-                _ => self.current = Some(self.sentences.next()?),
+                _ => self.current = Some(sentences.next()?),
             }
         }
     }
