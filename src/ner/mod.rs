@@ -247,7 +247,24 @@ impl WeightTable {
             mask: capacity - 1,
             zero: None,
         };
-        for (n, (key, weights)) in entries.into_iter().enumerate() {
+        // each entry's slot is asked for some entries before it is written: the writes land
+        // all over tens of MB, and waiting for each in turn was most of a start-up
+        const AHEAD: usize = 16;
+        let mut entries = entries.into_iter();
+        let mut ahead = std::collections::VecDeque::with_capacity(AHEAD);
+        for n in 0.. {
+            while ahead.len() < AHEAD {
+                let Some((key, weights)) = entries.next() else {
+                    break;
+                };
+                let slot = table.slot_of(key);
+                prefetch(&table.keys[slot]);
+                prefetch(&table.weights[slot]);
+                ahead.push_back((key, weights));
+            }
+            let Some((key, weights)) = ahead.pop_front() else {
+                break;
+            };
             assert!(
                 n < count,
                 "more weight-table entries than the iterator said"
