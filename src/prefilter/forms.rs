@@ -46,37 +46,47 @@ impl WordCharacters {
     }
 }
 
-/// One pattern, compiled in each form when first needed.
+/// One pattern, cut and compiled in each form when first needed.
 #[derive(Debug)]
 pub(crate) struct Forms {
-    /// The sources for texts of `Ascii`, `TwoBytes` and `Any` word characters: the last as
-    /// written.
-    sources: [String; 3],
+    /// The pattern as written.
+    source: String,
+    /// For texts of `Ascii`, `TwoBytes` and `Any` word characters.
     compiled: [OnceLock<Regex>; 3],
 }
 
 impl Forms {
     pub(crate) fn new(source: &str) -> Forms {
-        let cut = |held| match regex_syntax::Parser::new().parse(source) {
-            Ok(hir) => Cut::for_texts(held).of(&hir).to_string(),
-            Err(_) => source.to_string(),
-        };
         Forms {
-            sources: [
-                cut(WordCharacters::Ascii),
-                cut(WordCharacters::TwoBytes),
-                source.to_string(),
-            ],
+            source: source.to_string(),
             compiled: Default::default(),
         }
     }
 
     /// The pattern in the form that matches a text holding `held` as written.
     pub(crate) fn for_text(&self, held: WordCharacters) -> &Regex {
-        let n = held as usize;
-        self.compiled[n].get_or_init(|| {
-            Regex::new(&self.sources[n]).expect("bundled patterns compile (tested)")
+        self.compiled[held as usize].get_or_init(|| {
+            Regex::new(&self.source_for(held)).expect("bundled patterns compile (tested)")
         })
+    }
+
+    /// The pattern's source in the form for texts holding `held`.
+    fn source_for(&self, held: WordCharacters) -> String {
+        let cut = match held {
+            WordCharacters::Ascii => {
+                static CUT: OnceLock<Cut> = OnceLock::new();
+                CUT.get_or_init(|| Cut::for_texts(held))
+            }
+            WordCharacters::TwoBytes => {
+                static CUT: OnceLock<Cut> = OnceLock::new();
+                CUT.get_or_init(|| Cut::for_texts(held))
+            }
+            WordCharacters::Any => return self.source.clone(),
+        };
+        match regex_syntax::Parser::new().parse(&self.source) {
+            Ok(hir) => cut.of(&hir).to_string(),
+            Err(_) => self.source.clone(),
+        }
     }
 }
 
@@ -318,7 +328,7 @@ pub(crate) mod tests {
             for (n, forms) in patterns.forms().iter().enumerate() {
                 let (cut, written) = (forms.for_text(held), forms.for_text(WordCharacters::Any));
                 let matches = spans(written);
-                assert_eq!(spans(cut), matches, "{} on {text:?}", forms.sources[2]);
+                assert_eq!(spans(cut), matches, "{} on {text:?}", forms.source);
                 assert!(cut.capture_names().eq(written.capture_names()));
                 found[n] += matches.len();
             }
