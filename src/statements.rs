@@ -340,8 +340,21 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     // a word for every six bytes or so of running text, room made once
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || c == '\'' || c == '-';
+    let mut next = 0;
+    while next < text.len() {
+        let i = next;
+        // ASCII read byte by byte: most of a text is, and it needs no decoding
+        let part = match text.as_bytes()[i] {
+            b if b.is_ascii() => {
+                next += 1;
+                b.is_ascii_alphanumeric() || b == b'\'' || b == b'-'
+            }
+            _ => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                next += c.len_utf8().max(1);
+                c.is_alphanumeric()
+            }
+        };
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {

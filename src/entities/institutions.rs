@@ -23,6 +23,10 @@ pub(super) struct InstitutionSet {
     name_keys: Vec<String>,
     /// The words of each name key but its connectors, which initials and contractions skip.
     content_words: Vec<Vec<String>>,
+    /// The core of each entry's name, and of its short forms and mentions (see
+    /// [`Self::core`]), made once as forms are added: what a look-up checks its finds against.
+    name_cores: Vec<String>,
+    form_cores: Vec<Vec<String>>,
     /// The entries that have a form with a given core (see [`Self::core`]); an entry renamed
     /// since may still be listed, so look-ups check what they find.
     by_core: HashMap<String, Vec<usize>>,
@@ -52,6 +56,8 @@ impl InstitutionSet {
             terms: Vec::new(),
             name_keys: Vec::new(),
             content_words: Vec::new(),
+            name_cores: Vec::new(),
+            form_cores: Vec::new(),
             by_core: HashMap::default(),
             by_first_word: HashMap::default(),
             by_opening: HashMap::default(),
@@ -89,14 +95,16 @@ impl InstitutionSet {
     pub(super) fn add_mention(&mut self, index: usize, form: &str) {
         if !self.entries[index].mentions.iter().any(|m| m == form) {
             self.entries[index].mentions.push(form.to_string());
-            self.index_form(index, form);
+            let core = self.index_form(index, form);
+            self.form_cores[index].push(core);
         }
     }
 
     pub(super) fn add_acronym(&mut self, index: usize, form: &str) {
         if !self.entries[index].acronyms.iter().any(|a| a == form) {
             self.entries[index].acronyms.push(form.to_string());
-            self.index_form(index, form);
+            let core = self.index_form(index, form);
+            self.form_cores[index].push(core);
         }
     }
 
@@ -107,6 +115,8 @@ impl InstitutionSet {
         });
         self.name_keys.push(String::new());
         self.content_words.push(Vec::new());
+        self.name_cores.push(String::new());
+        self.form_cores.push(Vec::new());
         let index = self.entries.len() - 1;
         self.rename(index, name);
         index
@@ -140,14 +150,17 @@ impl InstitutionSet {
             }
         }
         self.name_keys[index] = name_key;
-        self.index_form(index, name);
+        self.name_cores[index] = self.index_form(index, name);
     }
 
-    fn index_form(&mut self, index: usize, form: &str) {
-        let listed = self.by_core.entry(self.core(&key(form))).or_default();
+    /// Lists entry `index` under the core of `form`, which it returns.
+    fn index_form(&mut self, index: usize, form: &str) -> String {
+        let core = self.core(&key(form));
+        let listed = self.by_core.entry(core.clone()).or_default();
         if listed.last() != Some(&index) {
             listed.push(index);
         }
+        core
     }
 
     /// The entry whose name a short form abbreviates: "KI Pusat" for "Komisi Informasi Pusat"
@@ -205,7 +218,7 @@ impl InstitutionSet {
             return None;
         }
         Self::first_checked(self.by_core.get(&core), |i| {
-            key_of_all(&self.entries[i]).any(|k| self.core(&k) == core)
+            self.name_cores[i] == core || self.form_cores[i].contains(&core)
         })
         .or_else(|| {
             Self::first_checked(self.by_company_opening.get(&core), |i| {
@@ -1629,6 +1642,24 @@ mod tests {
         assert!(!contraction_of("bareskrim", &["badan", "kriminal"]));
         // one word is no contraction
         assert!(!contraction_of("badan", &["badan", "reserse"]));
+    }
+
+    #[test]
+    fn a_body_is_found_by_its_forms_and_not_by_a_name_it_was_renamed_from() {
+        let words = &crate::lang::pack("id").unwrap().entities;
+        let mut set = InstitutionSet::new(words);
+        assert_eq!(set.add("Bank Rakyat", Some("BRK"), "BRK"), Some(0));
+        assert_eq!(set.find("Bank Rakyat"), Some(0));
+        // the longer name found through the short form renames the body
+        assert_eq!(set.add("Bank Rakyat Nusantara", Some("BRK"), "BRK"), Some(0));
+        assert_eq!(set.entries[0].name, "Bank Rakyat Nusantara");
+        assert_eq!(set.find("Bank Rakyat"), None);
+        assert_eq!(set.find("Bank Rakyat Nusantara"), Some(0));
+        assert_eq!(set.find("brk"), Some(0));
+        // a mention is a form too, with the name suffixes a core drops
+        set.add_mention(0, "Bank Rakyat");
+        assert_eq!(set.find("Bank Rakyat"), Some(0));
+        assert_eq!(set.find("Bank Rakyat Nusantara RI"), Some(0));
     }
 
     #[test]

@@ -445,6 +445,13 @@ pub(super) fn short_forms(
     taken: &[(Mention, usize)],
 ) -> Vec<(Mention, Option<Role>)> {
     let known: HashSet<String> = found.iter().map(|(m, _)| key(&m.text)).collect();
+    let mut in_order: Vec<&str> = known.iter().map(String::as_str).collect();
+    in_order.sort_unstable();
+    // whether some known key starts with `text`: the first key not before it, if any does
+    let opens_a_key = |text: &str| {
+        let at = in_order.partition_point(|k| *k < text);
+        in_order.get(at).is_some_and(|k| k.starts_with(text))
+    };
     let parts: HashSet<&str> = known
         .iter()
         .flat_map(|k| k.split(' '))
@@ -472,7 +479,7 @@ pub(super) fn short_forms(
             // name's key goes on from its first word's (in ASCII), so a word that opens no
             // known key opens no known name
             let first = key(token.text);
-            let may_open = !token.text.is_ascii() || known.iter().any(|k| k.starts_with(&first));
+            let may_open = !token.text.is_ascii() || opens_a_key(&first);
             let full = (i..unit.tokens.len().min(i + 4)).rev().find(|&end| {
                 may_open
                     && unit.tokens[end].text.chars().any(char::is_alphabetic)
@@ -530,10 +537,11 @@ pub(super) fn group_people(
         })
         .collect();
     for (mention, role) in found {
+        let written_key = key(&mention.text);
         let nickname = nicknames
-            .get(&key(&mention.text))
-            .or_else(|| glued.get(&key(&mention.text)));
-        let mention_key = nickname.cloned().unwrap_or_else(|| key(&mention.text));
+            .get(&written_key)
+            .or_else(|| glued.get(&written_key));
+        let mention_key = nickname.cloned().unwrap_or(written_key);
         let parts: Vec<String> = mention_key.split(' ').map(str::to_string).collect();
         let owner = full_names
             .iter()
