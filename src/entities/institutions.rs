@@ -1651,7 +1651,10 @@ mod tests {
         assert_eq!(set.add("Bank Rakyat", Some("BRK"), "BRK"), Some(0));
         assert_eq!(set.find("Bank Rakyat"), Some(0));
         // the longer name found through the short form renames the body
-        assert_eq!(set.add("Bank Rakyat Nusantara", Some("BRK"), "BRK"), Some(0));
+        assert_eq!(
+            set.add("Bank Rakyat Nusantara", Some("BRK"), "BRK"),
+            Some(0)
+        );
         assert_eq!(set.entries[0].name, "Bank Rakyat Nusantara");
         assert_eq!(set.find("Bank Rakyat"), None);
         assert_eq!(set.find("Bank Rakyat Nusantara"), Some(0));

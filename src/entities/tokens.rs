@@ -168,7 +168,12 @@ pub(super) fn keep_abbreviation_dots<'a>(
             i += 1;
         }
     }
-    let mut read = std::mem::take(tokens).into_iter().zip(joins);
+    // most paragraphs have no abbreviation: their tokens stay as they are
+    if !joins.contains(&true) {
+        return;
+    }
+    let kept = Vec::with_capacity(tokens.len());
+    let mut read = std::mem::replace(tokens, kept).into_iter().zip(joins);
     while let Some((word, joins_stop)) = read.next() {
         let stop = if joins_stop { read.next() } else { None };
         match stop {

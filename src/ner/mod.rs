@@ -636,12 +636,12 @@ impl Model {
         for (score, back) in scores.iter().zip(&mut back).skip(1) {
             let mut next = [f32::NEG_INFINITY; N];
             for t in 0..N {
+                // the first best, chosen without a branch: which one wins is all but random
                 for p in 0..N {
                     let s = best[p] + self.transitions[p][t] + allowed[p][t] + score[t];
-                    if s > next[t] {
-                        next[t] = s;
-                        back[t] = p as u8;
-                    }
+                    let better = s > next[t];
+                    next[t] = if better { s } else { next[t] };
+                    back[t] = if better { p as u8 } else { back[t] };
                 }
             }
             best = next;

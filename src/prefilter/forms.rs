@@ -144,6 +144,10 @@ impl Cut {
     /// where it holds all kept ones (`\W`, `[^a-z]`), as one range is cheaper than the gaps
     /// of the word class.
     fn class(&self, class: &ClassUnicode) -> ClassUnicode {
+        // most classes of a pattern ([Mm] of a case-insensitive "m") hold nothing to cut
+        if class.is_ascii() {
+            return class.clone();
+        }
         let mut cut = class.clone();
         cut.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
         let mut beyond = class.clone();
