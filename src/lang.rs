@@ -473,12 +473,12 @@ impl Bits {
 
 /// A filter of words: a set bit for each word of the set, so that a clear bit rules a word out.
 #[derive(Debug, Clone, Default)]
-struct FirstWords(Bits);
+pub(crate) struct FirstWords(Bits);
 
 impl FirstWords {
     const BITS: usize = 4096;
 
-    fn new<'a>(words: impl Iterator<Item = &'a String>) -> FirstWords {
+    pub(crate) fn new<'a>(words: impl Iterator<Item = &'a String>) -> FirstWords {
         let mut bits = Bits::new(Self::BITS);
         for word in words {
             bits.insert(Self::bit(word));
@@ -499,7 +499,8 @@ impl FirstWords {
         (mixed ^ (mixed >> 12)) % Self::BITS
     }
 
-    fn may_hold(&self, word: &str) -> bool {
+    /// Whether `word`, or an ASCII word that differs from it in case only, may be in the set.
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
         self.0.contains(Self::bit(word))
     }
 }

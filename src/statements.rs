@@ -4,7 +4,7 @@
 
 use foldhash::HashMap;
 
-use crate::lang::{lowercase, Pack, StatementWords};
+use crate::lang::{lowercase, FirstWords, Pack, StatementWords};
 use crate::record::{Article, Offsets, Quote, Speaker};
 
 /// A person or institution named at a place in a paragraph (byte offsets).
@@ -175,6 +175,9 @@ pub(crate) struct CueForms {
     /// The cues written as two words by their first ("according"), each with its second and
     /// base, so that only such a first word costs a second look-up.
     pairs: HashMap<String, Vec<(String, String)>>,
+    /// The one-word forms and the first words of pairs: most words of a text are neither,
+    /// which this tells without lower-casing or hashing them.
+    first_words: FirstWords,
 }
 
 impl CueForms {
@@ -196,7 +199,17 @@ impl CueForms {
                     .push((second.to_string(), base.clone()));
             }
         }
-        CueForms { forms, pairs }
+        let first_words = FirstWords::new(
+            forms
+                .keys()
+                .filter(|form| !form.contains(' '))
+                .chain(pairs.keys()),
+        );
+        CueForms {
+            forms,
+            pairs,
+            first_words,
+        }
     }
 
     /// The base of the two-word cue `first second` (`first` lower-cased), if it is one.
@@ -237,7 +250,11 @@ impl<'a> Cues<'a> {
 
     /// The cue that starts at word `i`: its base and how many words it takes ("according to").
     fn at(&self, words: &[(usize, &str)], i: usize) -> Option<(&'a str, usize)> {
-        let first = lowercase(words.get(i)?.1);
+        let word = words.get(i)?.1;
+        if word.is_ascii() && !self.forms.first_words.may_hold(word) {
+            return None;
+        }
+        let first = lowercase(word);
         if let Some((_, second)) = words.get(i + 1) {
             if let Some(base) = self.forms.base_of_pair(&first, second) {
                 return Some((base, 2));
@@ -1440,6 +1457,33 @@ mod tests {
         };
         crate::extract::extract(&mut article, pack("id").unwrap());
         article
+    }
+
+    #[test]
+    fn every_cue_form_is_read_in_any_case() {
+        for code in ["id", "en"] {
+            let pack = crate::lang::pack(code).unwrap();
+            let cues = Cues::new(pack);
+            for (form, base) in &pack.cue_forms().forms {
+                for written in [form.clone(), form.to_uppercase(), capitalise(form)] {
+                    let words = words(&written);
+                    let width = words.len();
+                    assert_eq!(
+                        cues.at(&words, 0),
+                        Some((base.as_str(), width)),
+                        "{written}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn capitalise(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub(super) struct InstitutionSet {
     /// The companies (names closed by a tail word) whose name key opens with a given run of
     /// two or more words.
     by_company_opening: HashMap<String, Vec<usize>>,
+    /// The first two bytes of every key the three indexes above hold: a form whose key opens
+    /// otherwise is none of the set's (most capitalised words a look-up is asked about).
+    openings: HashSet<[u8; 2]>,
     /// Names not taken because the set was full.
     pub(super) refused: usize,
 }
@@ -62,6 +65,7 @@ impl InstitutionSet {
             by_first_word: HashMap::default(),
             by_opening: HashMap::default(),
             by_company_opening: HashMap::default(),
+            openings: HashSet::default(),
             refused: 0,
         }
     }
@@ -134,6 +138,7 @@ impl InstitutionSet {
             .collect();
         if let Some(&[a, b, ..]) = self.content_words[index].first().map(String::as_bytes) {
             self.by_opening.entry([a, b]).or_default().push(index);
+            self.openings.insert([a, b]);
         }
         let closed = name_key
             .rsplit(' ')
@@ -143,6 +148,7 @@ impl InstitutionSet {
             let ends = name_key.match_indices(' ').map(|(at, _)| at).skip(1);
             for end in ends {
                 let opening = name_key[..end].to_string();
+                self.note_opening(&opening);
                 self.by_company_opening
                     .entry(opening)
                     .or_default()
@@ -156,11 +162,18 @@ impl InstitutionSet {
     /// Lists entry `index` under the core of `form`, which it returns.
     fn index_form(&mut self, index: usize, form: &str) -> String {
         let core = self.core(&key(form));
+        self.note_opening(&core);
         let listed = self.by_core.entry(core.clone()).or_default();
         if listed.last() != Some(&index) {
             listed.push(index);
         }
         core
+    }
+
+    fn note_opening(&mut self, key: &str) {
+        if let &[a, b, ..] = key.as_bytes() {
+            self.openings.insert([a, b]);
+        }
     }
 
     /// The entry whose name a short form abbreviates: "KI Pusat" for "Komisi Informasi Pusat"
@@ -213,6 +226,9 @@ impl InstitutionSet {
 
     /// The entry a form belongs to (by name, acronym or mention), if any.
     pub(super) fn find(&self, form: &str) -> Option<usize> {
+        if key_opening(form).is_some_and(|opening| !self.openings.contains(&opening)) {
+            return None;
+        }
         let core = self.core(form);
         if core.is_empty() {
             return None;
@@ -320,6 +336,30 @@ fn contraction_of(form: &str, words: &[impl AsRef<str>]) -> bool {
         reached = next;
     }
     false
+}
+
+/// The first two bytes of the key of an ASCII form whose key opens with a word of two bytes
+/// or more, read without making the key: its core (and any key that core opens or is) opens
+/// with them too. `None` for any other form.
+fn key_opening(form: &str) -> Option<[u8; 2]> {
+    if !form.is_ascii() {
+        return None;
+    }
+    let mut opening = [0u8; 2];
+    let mut read = 0;
+    for b in form.bytes() {
+        if b.is_ascii_alphanumeric() {
+            opening[read] = b.to_ascii_lowercase();
+            read += 1;
+            if read == 2 {
+                return Some(opening);
+            }
+        } else if char::from(b).is_whitespace() && read > 0 {
+            // a first word of one byte
+            return None;
+        }
+    }
+    None
 }
 
 pub(super) fn key_of_all(e: &Institution) -> impl Iterator<Item = String> + '_ {
@@ -1663,6 +1703,33 @@ mod tests {
         set.add_mention(0, "Bank Rakyat");
         assert_eq!(set.find("Bank Rakyat"), Some(0));
         assert_eq!(set.find("Bank Rakyat Nusantara RI"), Some(0));
+    }
+
+    #[test]
+    fn a_key_opening_is_read_as_the_key_would_be() {
+        for form in [
+            "KPU",
+            "(KPU)",
+            "T-Mobile",
+            " Bank X",
+            "a\u{b}bc",
+            "X RI",
+            "Ab",
+            "Caf\u{e9}",
+        ] {
+            let key = key(form);
+            let opening = key_opening(form);
+            match key.split(' ').next() {
+                Some(first) if first.len() >= 2 && form.is_ascii() => {
+                    assert_eq!(
+                        opening.as_ref().map(|o| &o[..]),
+                        Some(&key.as_bytes()[..2]),
+                        "{form}"
+                    )
+                }
+                _ => assert_eq!(opening, None, "{form}"),
+            }
+        }
     }
 
     #[test]
