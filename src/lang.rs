@@ -489,7 +489,7 @@ impl FirstWords {
     /// A word's bit, from its length and its first, second and last bytes (ASCII letters in
     /// either case alike): cheaper than hashing the word, and different for most words that
     /// differ.
-    fn bit(word: &str) -> usize {
+    pub(crate) fn bit(word: &str) -> usize {
         let bytes = word.as_bytes();
         let byte = |b: Option<&u8>| usize::from(b.map_or(0, u8::to_ascii_lowercase));
         let mixed = bytes.len().wrapping_mul(0x9e37)
@@ -501,7 +501,12 @@ impl FirstWords {
 
     /// Whether `word`, or an ASCII word that differs from it in case only, may be in the set.
     pub(crate) fn may_hold(&self, word: &str) -> bool {
-        self.0.contains(Self::bit(word))
+        self.has_bit(Self::bit(word))
+    }
+
+    /// Whether a word whose [`FirstWords::bit`] is `bit` may be in the set.
+    fn has_bit(&self, bit: usize) -> bool {
+        self.0.contains(bit)
     }
 }
 
@@ -525,9 +530,21 @@ impl From<Vec<String>> for Phrases {
 
 impl Phrases {
     /// How many of `words` (lower-cased) the longest phrase starting with them covers.
-    pub fn longest_at<'a>(&self, mut words: impl Iterator<Item = &'a str> + Clone) -> usize {
+    pub fn longest_at<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> usize {
+        let Some(first) = words.clone().next() else {
+            return 0;
+        };
+        self.longest_at_with(FirstWords::bit(first), words)
+    }
+
+    /// [`Phrases::longest_at`] with the first word's [`FirstWords::bit`] already read.
+    pub(crate) fn longest_at_with<'a>(
+        &self,
+        first_bit: usize,
+        mut words: impl Iterator<Item = &'a str> + Clone,
+    ) -> usize {
         let Some(first) = words.next() else { return 0 };
-        if !self.first_words.may_hold(first) {
+        if !self.first_words.has_bit(first_bit) {
             return 0;
         }
         let Some(candidates) = self.by_first.get(first) else {

@@ -29,12 +29,12 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 
 /// The longest phrase of `phrases` that the tokens spell from `at` on, in tokens.
 fn phrase_at(tokens: &[Token], at: usize, phrases: &Phrases) -> usize {
-    phrases.longest_at(
-        tokens
-            .get(at..)
-            .unwrap_or_default()
-            .iter()
-            .map(|t| t.lower.as_ref()),
+    let Some(first) = tokens.get(at) else {
+        return 0;
+    };
+    phrases.longest_at_with(
+        first.filter_bit,
+        tokens[at..].iter().map(|t| t.lower.as_ref()),
     )
 }
 

@@ -14,6 +14,23 @@ pub(super) struct Token<'a> {
     pub(super) lower: Cow<'a, str>,
     pub(super) start: usize,
     pub(super) end: usize,
+    /// The lower-cased word's bit in a phrase list's filter (`FirstWords::bit`), read once
+    /// for the many lists each word is looked up in.
+    pub(super) filter_bit: usize,
+}
+
+impl<'a> Token<'a> {
+    /// The token of `text[start..end]`.
+    pub(super) fn new(text: &'a str, start: usize, end: usize) -> Token<'a> {
+        let lower = crate::lang::lowercase(&text[start..end]);
+        Token {
+            text: &text[start..end],
+            filter_bit: crate::lang::FirstWords::bit(&lower),
+            lower,
+            start,
+            end,
+        }
+    }
 }
 
 impl Token<'_> {
@@ -24,12 +41,7 @@ impl Token<'_> {
 }
 
 pub(super) fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token<'a>> {
-    let token = |start: usize, end: usize| Token {
-        text: &text[start..end],
-        lower: crate::lang::lowercase(&text[start..end]),
-        start,
-        end,
-    };
+    let token = |start: usize, end: usize| Token::new(text, start, end);
     // a token for every five bytes or so of running text, room made once
     let mut tokens = Vec::with_capacity(text.len() / 5);
     for (start, end) in words(text) {
@@ -178,13 +190,7 @@ pub(super) fn keep_abbreviation_dots<'a>(
         let stop = if joins_stop { read.next() } else { None };
         match stop {
             Some((stop, _)) => {
-                let (start, end) = (word.start, stop.end);
-                tokens.push(Token {
-                    text: &text[start..end],
-                    lower: crate::lang::lowercase(&text[start..end]),
-                    start,
-                    end,
-                });
+                tokens.push(Token::new(text, word.start, stop.end));
             }
             None => tokens.push(word),
         }
