@@ -118,20 +118,38 @@ impl Cut {
 
     /// `hir` with its classes and, where it may, its word boundaries cut.
     fn of(&self, hir: &Hir) -> Hir {
+        self.cut(hir, &mut Vec::new())
+    }
+
+    /// [`Cut::of`], each distinct class cut once: a case-insensitive pattern repeats its
+    /// classes (`[Kk\u{212a}]`, `\s`) many times, and a cut takes the word class's ranges.
+    fn cut(&self, hir: &Hir, cuts: &mut Vec<(ClassUnicode, ClassUnicode)>) -> Hir {
         match hir.kind() {
-            HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(self.class(class))),
+            HirKind::Class(Class::Unicode(class)) => {
+                let cut = match cuts.iter().find(|(seen, _)| seen == class) {
+                    Some((_, cut)) => cut.clone(),
+                    None => {
+                        let cut = self.class(class);
+                        cuts.push((class.clone(), cut.clone()));
+                        cut
+                    }
+                };
+                Hir::class(Class::Unicode(cut))
+            }
             HirKind::Look(look) if self.ascii_boundaries => Hir::look(ascii_look(*look)),
             HirKind::Repetition(repetition) => Hir::repetition(Repetition {
-                sub: Box::new(self.of(&repetition.sub)),
+                sub: Box::new(self.cut(&repetition.sub, cuts)),
                 ..repetition.clone()
             }),
             HirKind::Capture(capture) => Hir::capture(Capture {
-                sub: Box::new(self.of(&capture.sub)),
+                sub: Box::new(self.cut(&capture.sub, cuts)),
                 ..capture.clone()
             }),
-            HirKind::Concat(parts) => Hir::concat(parts.iter().map(|p| self.of(p)).collect()),
+            HirKind::Concat(parts) => {
+                Hir::concat(parts.iter().map(|p| self.cut(p, cuts)).collect())
+            }
             HirKind::Alternation(branches) => {
-                Hir::alternation(branches.iter().map(|b| self.of(b)).collect())
+                Hir::alternation(branches.iter().map(|b| self.cut(b, cuts)).collect())
             }
             HirKind::Empty
             | HirKind::Literal(_)
