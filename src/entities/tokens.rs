@@ -84,6 +84,12 @@ pub(super) fn tokenize<'a>(text: &'a str, abbreviations: &[String]) -> Vec<Token
 fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
+        // white space skipped byte by byte while it is ASCII
+        while (text.as_bytes().get(at))
+            .is_some_and(|&b| b.is_ascii() && char::from(b).is_whitespace())
+        {
+            at += 1;
+        }
         let (start, c) = text[at..]
             .char_indices()
             .map(|(i, c)| (at + i, c))
@@ -111,10 +117,22 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// Where the run of letters and digits starting at `from` ends.
 fn word_run_end(text: &str, from: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| from + i)
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&b) = bytes.get(at) {
+        // ASCII read byte by byte, as most of a text is
+        let (word, width) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (is_word_char(c), c.len_utf8())
+        };
+        if !word {
+            return at;
+        }
+        at += width;
+    }
+    text.len()
 }
 
 /// A letter or digit: Unicode's general categories L and N.
@@ -269,8 +287,8 @@ mod tests {
         // the pattern the tokenizer was written from, as the oracle
         let pattern = regex::Regex::new(r"[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|\S").unwrap();
         // ASCII and other letters, digits of other kinds (Ⅻ, ²), joiners, white space of
-        // other kinds, marks that are alphabetic but no letter (U+0345) and punctuation
-        let alphabet: Vec<char> = "aZ9 '’-.&\t\u{a0}\u{85}éßЖ\u{345}\u{301}Ⅻ²“”—😀,"
+        // every kind (and a control that is none), marks that are alphabetic but no letter (U+0345) and punctuation
+        let alphabet: Vec<char> = "aZ9 '’-.&\t\r\n\u{b}\u{c}\u{1f}\u{a0}\u{85}éßЖ\u{345}\u{301}Ⅻ²“”—😀,"
             .chars()
             .collect();
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
