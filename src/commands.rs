@@ -232,11 +232,15 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 
 /// Writes JSON Lines to a file (atomically) or to stdout.
 fn jsonl_writer(output: Option<&Path>) -> Result<JsonlOut> {
-    Ok(match output {
-        Some(path) if path.as_os_str() != "-" => JsonlOut::File(
+    let target = match output {
+        Some(path) if path.as_os_str() != "-" => JsonlTarget::File(
             AtomicFile::create(path).with_context(|| format!("cannot write {}", path.display()))?,
         ),
-        _ => JsonlOut::Stdout(io::BufWriter::new(io::stdout().lock())),
+        _ => JsonlTarget::Stdout(io::BufWriter::new(io::stdout().lock())),
+    };
+    Ok(JsonlOut {
+        target,
+        line: Vec::new(),
     })
 }
 
@@ -247,7 +251,13 @@ fn json_line(value: &impl serde::Serialize) -> serde_json::Result<Vec<u8>> {
     Ok(line)
 }
 
-enum JsonlOut {
+struct JsonlOut {
+    target: JsonlTarget,
+    /// The line being written, its room kept from one record to the next.
+    line: Vec<u8>,
+}
+
+enum JsonlTarget {
     File(AtomicFile),
     Stdout(io::BufWriter<io::StdoutLock<'static>>),
 }
@@ -257,19 +267,21 @@ impl JsonlOut {
     /// line rather than once a JSON token, and a record that fails to serialise leaves no half
     /// line.
     fn line(&mut self, value: &impl serde::Serialize) -> Result<()> {
-        let line = json_line(value)?;
-        let writer: &mut dyn Write = match self {
-            JsonlOut::File(file) => file,
-            JsonlOut::Stdout(out) => out,
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, value)?;
+        self.line.push(b'\n');
+        let writer: &mut dyn Write = match &mut self.target {
+            JsonlTarget::File(file) => file,
+            JsonlTarget::Stdout(out) => out,
         };
-        writer.write_all(&line)?;
+        writer.write_all(&self.line)?;
         Ok(())
     }
 
     fn finish(self) -> Result<()> {
-        match self {
-            JsonlOut::File(file) => file.commit()?,
-            JsonlOut::Stdout(mut out) => out.flush()?,
+        match self.target {
+            JsonlTarget::File(file) => file.commit()?,
+            JsonlTarget::Stdout(mut out) => out.flush()?,
         }
         Ok(())
     }

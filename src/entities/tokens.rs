@@ -288,9 +288,10 @@ mod tests {
         let pattern = regex::Regex::new(r"[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|\S").unwrap();
         // ASCII and other letters, digits of other kinds (Ⅻ, ²), joiners, white space of
         // every kind (and a control that is none), marks that are alphabetic but no letter (U+0345) and punctuation
-        let alphabet: Vec<char> = "aZ9 '’-.&\t\r\n\u{b}\u{c}\u{1f}\u{a0}\u{85}éßЖ\u{345}\u{301}Ⅻ²“”—😀,"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "aZ9 '’-.&\t\r\n\u{b}\u{c}\u{1f}\u{a0}\u{85}éßЖ\u{345}\u{301}Ⅻ²“”—😀,"
+                .chars()
+                .collect();
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..20_000 {
             let length = (state % 14) as usize;

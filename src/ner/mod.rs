@@ -248,7 +248,7 @@ impl WeightTable {
             zero: None,
         };
         // each entry's slot is asked for some entries before it is written: the writes land
-        // all over tens of MB, and waiting for each in turn was most of a start-up
+        // all over tens of MB, and waiting for each in turn took a good part of a start-up
         const AHEAD: usize = 16;
         let mut entries = entries.into_iter();
         let mut ahead = std::collections::VecDeque::with_capacity(AHEAD);
