@@ -347,12 +347,18 @@ fn first_body_paragraph(paras: &[Para]) -> Option<usize> {
     let mut compared = 0;
     for i in candidates {
         let mut repeated = false;
-        let finder = Finder::new(&paras[i].folded);
+        let needle = &paras[i].folded;
+        // built for the first paragraph long enough to hold the candidate: often none is
+        let mut finder = None;
         for later in &paras[i + 1..] {
             compared += later.folded.len();
             if compared > allowance {
                 return first;
             }
+            if later.folded.len() < needle.len() {
+                continue;
+            }
+            let finder = finder.get_or_insert_with(|| Finder::new(needle));
             if finder.find(later.folded.as_bytes()).is_some() {
                 repeated = true;
                 break;
@@ -609,11 +615,15 @@ fn mark_duplicates(paras: &mut [Para], body_start: Option<usize>, repeats_matter
         .map(|p| p.folded.as_str())
         .collect();
     for para in head.iter_mut().filter(|p| p.kept() && p.words >= 4) {
-        let finder = Finder::new(&para.folded);
-        if body_text
-            .iter()
-            .any(|b| finder.find(b.as_bytes()).is_some())
-        {
+        let needle = &para.folded;
+        let mut finder = None;
+        if body_text.iter().any(|b| {
+            b.len() >= needle.len()
+                && finder
+                    .get_or_insert_with(|| Finder::new(needle))
+                    .find(b.as_bytes())
+                    .is_some()
+        }) {
             para.remove("teaser-duplicate");
         }
     }
