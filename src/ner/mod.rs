@@ -662,15 +662,7 @@ impl Model {
             }
             best = next;
         }
-        let mut tag = (0..N)
-            .max_by(|a, b| best[*a].total_cmp(&best[*b]))
-            .unwrap_or(0);
-        let mut path = vec![tag; scores.len()];
-        for i in (1..scores.len()).rev() {
-            tag = usize::from(back[i][tag]);
-            path[i - 1] = tag;
-        }
-        path
+        best_path(&best[..N], &back)
     }
 
     /// The model as bytes: magic, transitions, then (feature, weights) sorted by feature.
@@ -735,6 +727,20 @@ impl Model {
             language,
         })
     }
+}
+
+/// The tags of the best path: the last token's best tag (the last of equals), then each
+/// token's tag before, as `back` holds it.
+fn best_path(last: &[f32], back: &[[u8; N]]) -> Vec<usize> {
+    let mut tag = (0..last.len())
+        .max_by(|a, b| last[*a].total_cmp(&last[*b]))
+        .unwrap_or(0);
+    let mut path = vec![tag; back.len()];
+    for i in (1..back.len()).rev() {
+        tag = usize::from(back[i][tag]);
+        path[i - 1] = tag;
+    }
+    path
 }
 
 /// Adds a feature's weights (zeros where the model lacks it) to a token's scores.
@@ -1013,15 +1019,7 @@ mod tests {
             }
             best = next;
         }
-        let mut tag = (0..N)
-            .max_by(|a, b| best[*a].total_cmp(&best[*b]))
-            .unwrap_or(0);
-        let mut path = vec![tag; scores.len()];
-        for i in (1..scores.len()).rev() {
-            tag = usize::from(back[i][tag]);
-            path[i - 1] = tag;
-        }
-        path
+        best_path(&best, &back)
     }
 
     #[test]
