@@ -244,11 +244,13 @@ fn jsonl_writer(output: Option<&Path>) -> Result<JsonlOut> {
     })
 }
 
-/// A record as one JSON Lines line, serialised in memory so that it is written with one call.
-fn json_line(value: &impl serde::Serialize) -> serde_json::Result<Vec<u8>> {
-    let mut line = serde_json::to_vec(value)?;
+/// A record as one JSON Lines line in `line` (its room kept from one record to the next),
+/// serialised in memory so that it is written with one call.
+fn json_line(line: &mut Vec<u8>, value: &impl serde::Serialize) -> serde_json::Result<()> {
+    line.clear();
+    serde_json::to_writer(&mut *line, value)?;
     line.push(b'\n');
-    Ok(line)
+    Ok(())
 }
 
 struct JsonlOut {
@@ -267,9 +269,7 @@ impl JsonlOut {
     /// line rather than once a JSON token, and a record that fails to serialise leaves no half
     /// line.
     fn line(&mut self, value: &impl serde::Serialize) -> Result<()> {
-        self.line.clear();
-        serde_json::to_writer(&mut self.line, value)?;
-        self.line.push(b'\n');
+        json_line(&mut self.line, value)?;
         let writer: &mut dyn Write = match &mut self.target {
             JsonlTarget::File(file) => file,
             JsonlTarget::Stdout(out) => out,
@@ -413,6 +413,7 @@ pub fn run(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcome>
     let mut out =
         AtomicFile::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut kept = Vec::new();
+    let mut line = Vec::new();
     let mut inputs = Vec::new();
     let mut ids = DistinctIds::default();
     let mut spool = ArticleSpool::new().context("cannot make a temporary file for report.html")?;
@@ -429,7 +430,8 @@ pub fn run(common: &Common, output_dir: &Path, view: DotView) -> Result<Outcome>
             };
             &renamed
         };
-        out.write_all(&json_line(article)?)?;
+        json_line(&mut line, article)?;
+        out.write_all(&line)?;
         spool.add(article, &article.id)?;
         kept.push(for_graph(article));
         inputs.push(input_hash(article));

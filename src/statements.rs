@@ -1465,6 +1465,13 @@ mod tests {
 
     /// Quoted stretches as first found: every character read.
     fn quoted_char_by_char(text: &str) -> Vec<Quoted> {
+        let quote = |(open, start), end, close, closed| Quoted {
+            open,
+            start,
+            end,
+            close,
+            closed,
+        };
         let mut found = Vec::new();
         let mut open: Option<(usize, usize)> = None;
         let mut chars = text.char_indices().peekable();
@@ -1478,14 +1485,7 @@ mod tests {
             match open {
                 None if opening => open = Some((at, at + width)),
                 Some((from, start)) if closing => {
-                    let (end, close, closed) = (at, at + width, true);
-                    found.push(Quoted {
-                        open: from,
-                        start,
-                        end,
-                        close,
-                        closed,
-                    });
+                    found.push(quote((from, start), at, at + width, true));
                     open = None;
                 }
                 _ => {}
@@ -1494,15 +1494,8 @@ mod tests {
                 chars.next();
             }
         }
-        if let Some((from, start)) = open {
-            let (end, close, closed) = (text.len(), text.len(), false);
-            found.push(Quoted {
-                open: from,
-                start,
-                end,
-                close,
-                closed,
-            });
+        if let Some(opened) = open {
+            found.push(quote(opened, text.len(), text.len(), false));
         }
         found
     }

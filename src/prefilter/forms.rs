@@ -72,17 +72,12 @@ impl Forms {
 
     /// The pattern's source in the form for texts holding `held`.
     fn source_for(&self, held: WordCharacters) -> String {
-        let cut = match held {
-            WordCharacters::Ascii => {
-                static CUT: OnceLock<Cut> = OnceLock::new();
-                CUT.get_or_init(|| Cut::for_texts(held))
-            }
-            WordCharacters::TwoBytes => {
-                static CUT: OnceLock<Cut> = OnceLock::new();
-                CUT.get_or_init(|| Cut::for_texts(held))
-            }
-            WordCharacters::Any => return self.source.clone(),
-        };
+        if held == WordCharacters::Any {
+            return self.source.clone();
+        }
+        // the cuts for `Ascii` and `TwoBytes` texts, made once a process
+        static CUTS: [OnceLock<Cut>; 2] = [OnceLock::new(), OnceLock::new()];
+        let cut = CUTS[held as usize].get_or_init(|| Cut::for_texts(held));
         match regex_syntax::Parser::new().parse(&self.source) {
             Ok(hir) => cut.of(&hir).to_string(),
             Err(_) => self.source.clone(),

@@ -65,7 +65,11 @@ impl Patterns {
         text: &str,
     ) -> impl Iterator<Item = (usize, &'a Regex)> + 'a {
         let open = self.prefilter.open(text);
-        let held = forms::WordCharacters::of(text);
+        // read only where a pattern is to run: most paragraphs open none
+        let held = match open.any() {
+            true => forms::WordCharacters::of(text),
+            false => forms::WordCharacters::Any,
+        };
         (0..self.sources.len())
             .filter(move |&n| open.may_match(n))
             .map(move |n| (n, self.forms[n].for_text(held)))
@@ -106,6 +110,10 @@ impl Patterns {
 pub(crate) struct Open(Vec<bool>);
 
 impl Open {
+    fn any(&self) -> bool {
+        self.0.contains(&true)
+    }
+
     pub(crate) fn may_match(&self, pattern: usize) -> bool {
         self.0.get(pattern).copied().unwrap_or(true)
     }
