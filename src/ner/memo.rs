@@ -285,14 +285,21 @@ impl Memo {
                     .part(&codes[p1.lists])
                     .next()
                     .part(&codes[w.lists]);
+                // the features that end with the same word's text or shape hash it together
+                let [shape_1, w_1_shape] =
+                    Fnv::parts([p1.starts.shape_1, p1.starts.w_1_shape], &w.shape);
+                let [w_w1, shape_w1, w_1_w1] = Fnv::parts(
+                    [w.starts.w_w1, w.starts.shape_w1, p1.starts.w_1_w1],
+                    &n1.lower,
+                );
                 [
-                    p1.starts.shape_1.part(&w.shape).0,
+                    shape_1.0,
                     w.starts.shape1.part(&n1.shape).0,
                     p1.starts.w_1_w.part(&w.lower).0,
-                    w.starts.w_w1.part(&n1.lower).0,
-                    p1.starts.w_1_shape.part(&w.shape).0,
-                    w.starts.shape_w1.part(&n1.lower).0,
-                    p1.starts.w_1_w1.part(&n1.lower).0,
+                    w_w1.0,
+                    w_1_shape.0,
+                    shape_w1.0,
+                    w_1_w1.0,
                     lists.next().part(&codes[n1.lists]).0,
                 ]
             })

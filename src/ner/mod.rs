@@ -149,6 +149,17 @@ impl Fnv {
         self.bytes(part.as_bytes())
     }
 
+    /// `part` for several states at once: the bytes are read once for them all.
+    fn parts<const K: usize>(states: [Fnv; K], part: &str) -> [Fnv; K] {
+        let mut hashes = states.map(|state| state.0);
+        for &byte in part.as_bytes() {
+            for h in &mut hashes {
+                *h = (*h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+            }
+        }
+        hashes.map(Fnv)
+    }
+
     /// The separator before the next part.
     const fn next(self) -> Fnv {
         Fnv((self.0 ^ 0x1f).wrapping_mul(FNV_PRIME))
@@ -612,6 +623,12 @@ impl Model {
         })
     }
 
+    /// Loads the bundled model for a language and the word lists its features read.
+    pub fn warm_up(language: &str) {
+        let model = Model::bundled(language);
+        Gazetteer::get(model.language);
+    }
+
     /// BIO tags for a sentence's tokens.
     pub fn tag(&self, tokens: &[impl AsRef<str>]) -> Vec<&'static str> {
         let scores = memo::scores(self, tokens);
@@ -635,8 +652,14 @@ impl Model {
         let lanes = |row: &[f32; N]| -> [f32; LANES] {
             std::array::from_fn(|t| row.get(t).copied().unwrap_or(0.0))
         };
-        let transitions: [[f32; LANES]; N] = std::array::from_fn(|p| lanes(&self.transitions[p]));
-        let allowed_lanes: [[f32; LANES]; N] = std::array::from_fn(|p| lanes(&allowed[p]));
+        // a step adds the penalty of a transition BIO forbids with the transition's weight: the
+        // penalty is 0 or -1e4, and where it is 0 the sum is the weight itself; where it is not
+        // the candidate loses to the tag before that BIO allows, by far, however it is rounded
+        let transitions: [[f32; LANES]; N] = std::array::from_fn(|p| {
+            lanes(&std::array::from_fn(|t| {
+                self.transitions[p][t] + allowed[p][t]
+            }))
+        });
         // each token's best score per tag, kept for the token before only, and the tag before
         // that best score
         let mut best: [f32; LANES] = lanes(&std::array::from_fn(|t| {
@@ -651,7 +674,7 @@ impl Model {
             // all but random
             for p in 0..N {
                 for t in 0..LANES {
-                    let s = best[p] + transitions[p][t] + allowed_lanes[p][t] + score[t];
+                    let s = best[p] + transitions[p][t] + score[t];
                     let better = s > next[t];
                     next[t] = if better { s } else { next[t] };
                     from[t] = if better { p as u32 } else { from[t] };
@@ -1020,6 +1043,18 @@ mod tests {
             best = next;
         }
         best_path(&best, &back)
+    }
+
+    #[test]
+    fn hashing_states_together_hashes_each_as_alone() {
+        let states = [W_1_W, W_W1.part("kata"), Fnv::START];
+        for part in ["", "a", "Asy’ari", "xxxx-dd", &"é".repeat(40)] {
+            assert_eq!(
+                Fnv::parts(states, part).map(|h| h.0),
+                states.map(|state| state.part(part).0),
+                "{part}"
+            );
+        }
     }
 
     #[test]
