@@ -75,6 +75,14 @@ pub fn static_code(code: &str) -> &'static str {
     }
 }
 
+/// The word lists shipped for a language.
+pub(crate) fn word_lists_of(code: &str) -> impl Iterator<Item = &'static str> + '_ {
+    WORD_LISTS
+        .iter()
+        .filter(move |(c, _, _)| *c == code)
+        .map(|(_, list, _)| *list)
+}
+
 /// The lower-cased words of a shipped word list (every word of multi-word entries); empty
 /// where a language has no such list. Each list is built when first asked for, so that a run
 /// in one language does not build another's.

@@ -164,12 +164,17 @@ pub fn run<I, F>(
     let mut window = Window::new(pool.current_num_threads().max(1) * 32, limits);
     let finished = Arc::new(Finished::default());
     let mut ended = false;
+    let mut warmed = false;
     loop {
         while !ended && window.has_room() {
             let Some(item) = documents.next() else {
                 ended = true;
                 break;
             };
+            if let (false, Ok(document)) = (warmed, &item) {
+                warm_up(pool, choose_pack(lang, &document.content), depth);
+                warmed = true;
+            }
             let bytes = item.as_ref().map_or(0, |d| d.content.len());
             let number = window.read(bytes);
             match item {
@@ -197,6 +202,44 @@ pub fn run<I, F>(
             window.finish(number, result);
         }
         window.hand_on(&mut sink);
+    }
+}
+
+/// Builds what the first document's language needs, side by side on the pool's threads, before
+/// the first documents ask for it: its pack's automata, patterns and word lists, and for
+/// extraction its tagger. Otherwise the thread that takes the first document builds them one
+/// after another while the other threads wait on it. With one thread there is no other to
+/// build on, and nothing is done ahead.
+fn warm_up(pool: &rayon::ThreadPool, pack: &'static Pack, depth: Depth) {
+    if pool.current_num_threads() < 2 {
+        return;
+    }
+    let code = pack.code.as_str();
+    let mut parts: Vec<Box<dyn FnOnce() + Send>> = Vec::new();
+    // the longest first
+    if depth == Depth::Extract {
+        parts.push(Box::new(move || crate::ner::Model::warm_up(code)));
+    }
+    parts.push(Box::new(move || clean::warm_up(pack)));
+    parts.push(Box::new(move || {
+        pack.date_reader();
+    }));
+    for list in lang::word_lists_of(code) {
+        if depth == Depth::Extract || matches!(list, "root-words" | "common-words") {
+            parts.push(Box::new(move || {
+                lang::word_list(code, list);
+            }));
+        }
+    }
+    if depth == Depth::Extract {
+        parts.push(Box::new(move || {
+            pack.registers();
+            pack.cue_forms();
+            pack.never_names();
+        }));
+    }
+    for part in parts {
+        pool.spawn(part);
     }
 }
 

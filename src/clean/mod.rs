@@ -228,6 +228,16 @@ fn clean_paragraphs(
     }
 }
 
+/// Builds what cleaning with `pack` builds on first use: its boilerplate automata and the
+/// patterns cleaning reads every text with.
+pub(crate) fn warm_up(pack: &Pack) {
+    pack.boilerplate_reason("");
+    regexes();
+    site_name("");
+    trailing_initials("");
+    seams::warm_up(pack);
+}
+
 /// Editors' initials at the very end of a paragraph ("… kata dia. (fai/idh)").
 fn trailing_initials(text: &str) -> Option<&str> {
     static INITIALS: OnceLock<Regex> = OnceLock::new();

@@ -326,6 +326,11 @@ fn protected_ranges(token: &str, pack: &Pack) -> Vec<(usize, usize)> {
     })
 }
 
+/// Builds the automaton `brand_matcher` builds on first use.
+pub(super) fn warm_up(pack: &Pack) {
+    brand_matcher(pack);
+}
+
 /// One automaton per pack over its camel-case words, built once.
 fn brand_matcher(pack: &Pack) -> Option<&'static aho_corasick::AhoCorasick> {
     static MATCHERS: OnceLock<Vec<(String, aho_corasick::AhoCorasick)>> = OnceLock::new();
