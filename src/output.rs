@@ -5,6 +5,8 @@ use foldhash::HashSet;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
 
 use sha2::{Digest, Sha256};
 use tempfile::NamedTempFile;
@@ -18,8 +20,88 @@ pub struct AtomicFile {
 }
 
 enum Target {
-    Temporary(BufWriter<NamedTempFile>),
+    Temporary(BufWriter<Syncing>),
     Special(BufWriter<fs::File>),
+}
+
+/// A temporary file that has what was written put on disk every few MB, on a thread of its
+/// own, while the run goes on: the sync before the file is put in place then has little left
+/// to wait for, where it had a whole corpus's records.
+struct Syncing {
+    file: NamedTempFile,
+    unsynced: usize,
+    syncer: Option<Syncer>,
+}
+
+struct Syncer {
+    /// Holds at most one request: a sync asked for while one is waiting adds nothing.
+    ask: mpsc::SyncSender<()>,
+    thread: thread::JoinHandle<()>,
+}
+
+/// How many bytes are written between syncs.
+const SYNC_EVERY: usize = 4 << 20;
+
+impl Syncing {
+    fn new(file: NamedTempFile) -> Syncing {
+        Syncing {
+            file,
+            unsynced: 0,
+            syncer: None,
+        }
+    }
+
+    fn ask_sync(&mut self) {
+        if self.syncer.is_none() {
+            self.syncer = self.start_syncer();
+        }
+        if let Some(syncer) = &self.syncer {
+            let _ = syncer.ask.try_send(());
+        }
+    }
+
+    /// A thread that syncs a handle of the file when asked; `None` where there cannot be one,
+    /// and the file is synced at the end only.
+    fn start_syncer(&self) -> Option<Syncer> {
+        let file = self.file.as_file().try_clone().ok()?;
+        let (ask, asked) = mpsc::sync_channel::<()>(1);
+        let thread = thread::Builder::new()
+            .name("warta-sync".into())
+            .spawn(move || {
+                // an error here comes again from the sync before the file is put in place,
+                // which reports it
+                for () in asked {
+                    let _ = file.sync_data();
+                }
+            })
+            .ok()?;
+        Some(Syncer { ask, thread })
+    }
+
+    /// The file, once the syncing thread has finished.
+    fn into_file(self) -> NamedTempFile {
+        if let Some(Syncer { ask, thread }) = self.syncer {
+            drop(ask);
+            let _ = thread.join();
+        }
+        self.file
+    }
+}
+
+impl Write for Syncing {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.file.write(buf)?;
+        self.unsynced += written;
+        if self.unsynced >= SYNC_EVERY {
+            self.unsynced = 0;
+            self.ask_sync();
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
 }
 
 impl AtomicFile {
@@ -43,7 +125,7 @@ impl AtomicFile {
             .tempfile_in(dir)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            target: Target::Temporary(BufWriter::new(temp)),
+            target: Target::Temporary(BufWriter::new(Syncing::new(temp))),
         })
     }
 
@@ -64,7 +146,7 @@ impl AtomicFile {
             }
             Target::Temporary(writer) => writer,
         };
-        let temp = writer.into_inner().map_err(|e| e.into_error())?;
+        let temp = writer.into_inner().map_err(|e| e.into_error())?.into_file();
         temp.as_file().sync_all()?;
         // temporary files are private; a result is as readable as any file the user writes
         #[cfg(unix)]
@@ -237,6 +319,22 @@ mod tests {
         assert!(!path.exists());
         file.commit().unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "{}");
+    }
+
+    #[test]
+    fn a_file_synced_while_written_is_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("records.jsonl");
+        let mut file = AtomicFile::create(&path).unwrap();
+        let line = b"{\"id\":\"a\",\"body\":[\"Kata dia.\"]}\n";
+        let lines = 3 * SYNC_EVERY / line.len();
+        for _ in 0..lines {
+            file.write_all(line).unwrap();
+        }
+        file.commit().unwrap();
+        let written = fs::read(&path).unwrap();
+        assert_eq!(written.len(), lines * line.len());
+        assert!(written.chunks(line.len()).all(|chunk| chunk == line));
     }
 
     #[test]
