@@ -357,38 +357,50 @@ fn quoted(text: &str) -> Vec<Quoted> {
     found
 }
 
+/// A text's words with where each starts: runs of letters, digits, apostrophes and hyphens.
 fn words(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
+    // whether the character at `at` (not ASCII) is part of a word, and its length
+    let wide = |at: usize| {
+        let c = text[at..].chars().next().unwrap_or_default();
+        (c.is_alphanumeric(), c.len_utf8())
+    };
     // a word for every six bytes or so of running text, room made once
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut start = None;
-    let mut next = 0;
-    while next < text.len() {
-        let i = next;
-        // ASCII read byte by byte: most of a text is, and it needs no decoding
-        let part = match text.as_bytes()[i] {
-            b if b.is_ascii() => {
-                next += 1;
-                b.is_ascii_alphanumeric() || b == b'\'' || b == b'-'
-            }
-            _ => {
-                let c = text[i..].chars().next().unwrap_or_default();
-                next += c.len_utf8().max(1);
-                c.is_alphanumeric()
-            }
+    let mut at = 0;
+    while at < bytes.len() {
+        // between words: ASCII read a byte at a time, as most of a text is
+        let (part, width) = match bytes[at] {
+            b if b.is_ascii() => (is_word_byte(b), 1),
+            _ => wide(at),
         };
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
+        if !part {
+            at += width;
+            continue;
         }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
+        let start = at;
+        at += width;
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii() {
+                if !is_word_byte(b) {
+                    break;
+                }
+                at += 1;
+            } else {
+                match wide(at) {
+                    (true, width) => at += width,
+                    (false, _) => break,
+                }
+            }
+        }
+        out.push((start, &text[start..at]));
     }
     out
+}
+
+/// Whether an ASCII byte is part of a word.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\'' || b == b'-'
 }
 
 fn clean_quote(text: &str) -> String {
@@ -1517,6 +1529,49 @@ mod tests {
                 .map(|n| pieces[((state >> (5 * n)) % pieces.len() as u64) as usize])
                 .collect();
             assert_eq!(quoted(&text), quoted_char_by_char(&text), "{text:?}");
+        }
+    }
+
+    /// The words as first read: a character at a time, a word ending where a character is
+    /// not part of one.
+    fn words_char_by_char(text: &str) -> Vec<(usize, &str)> {
+        let part = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
+        let mut out = Vec::new();
+        let mut start = None;
+        for (at, c) in text.char_indices() {
+            match (part(c), start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => {
+                    out.push((s, &text[s..at]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &text[s..]));
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_read_as_a_character_at_a_time() {
+        // ASCII word and other characters, letters and digits beyond ASCII of two, three and
+        // four bytes, and marks beyond ASCII that are no part of a word
+        let pieces = [
+            "a", "Z", "7", "'", "-", " ", ".", ",", "\n", "é", "ß", "ñ", "中", "٣", "𝐀", "“", "—",
+            "…", "\u{a0}", "’",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let length = (state % 12) as usize;
+            let text: String = (0..length)
+                .map(|n| pieces[((state >> (5 * n)) % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(words(&text), words_char_by_char(&text), "{text:?}");
         }
     }
 
