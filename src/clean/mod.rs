@@ -241,11 +241,22 @@ pub(crate) fn warm_up(pack: &Pack) {
 /// Editors' initials at the very end of a paragraph ("… kata dia. (fai/idh)").
 fn trailing_initials(text: &str) -> Option<&str> {
     static INITIALS: OnceLock<Regex> = OnceLock::new();
-    let pattern = INITIALS.get_or_init(|| {
-        Regex::new(r"\s\(\s*[a-z]{2,5}(\s*/\s*[a-z]{2,5})+\s*\)$")
-            .expect("initials pattern compiles")
-    });
-    pattern.find(text).map(|m| &text[m.start()..])
+    thread_local! {
+        static OWN: Regex = own_copy(INITIALS.get_or_init(|| {
+            Regex::new(r"\s\(\s*[a-z]{2,5}(\s*/\s*[a-z]{2,5})+\s*\)$")
+                .expect("initials pattern compiles")
+        }));
+    }
+    OWN.with(|pattern| pattern.find(text).map(|m| m.start()))
+        .map(|start| &text[start..])
+}
+
+/// A thread's own copy of a pattern compiled once: a `Regex` lends its search cache to the
+/// first thread that uses it and has every other thread take one from a locked stack, which
+/// cost a second worker more than its searches of short lines did; a copy shares the compiled
+/// pattern and keeps a cache of its own.
+fn own_copy(pattern: &Regex) -> Regex {
+    pattern.clone()
 }
 
 /// Splits text into paragraphs: one per line, except that a hard-wrapped line running on in
@@ -310,20 +321,31 @@ fn line_reason(para: &Para, pack: &Pack) -> Option<String> {
     if site_name(text).is_some_and(|site| site.len() == text.len()) {
         return Some("site-name".to_string());
     }
-    regexes()
-        .iter()
-        .find(|(re, _)| re.is_match(text))
-        .map(|(_, reason)| reason.to_string())
+    thread_local! {
+        static OWN: Vec<(Regex, &'static str)> = regexes()
+            .iter()
+            .map(|(pattern, reason)| (own_copy(pattern), *reason))
+            .collect();
+    }
+    OWN.with(|rules| {
+        rules
+            .iter()
+            .find(|(re, _)| re.is_match(text))
+            .map(|(_, reason)| reason.to_string())
+    })
 }
 
 /// A web site's name used as the outlet ("VIVA.co.id", "KOMPAS.com"), if the text starts with one.
 pub(crate) fn site_name(text: &str) -> Option<&str> {
     static SITE: OnceLock<Regex> = OnceLock::new();
-    let site = SITE.get_or_init(|| {
-        Regex::new(r"(?i)^[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z][A-Za-z0-9-]*)*\.(?:com|co|id|net|org|news|tv|my|sg|info|biz|io)(?:\.(?:id|uk|my|sg|au))?\b")
-            .expect("site pattern compiles")
-    });
-    site.find(text).map(|m| m.as_str())
+    thread_local! {
+        static OWN: Regex = own_copy(SITE.get_or_init(|| {
+            Regex::new(r"(?i)^[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z][A-Za-z0-9-]*)*\.(?:com|co|id|net|org|news|tv|my|sg|info|biz|io)(?:\.(?:id|uk|my|sg|au))?\b")
+                .expect("site pattern compiles")
+        }));
+    }
+    OWN.with(|site| site.find(text).map(|m| m.range()))
+        .map(|range| &text[range])
 }
 
 /// How many words a text has, from its [`fold`]: its words joined by single spaces.
