@@ -970,6 +970,8 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     {
         Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        Cow::Owned(word.to_ascii_lowercase())
     } else {
         Cow::Owned(word.to_lowercase())
     }

@@ -6,7 +6,7 @@
 use foldhash::{HashMap, HashSet};
 use std::collections::BTreeMap;
 
-use crate::lang::{EntityWords, Pack, Phrases};
+use crate::lang::{EntityWords, FirstWords, Pack, Phrases};
 use crate::names::compact_key as key;
 use crate::ner::Model;
 use crate::record::{Institution, Offsets, Person, Role, Span};
@@ -235,13 +235,18 @@ struct Context<'a> {
 pub(crate) struct CalendarWords {
     written: HashSet<String>,
     ascii_folded: HashSet<String>,
+    /// The folded words' bits, which read ASCII letters in either case alike: most words
+    /// asked about are turned away before they are folded.
+    folded_bits: FirstWords,
 }
 
 impl CalendarWords {
     pub(crate) fn new<'a>(words: impl Iterator<Item = &'a String>) -> CalendarWords {
         let written: HashSet<String> = words.cloned().collect();
-        let ascii_folded = written.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let ascii_folded: HashSet<String> =
+            written.iter().map(|w| w.to_ascii_lowercase()).collect();
         CalendarWords {
+            folded_bits: FirstWords::new(ascii_folded.iter()),
             written,
             ascii_folded,
         }
@@ -254,6 +259,9 @@ impl CalendarWords {
 
     /// Whether the word is one of them whatever its ASCII letters' case.
     pub(super) fn contains_any_case(&self, word: &str) -> bool {
+        if !self.folded_bits.may_hold(word) {
+            return false;
+        }
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             self.ascii_folded.contains(&word.to_ascii_lowercase())
         } else {

@@ -478,7 +478,13 @@ pub(super) fn short_forms(
             // the longest known full name starting here (headlines), else a known part; a
             // name's key goes on from its first word's (in ASCII), so a word that opens no
             // known key opens no known name
-            let first = key(token.text);
+            // a word of ASCII letters and digits is its own key lower-cased
+            let first: std::borrow::Cow<str> =
+                if token.text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    std::borrow::Cow::Borrowed(&token.lower)
+                } else {
+                    std::borrow::Cow::Owned(key(token.text))
+                };
             let may_open = !token.text.is_ascii() || opens_a_key(&first);
             let full = (i..unit.tokens.len().min(i + 4)).rev().find(|&end| {
                 may_open
@@ -490,7 +496,7 @@ pub(super) fn short_forms(
                     more.push((mention(unit, u, i, end), None));
                     i = end + 1;
                 }
-                None if parts.contains(first.as_str()) => {
+                None if parts.contains(first.as_ref()) => {
                     more.push((mention(unit, u, i, i), None));
                     i += 1;
                 }
