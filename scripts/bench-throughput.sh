@@ -3,8 +3,8 @@
 # every step reads the same bytes) through `warta clean` and `warta extract` on one thread (on
 # one core) and on two, in alternation, each the fastest of five runs, against a plain word
 # count (`wc -w`) over the same bytes in the same run; the entity tagger's tokens per second;
-# the peak memory of extract on the corpus and on the corpus copied 16 times (streaming: the
-# peak should not grow).
+# the peak memory of extract on the corpus and on the corpus copied 16 times, on one thread and
+# on two (streaming: the peak should not grow).
 # Usage: scripts/bench-throughput.sh   (needs ../shared/corpus/news2025 and ../shared/data/ner)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,11 +16,6 @@ zcat ../shared/corpus/news2025/news2025.jsonl.gz > "$work/news.jsonl"
 bytes=$(stat -c %s "$work/news.jsonl")
 mb=$(python3 -c "print($bytes / 1e6)")
 
-once() { # command... -> "wall cpu peak_kb" of one run
-  /usr/bin/time -o "$work/time" -f "%e %U %S %M" "$@" >/dev/null 2>&1
-  read -r wall user sys peak < <(tail -1 "$work/time")
-  echo "$wall $(python3 -c "print(f'{$user + $sys:.2f}')") $peak"
-}
 # one thread on one core: the pipeline's reading and writing thread would otherwise run beside
 # the worker on the second core
 one_core=""
@@ -81,6 +76,41 @@ for n in range(copies):
         record["id"] = f"{record.get('id')}~{n}"
         print(json.dumps(record, ensure_ascii=False))
 PY
-read -r _ _ peak1 <<<"$(once $warta extract -q --threads 2 "$work/news.jsonl" -o "$work/records.jsonl")"
-read -r wall16 _ peak16 <<<"$(once $warta extract -q --threads 2 "$work/news16.jsonl" -o "$work/records16.jsonl")"
-echo "extract peak memory, 2 threads: news2025 $((peak1 / 1024)) MiB, 16 copies $((peak16 / 1024)) MiB ($wall16 s)"
+# peak resident memory of extract on the corpus and on it copied 16 times, on one thread and
+# on two; for the 16 copies on two threads, the most held in each quarter of the run: a
+# worker's kept words and pattern caches fill over the first copies as it meets the other
+# worker's articles, then hold
+python3 - "$warta" "$work" <<'PY'
+import os, sys, time
+warta, work = sys.argv[1:3]
+
+def run(corpus, threads):
+    """Peak resident MiB of one extract run, and the resident MiB sampled as it ran."""
+    pid = os.spawnv(os.P_NOWAIT, warta, [warta, "extract", "-q", "--threads", str(threads),
+                                         f"{work}/{corpus}", "-o", f"{work}/records.jsonl"])
+    samples, start = [], time.perf_counter()
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            break
+        try:
+            with open(f"/proc/{pid}/status") as process:
+                rss = next(int(line.split()[1]) for line in process if line.startswith("VmRSS:"))
+            samples.append((time.perf_counter() - start, rss))
+        except (OSError, StopIteration):
+            pass
+        time.sleep(0.02)
+    assert os.waitstatus_to_exitcode(status) == 0, f"extract on {corpus} failed"
+    return usage.ru_maxrss // 1024, samples, time.perf_counter() - start
+
+for threads in (1, 2):
+    one, _, _ = run("news.jsonl", threads)
+    sixteen, samples, wall = run("news16.jsonl", threads)
+    line = (f"extract peak memory, {threads} thread(s): news2025 {one} MiB, "
+            f"16 copies {sixteen} MiB ({wall:.1f} s)")
+    if threads == 2 and samples:
+        quarters = [max((rss for t, rss in samples if q * wall / 4 <= t < (q + 1) * wall / 4),
+                        default=0) // 1024 for q in range(4)]
+        line += "; 16 copies by quarter of the run: " + " / ".join(f"{q}" for q in quarters) + " MiB"
+    print(line)
+PY
