@@ -172,7 +172,7 @@ pub fn run<I, F>(
                 break;
             };
             if let (false, Ok(document)) = (warmed, &item) {
-                warm_up(pool, choose_pack(lang, &document.content), depth);
+                warm_up(pool, lang, &document.content, depth);
                 warmed = true;
             }
             let bytes = item.as_ref().map_or(0, |d| d.content.len());
@@ -210,10 +210,11 @@ pub fn run<I, F>(
 /// extraction its tagger. Otherwise the thread that takes the first document builds them one
 /// after another while the other threads wait on it. With one thread there is no other to
 /// build on, and nothing is done ahead.
-fn warm_up(pool: &rayon::ThreadPool, pack: &'static Pack, depth: Depth) {
+fn warm_up(pool: &rayon::ThreadPool, lang: LangChoice, first: &str, depth: Depth) {
     if pool.current_num_threads() < 2 {
         return;
     }
+    let pack = choose_pack(lang, first);
     let code = pack.code.as_str();
     let mut parts: Vec<Box<dyn FnOnce() + Send>> = Vec::new();
     // the longest first

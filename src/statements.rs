@@ -1519,17 +1519,23 @@ mod tests {
             "\"", "“", "”", "„", "‘", "’", "‘‘", "’’", "«", "»", "—", "…", "¬", "é", "a b", ",",
             " ",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..20_000 {
+        for text in texts_of(&pieces, 0x9e37_79b9_7f4a_7c15) {
+            assert_eq!(quoted(&text), quoted_char_by_char(&text), "{text:?}");
+        }
+    }
+
+    /// 20,000 texts of up to eleven of the pieces each, from a seed.
+    fn texts_of<'a>(pieces: &'a [&str], seed: u64) -> impl Iterator<Item = String> + 'a {
+        let mut state = seed;
+        (0..20_000).map(move |_| {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             let length = (state % 12) as usize;
-            let text: String = (0..length)
+            (0..length)
                 .map(|n| pieces[((state >> (5 * n)) % pieces.len() as u64) as usize])
-                .collect();
-            assert_eq!(quoted(&text), quoted_char_by_char(&text), "{text:?}");
-        }
+                .collect()
+        })
     }
 
     /// The words as first read: a character at a time, a word ending where a character is
@@ -1562,15 +1568,7 @@ mod tests {
             "a", "Z", "7", "'", "-", " ", ".", ",", "\n", "é", "ß", "ñ", "中", "٣", "𝐀", "“", "—",
             "…", "\u{a0}", "’",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let length = (state % 12) as usize;
-            let text: String = (0..length)
-                .map(|n| pieces[((state >> (5 * n)) % pieces.len() as u64) as usize])
-                .collect();
+        for text in texts_of(&pieces, 0x2545_f491_4f6c_dd1d) {
             assert_eq!(words(&text), words_char_by_char(&text), "{text:?}");
         }
     }

@@ -2,6 +2,7 @@
 //! grouped into one person each with the roles read around them.
 
 use super::*;
+use std::borrow::Cow;
 
 /// "Hidayat Nur Wahid (HNW)": a person's initials in brackets after their name are what the
 /// article calls them later ("kata HNW"), not a body the acronym names.
@@ -478,13 +479,12 @@ pub(super) fn short_forms(
             // the longest known full name starting here (headlines), else a known part; a
             // name's key goes on from its first word's (in ASCII), so a word that opens no
             // known key opens no known name
-            // a word of ASCII letters and digits is its own key lower-cased
-            let first: std::borrow::Cow<str> =
-                if token.text.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                    std::borrow::Cow::Borrowed(&token.lower)
-                } else {
-                    std::borrow::Cow::Owned(key(token.text))
-                };
+            let first: Cow<str> = if token.text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                // a word of ASCII letters and digits is its own key lower-cased
+                Cow::Borrowed(&token.lower)
+            } else {
+                Cow::Owned(key(token.text))
+            };
             let may_open = !token.text.is_ascii() || opens_a_key(&first);
             let full = (i..unit.tokens.len().min(i + 4)).rev().find(|&end| {
                 may_open
