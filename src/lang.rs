@@ -1038,6 +1038,11 @@ impl Pack {
         })
     }
 
+    /// Builds the boilerplate automata ahead of their first use.
+    pub(crate) fn build_boilerplate(&self) {
+        self.boilerplate();
+    }
+
     /// The register patterns, built on first use (each form compiled when first run): a run
     /// should not pay for patterns it never needs.
     pub(crate) fn registers(&self) -> &Registers {

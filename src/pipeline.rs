@@ -225,12 +225,11 @@ fn warm_up(pool: &rayon::ThreadPool, lang: LangChoice, first: &str, depth: Depth
     parts.push(Box::new(move || {
         pack.date_reader();
     }));
+    // cleaning reads them too: a glued word is told by the roots, common words and names
     for list in lang::word_lists_of(code) {
-        if depth == Depth::Extract || matches!(list, "root-words" | "common-words") {
-            parts.push(Box::new(move || {
-                lang::word_list(code, list);
-            }));
-        }
+        parts.push(Box::new(move || {
+            lang::word_list(code, list);
+        }));
     }
     if depth == Depth::Extract {
         parts.push(Box::new(move || {

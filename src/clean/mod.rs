@@ -231,7 +231,7 @@ fn clean_paragraphs(
 /// Builds what cleaning with `pack` builds on first use: its boilerplate automata and the
 /// patterns cleaning reads every text with.
 pub(crate) fn warm_up(pack: &Pack) {
-    pack.boilerplate_reason("");
+    pack.build_boilerplate();
     regexes();
     site_name("");
     trailing_initials("");
