@@ -180,7 +180,7 @@ fn clean_paragraphs(
     let header_end = body_start.unwrap_or(paras.len());
     let header = Header::read(&mut paras, header_end, pack);
     if source == Source::Text {
-        mark_headlines(&mut paras);
+        mark_headlines(&mut paras, pack);
     }
     // scraped text repeats page furniture; inside an article's markup a repeat is the text's own
     mark_duplicates(&mut paras, body_start, source == Source::Text);
@@ -608,12 +608,16 @@ fn name_like(text: &str, pack: &Pack) -> bool {
 }
 
 /// Lines without sentence punctuation among the text: other stories' headlines, section labels
-/// and tag lists.
-fn mark_headlines(paras: &mut [Para]) {
+/// and tag lists. A line of the article's own running text whose last full stop the scrape
+/// lost stays.
+fn mark_headlines(paras: &mut [Para], pack: &Pack) {
     let short = |p: &Para| p.kept() && !p.structural && p.headline_like() && p.words <= 6;
     let flags: Vec<bool> = paras.iter().map(short).collect();
+    let running: Vec<bool> = (0..paras.len())
+        .map(|i| lost_its_stop(paras, i, pack))
+        .collect();
     for i in 0..paras.len() {
-        if !paras[i].kept() || paras[i].structural || !paras[i].headline_like() {
+        if !paras[i].kept() || paras[i].structural || !paras[i].headline_like() || running[i] {
             continue;
         }
         let in_run = (i > 0 && flags[i - 1]) || flags.get(i + 1).copied().unwrap_or(false);
@@ -624,6 +628,45 @@ fn mark_headlines(paras: &mut [Para]) {
         };
         paras[i].remove(reason);
     }
+}
+
+/// Whether a line without a closing full stop is running text all the same: written in
+/// sentence case (fewer than half its words capitalised, where a headline set in title case
+/// has nearly all) and long enough for a sentence, and either holding the end of a sentence
+/// within it or standing between two paragraphs of running text. Another story's headline in
+/// sentence case alone between paragraphs is the price; at the end of the text, or in a list of
+/// headlines, one is still a headline.
+fn lost_its_stop(paras: &[Para], i: usize, pack: &Pack) -> bool {
+    let para = &paras[i];
+    if !para.kept() || para.structural || !para.headline_like() || para.words < 8 {
+        return false;
+    }
+    let (capitalised, lettered) = para
+        .text
+        .split_whitespace()
+        .filter_map(|word| word.chars().find(|c| c.is_alphabetic()))
+        .fold((0, 0), |(capitalised, lettered), first| {
+            (
+                capitalised + usize::from(first.is_uppercase()),
+                lettered + 1,
+            )
+        });
+    if capitalised * 2 >= lettered {
+        return false;
+    }
+    let between_running_text =
+        running_text_first(paras[..i].iter().rev()) && running_text_first(paras[i + 1..].iter());
+    between_running_text
+        || crate::sentences::sentences(&para.text, &pack.statements.abbreviations)
+            .nth(1)
+            .is_some()
+}
+
+/// Whether the first kept paragraph of `paras` is running text that ends as a sentence does.
+fn running_text_first<'a>(mut paras: impl Iterator<Item = &'a Para>) -> bool {
+    paras
+        .find(|p| p.kept())
+        .is_some_and(|p| p.body_like() && ends_sentence(&p.text))
 }
 
 /// Repeated lines: a teaser before the body that the body repeats goes, and so does a second
@@ -965,6 +1008,56 @@ mod tests {
             ("3 jam yang lalu", "related-time"),
         ] {
             assert_eq!(reason_of(&cleaned, line), Some(reason), "{line}");
+        }
+    }
+
+    #[test]
+    fn running_text_that_lost_its_full_stop_stays() {
+        let opening = "Isi berita pertama cukup panjang untuk menjadi sebuah paragraf di sini.";
+        let unstopped =
+            "Petugas kebersihan kota mengangkut sampah dari tepi sungai sejak pagi hari";
+        let two_sentences =
+            "Warga menyambut baik kerja bakti itu. Mereka berharap kegiatan serupa \
+            digelar setiap bulan di desa mereka";
+        let text = format!(
+            "Judul Berita Yang Cukup Panjang\n\n{opening}\n{unstopped}\n\
+             Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n{two_sentences}\n"
+        );
+        let cleaned = clean(&text);
+        assert!(
+            cleaned.body.iter().any(|p| p == unstopped),
+            "{:?}",
+            cleaned.removed
+        );
+        assert!(
+            cleaned.body.iter().any(|p| p == two_sentences),
+            "{:?}",
+            cleaned.removed
+        );
+        assert_eq!(cleaned.body.len(), 4, "{:?}", cleaned.body);
+    }
+
+    #[test]
+    fn headlines_stay_headlines_between_paragraphs_and_at_the_end() {
+        let in_title_case = "Pemerintah Kota Siapkan Anggaran Baru Untuk Normalisasi Sungai Besar";
+        let last_in_sentence_case =
+            "Pemerintah kota siapkan anggaran baru untuk normalisasi sungai";
+        let text = format!(
+            "Judul Berita Yang Cukup Panjang\n\n\
+             Isi berita pertama cukup panjang untuk menjadi sebuah paragraf di sini.\n\
+             {in_title_case}\n\
+             Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n\
+             Isi berita ketiga menutup kabar itu dengan tanggapan warga desa.\n\
+             {last_in_sentence_case}\n"
+        );
+        let cleaned = clean(&text);
+        assert_eq!(cleaned.body.len(), 3, "{:?}", cleaned.removed);
+        for line in [in_title_case, last_in_sentence_case] {
+            assert_eq!(
+                reason_of(&cleaned, line),
+                Some("related-headline"),
+                "{line}"
+            );
         }
     }
 
