@@ -186,7 +186,7 @@ fn clean_paragraphs(
     mark_duplicates(&mut paras, body_start, source == Source::Text);
     if source == Source::Text {
         mark_tail(&mut paras, pack);
-        mark_teaser_islands(&mut paras);
+        mark_teaser_islands(&mut paras, pack);
     }
     let outlet = meta
         .outlet
@@ -656,10 +656,7 @@ fn lost_its_stop(paras: &[Para], i: usize, pack: &Pack) -> bool {
     }
     let between_running_text =
         running_text_first(paras[..i].iter().rev()) && running_text_first(paras[i + 1..].iter());
-    between_running_text
-        || crate::sentences::sentences(&para.text, &pack.statements.abbreviations)
-            .nth(1)
-            .is_some()
+    between_running_text || !one_sentence(&para.text, pack)
 }
 
 /// Whether the first kept paragraph of `paras` is running text that ends as a sentence does.
@@ -845,8 +842,10 @@ fn mark_tail(paras: &mut [Para], pack: &Pack) {
 }
 
 /// A lone paragraph after the article's main run of text that follows another story's
-/// headline is that story's teaser.
-fn mark_teaser_islands(paras: &mut [Para]) {
+/// headline is that story's teaser: one sentence, the story's lead. Where the line before it
+/// is an item of a numbered, lettered or bulleted list, or the paragraph runs to several
+/// sentences, it is a section of the article's own (a list of tips, each under its heading).
+fn mark_teaser_islands(paras: &mut [Para], pack: &Pack) {
     let mut islands: Vec<(usize, usize, usize)> = Vec::new(); // (first, last, chars)
     for (i, para) in paras.iter().enumerate() {
         if !para.kept() {
@@ -874,10 +873,36 @@ fn mark_teaser_islands(paras: &mut [Para]) {
         return;
     };
     for &(first, last, _) in &islands[main + 1..] {
-        if first == last && first > 0 && paras[first - 1].removed_as("related-headline") {
+        if first == last
+            && first > 0
+            && paras[first - 1].removed_as("related-headline")
+            && !list_item(&paras[first - 1].text)
+            && one_sentence(&paras[first].text, pack)
+        {
             paras[first].remove("related-teaser");
         }
     }
+}
+
+/// Whether a line opens as an item of a list: "1.", "12)", "a.", "b)" or a bullet.
+fn list_item(text: &str) -> bool {
+    let text = text.trim_start();
+    if text.starts_with(['•', '·', '-', '–', '*', '▪', '‣']) {
+        return true;
+    }
+    let label = text.split_whitespace().next().unwrap_or_default();
+    let Some(stem) = label.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let numbered = (1..=2).contains(&stem.len()) && stem.bytes().all(|b| b.is_ascii_digit());
+    let lettered = stem.len() == 1 && stem.bytes().all(|b| b.is_ascii_alphabetic());
+    numbered || lettered
+}
+
+fn one_sentence(text: &str, pack: &Pack) -> bool {
+    crate::sentences::sentences(text, &pack.statements.abbreviations)
+        .nth(1)
+        .is_none()
 }
 
 /// An outlet named at the start of the first paragraph: "JAKARTA, KOMPAS.com -", "AKURAT.CO ...".
@@ -1059,6 +1084,40 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    const OPENING: &str = "Judul Berita Yang Cukup Panjang\n\n\
+        Isi berita pertama cukup panjang untuk menjadi sebuah paragraf di sini.\n\
+        Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n\
+        Isi berita ketiga menutup kabar itu dengan tanggapan warga desa.\n";
+
+    #[test]
+    fn another_storys_lead_after_its_headline_is_a_teaser() {
+        let teaser = "Ratusan warga menanam pohon di bantaran sungai pada Sabtu pagi.";
+        let text = format!("{OPENING}Warga Desa Tetangga Tanam Seribu Pohon\n{teaser}\n");
+        let cleaned = clean(&text);
+        assert_eq!(reason_of(&cleaned, teaser), Some("related-teaser"));
+        assert_eq!(cleaned.body.len(), 3, "{:?}", cleaned.body);
+    }
+
+    #[test]
+    fn sections_under_the_articles_own_list_headings_stay() {
+        let several_sentences = "Sampah plastik menyumbat aliran sungai. Warga memilahnya sebelum \
+            dibawa ke bank sampah.";
+        let under_a_letter = "Warga menanam pohon di sepanjang bantaran sungai desa.";
+        let text = format!(
+            "{OPENING}Manfaat Bagi Kesehatan Sungai Desa\n{several_sentences}\n\
+             b. Menahan Longsor di Musim Hujan\n{under_a_letter}\n"
+        );
+        let cleaned = clean(&text);
+        for section in [several_sentences, under_a_letter] {
+            assert!(
+                cleaned.body.iter().any(|p| p == section),
+                "{:?}",
+                cleaned.removed
+            );
+        }
+        assert_eq!(cleaned.body.len(), 5, "{:?}", cleaned.body);
     }
 
     #[test]
