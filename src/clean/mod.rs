@@ -1036,30 +1036,33 @@ mod tests {
         }
     }
 
+    const OPENING: &str = "Judul Berita Yang Cukup Panjang\n\n\
+        Isi berita pertama cukup panjang untuk menjadi sebuah paragraf di sini.\n\
+        Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n\
+        Isi berita ketiga menutup kabar itu dengan tanggapan warga desa.\n";
+
+    const CLOSING: &str = "Isi berita keempat menyebut rencana kerja bakti bulan depan.\n\
+        Isi berita kelima mengutip harapan kepala desa tentang sungai itu.\n";
+
+    fn assert_kept(cleaned: &Cleaned, line: &str) {
+        assert!(
+            cleaned.body.iter().any(|p| p == line),
+            "{line}: {:?}",
+            cleaned.removed
+        );
+    }
+
     #[test]
     fn running_text_that_lost_its_full_stop_stays() {
-        let opening = "Isi berita pertama cukup panjang untuk menjadi sebuah paragraf di sini.";
         let unstopped =
             "Petugas kebersihan kota mengangkut sampah dari tepi sungai sejak pagi hari";
         let two_sentences =
             "Warga menyambut baik kerja bakti itu. Mereka berharap kegiatan serupa \
             digelar setiap bulan di desa mereka";
-        let text = format!(
-            "Judul Berita Yang Cukup Panjang\n\n{opening}\n{unstopped}\n\
-             Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n{two_sentences}\n"
-        );
-        let cleaned = clean(&text);
-        assert!(
-            cleaned.body.iter().any(|p| p == unstopped),
-            "{:?}",
-            cleaned.removed
-        );
-        assert!(
-            cleaned.body.iter().any(|p| p == two_sentences),
-            "{:?}",
-            cleaned.removed
-        );
-        assert_eq!(cleaned.body.len(), 4, "{:?}", cleaned.body);
+        let cleaned = clean(&format!("{OPENING}{unstopped}\n{CLOSING}{two_sentences}\n"));
+        assert_kept(&cleaned, unstopped);
+        assert_kept(&cleaned, two_sentences);
+        assert_eq!(cleaned.body.len(), 7, "{:?}", cleaned.body);
     }
 
     #[test]
@@ -1067,16 +1070,10 @@ mod tests {
         let in_title_case = "Pemerintah Kota Siapkan Anggaran Baru Untuk Normalisasi Sungai Besar";
         let last_in_sentence_case =
             "Pemerintah kota siapkan anggaran baru untuk normalisasi sungai";
-        let text = format!(
-            "Judul Berita Yang Cukup Panjang\n\n\
-             Isi berita pertama cukup panjang untuk menjadi sebuah paragraf di sini.\n\
-             {in_title_case}\n\
-             Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n\
-             Isi berita ketiga menutup kabar itu dengan tanggapan warga desa.\n\
-             {last_in_sentence_case}\n"
-        );
-        let cleaned = clean(&text);
-        assert_eq!(cleaned.body.len(), 3, "{:?}", cleaned.removed);
+        let cleaned = clean(&format!(
+            "{OPENING}{in_title_case}\n{CLOSING}{last_in_sentence_case}\n"
+        ));
+        assert_eq!(cleaned.body.len(), 5, "{:?}", cleaned.removed);
         for line in [in_title_case, last_in_sentence_case] {
             assert_eq!(
                 reason_of(&cleaned, line),
@@ -1085,11 +1082,6 @@ mod tests {
             );
         }
     }
-
-    const OPENING: &str = "Judul Berita Yang Cukup Panjang\n\n\
-        Isi berita pertama cukup panjang untuk menjadi sebuah paragraf di sini.\n\
-        Isi berita kedua juga cukup panjang untuk menjadi sebuah paragraf.\n\
-        Isi berita ketiga menutup kabar itu dengan tanggapan warga desa.\n";
 
     #[test]
     fn another_storys_lead_after_its_headline_is_a_teaser() {
@@ -1110,13 +1102,8 @@ mod tests {
              b. Menahan Longsor di Musim Hujan\n{under_a_letter}\n"
         );
         let cleaned = clean(&text);
-        for section in [several_sentences, under_a_letter] {
-            assert!(
-                cleaned.body.iter().any(|p| p == section),
-                "{:?}",
-                cleaned.removed
-            );
-        }
+        assert_kept(&cleaned, several_sentences);
+        assert_kept(&cleaned, under_a_letter);
         assert_eq!(cleaned.body.len(), 5, "{:?}", cleaned.body);
     }
 
