@@ -76,6 +76,12 @@ impl Para {
         !ends_sentence(&self.text) && self.words <= 30
     }
 
+    /// A kept line of scraped text that may be a headline: no markup says what it is, and it
+    /// reads like one.
+    fn headline_candidate(&self) -> bool {
+        self.kept() && !self.structural && self.headline_like()
+    }
+
     /// A paragraph that reads as running text of the article.
     fn body_like(&self) -> bool {
         (self.words >= 8 && ends_sentence(&self.text)) || self.words >= 25
@@ -611,13 +617,13 @@ fn name_like(text: &str, pack: &Pack) -> bool {
 /// and tag lists. A line of the article's own running text whose last full stop the scrape
 /// lost stays.
 fn mark_headlines(paras: &mut [Para], pack: &Pack) {
-    let short = |p: &Para| p.kept() && !p.structural && p.headline_like() && p.words <= 6;
+    let short = |p: &Para| p.headline_candidate() && p.words <= 6;
     let flags: Vec<bool> = paras.iter().map(short).collect();
     let running: Vec<bool> = (0..paras.len())
         .map(|i| lost_its_stop(paras, i, pack))
         .collect();
     for i in 0..paras.len() {
-        if !paras[i].kept() || paras[i].structural || !paras[i].headline_like() || running[i] {
+        if !paras[i].headline_candidate() || running[i] {
             continue;
         }
         let in_run = (i > 0 && flags[i - 1]) || flags.get(i + 1).copied().unwrap_or(false);
@@ -638,11 +644,18 @@ fn mark_headlines(paras: &mut [Para], pack: &Pack) {
 /// headlines, one is still a headline.
 fn lost_its_stop(paras: &[Para], i: usize, pack: &Pack) -> bool {
     let para = &paras[i];
-    if !para.kept() || para.structural || !para.headline_like() || para.words < 8 {
+    if !para.headline_candidate() || para.words < 8 || !sentence_case(&para.text) {
         return false;
     }
-    let (capitalised, lettered) = para
-        .text
+    let between_running_text =
+        running_text_first(paras[..i].iter().rev()) && running_text_first(paras[i + 1..].iter());
+    between_running_text || !one_sentence(&para.text, pack)
+}
+
+/// Fewer than half the words begin with a capital (counted from each word's first letter, past
+/// any opening quote or bracket).
+fn sentence_case(text: &str) -> bool {
+    let (capitalised, lettered) = text
         .split_whitespace()
         .filter_map(|word| word.chars().find(|c| c.is_alphabetic()))
         .fold((0, 0), |(capitalised, lettered), first| {
@@ -651,12 +664,7 @@ fn lost_its_stop(paras: &[Para], i: usize, pack: &Pack) -> bool {
                 lettered + 1,
             )
         });
-    if capitalised * 2 >= lettered {
-        return false;
-    }
-    let between_running_text =
-        running_text_first(paras[..i].iter().rev()) && running_text_first(paras[i + 1..].iter());
-    between_running_text || !one_sentence(&para.text, pack)
+    capitalised * 2 < lettered
 }
 
 /// Whether the first kept paragraph of `paras` is running text that ends as a sentence does.
